@@ -1,0 +1,113 @@
+//! The bundle: the processed corpus in the binary form the app embeds.
+//!
+//! # Layout (format version 1)
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 0..4 | magic `PLXB` |
+//! | 4..8 | format version, `u32` little-endian |
+//! | 8.. | a [`Bundle`] in postcard encoding |
+//!
+//! Postcard writes integers as varints whose value, not the platform's word size, decides the bytes, and
+//! every integer in the model is a fixed-width type (`u32` offsets, never `usize`), so a bundle written on
+//! a 64-bit machine reads the same on 32-bit WebAssembly. Any change to a serialised type bumps
+//! [`FORMAT_VERSION`]; a reader refuses other versions with a clear error instead of misreading them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Document;
+
+pub const MAGIC: [u8; 4] = *b"PLXB";
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A processed corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub documents: Vec<Document>,
+}
+
+/// Why a bundle could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// The bytes do not start with the magic number: not a bundle.
+    NotABundle,
+    /// A bundle of another format version.
+    Version { found: u32, expected: u32 },
+    /// The payload is damaged or truncated.
+    Corrupt(String),
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotABundle => write!(f, "not a Parallax bundle (the magic number is missing)"),
+            Self::Version { found, expected } => {
+                write!(f, "bundle format version {found}, but this build reads version {expected}: rebuild the bundle")
+            }
+            Self::Corrupt(why) => write!(f, "the bundle is damaged: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// Encodes a bundle.
+pub fn encode(bundle: &Bundle) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Serialising plain owned data into a Vec cannot fail.
+    let payload = postcard::to_allocvec(bundle).unwrap_or_default();
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// Decodes a bundle, checking its magic number and format version.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    if bytes.len() < 8 || bytes[..4] != MAGIC {
+        return Err(BundleError::NotABundle);
+    }
+    let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+    if found != FORMAT_VERSION {
+        return Err(BundleError::Version { found, expected: FORMAT_VERSION });
+    }
+    postcard::from_bytes(&bytes[8..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest;
+
+    fn sample() -> Bundle {
+        Bundle {
+            documents: vec![
+                ingest("a.txt", "Storm hits coast\n\nA storm hit the coast on May 2, 2020, officials said.\n".as_bytes()),
+                ingest("b.txt", b""),
+            ],
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let bundle = sample();
+        assert_eq!(decode(&encode(&bundle)), Ok(bundle));
+    }
+
+    #[test]
+    fn header_is_magic_then_little_endian_version() {
+        let bytes = encode(&Bundle::default());
+        assert_eq!(&bytes[..4], b"PLXB");
+        assert_eq!(bytes[4..8], FORMAT_VERSION.to_le_bytes());
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert_eq!(decode(b"PK\x03\x04zipfile"), Err(BundleError::NotABundle));
+        let mut other = encode(&sample());
+        other[4..8].copy_from_slice(&99u32.to_le_bytes());
+        assert_eq!(decode(&other), Err(BundleError::Version { found: 99, expected: FORMAT_VERSION }));
+        let full = encode(&sample());
+        assert!(matches!(decode(&full[..full.len() / 2]), Err(BundleError::Corrupt(_))));
+    }
+}

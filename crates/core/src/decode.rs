@@ -1,0 +1,115 @@
+//! From bytes to text. Never fails: undecodable input is decoded as well as it can be, and says so.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+use crate::Diagnostic;
+
+/// Decodes a file's bytes.
+///
+/// A byte-order mark wins (UTF-8, UTF-16LE, UTF-16BE). Without one, the bytes are read as UTF-8 when they
+/// are valid UTF-8, and otherwise as Windows-1252, the encoding most often mislabelled as Latin-1 on the
+/// web, with a diagnostic. Input that looks binary is decoded anyway and flagged.
+pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            diagnostics.push(Diagnostic::warning(
+                "encoding.invalid",
+                format!(
+                    "The file starts with a {} byte-order mark but is not valid {}: invalid bytes were replaced with U+FFFD.",
+                    encoding.name(),
+                    encoding.name()
+                ),
+            ));
+        }
+        if encoding != UTF_8 {
+            diagnostics.push(Diagnostic::info("encoding.bom", format!("Decoded as {} (byte-order mark).", encoding.name())));
+        }
+        text.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+                diagnostics.push(Diagnostic::warning(
+                    "encoding.fallback",
+                    "The file is not valid UTF-8 and has no byte-order mark; it was decoded as Windows-1252. Check accented letters and quotation marks.",
+                ));
+                text.into_owned()
+            }
+        }
+    };
+    if looks_binary(&text) {
+        diagnostics.push(Diagnostic::warning(
+            "input.binary",
+            "The file looks like binary data, not text: the result is unlikely to be an article.",
+        ));
+    }
+    (text, diagnostics)
+}
+
+/// True when more than one character in ten is a control character other than whitespace.
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(64 * 1024) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    total > 0 && control * 10 > total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
+        diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (text, diagnostics) = decode("Mr Putin’s “call”".as_bytes());
+        assert_eq!(text, "Mr Putin’s “call”");
+        assert!(diagnostics.is_empty());
+        let (text, diagnostics) = decode(b"\xEF\xBB\xBFHello");
+        assert_eq!(text, "Hello");
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn utf16_by_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Café".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (text, diagnostics) = decode(&bytes);
+        assert_eq!(text, "Café");
+        assert_eq!(codes(&diagnostics), ["encoding.bom"]);
+
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in "Café".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&bytes).0, "Café");
+    }
+
+    #[test]
+    fn windows_1252_fallback_is_flagged() {
+        // "Café “quoted”" in Windows-1252.
+        let (text, diagnostics) = decode(b"Caf\xE9 \x93quoted\x94");
+        assert_eq!(text, "Café “quoted”");
+        assert_eq!(codes(&diagnostics), ["encoding.fallback"]);
+    }
+
+    #[test]
+    fn binary_is_flagged_not_refused() {
+        let bytes: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+        let (text, diagnostics) = decode(&bytes);
+        assert!(!text.is_empty());
+        assert!(codes(&diagnostics).contains(&"input.binary"));
+    }
+}

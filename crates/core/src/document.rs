@@ -1,0 +1,109 @@
+//! The document model every later stage reads.
+//!
+//! Offsets are byte offsets into [`Document::text`] stored as `u32`, never `usize`: documents are
+//! processed on 64-bit machines and read by 32-bit WebAssembly, and the serialised form must not depend on
+//! the platform. A single document is therefore limited to 4 GiB of text, far beyond any news page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Diagnostic;
+
+/// One article, as ingested from one source file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// A stable identifier, derived from the source name (its file stem); used in URLs.
+    pub id: String,
+    /// The name of the file the document came from.
+    pub source: String,
+    /// The decoded text of the whole page. Every section's span points into it.
+    pub text: String,
+    pub meta: Metadata,
+    /// Sections in order. Their spans tile `text`: each byte belongs to exactly one section.
+    pub sections: Vec<Section>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// The text of a section.
+    pub fn section_text(&self, section: &Section) -> &str {
+        self.text.get(section.start as usize..section.end as usize).unwrap_or("")
+    }
+
+    /// The number of words in the article body (body paragraphs only).
+    pub fn body_word_count(&self) -> u32 {
+        let words = self
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Body)
+            .map(|s| self.section_text(s).split_whitespace().count())
+            .sum::<usize>();
+        u32::try_from(words).unwrap_or(u32::MAX)
+    }
+}
+
+/// What the engine knows about a document, each fact with the evidence it came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub outlet: Option<Fact<String>>,
+    /// The publication date as ISO 8601 (`2013-04-25`, or `2013-04` when only the month is known).
+    pub published: Option<Fact<String>>,
+    pub headline: Option<Fact<String>>,
+}
+
+/// A value and why the engine believes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact<T> {
+    pub value: T,
+    pub evidence: Evidence,
+}
+
+/// Where a fact came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The rule that found it, in words ("wire dateline", "print-edition footer").
+    pub rule: String,
+    /// The span of the text it was read from, when it was read from the text.
+    pub span: Option<(u32, u32)>,
+}
+
+/// A part of the page and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub start: u32,
+    pub end: u32,
+    /// Why the section was classified so, for kinds a reader may question (furniture above all).
+    pub reason: Option<String>,
+}
+
+/// The kinds of section a scraped page is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SectionKind {
+    Headline,
+    Body,
+    /// A photo caption, with its credit if it has one.
+    Caption,
+    /// Reporting and editing credits ("Additional reporting by ...").
+    Credit,
+    /// Publication facts printed on the page: timestamps, print-edition lines.
+    PageMeta,
+    /// Text that belongs to the page, not the article: navigation, promos, share lines. Kept, with a reason.
+    Furniture,
+    /// Whitespace between the other sections.
+    Blank,
+}
+
+impl SectionKind {
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Headline => "headline",
+            Self::Body => "body",
+            Self::Caption => "caption",
+            Self::Credit => "credit",
+            Self::PageMeta => "page metadata",
+            Self::Furniture => "removed page furniture",
+            Self::Blank => "blank",
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! From a scraped page to a [`Document`]: sections, headline, outlet and date.
+//!
+//! Scraped pages mix the article with the page around it. This stage classifies each line of the page
+//! (headline, body, caption, credit, publication line, furniture) from its shape and from general data
+//! tables (page-furniture phrases, outlets), then reads metadata off the classified lines, recording the
+//! evidence for each fact. Ingest never fails and never drops text: every byte of the decoded input ends
+//! up in exactly one section, and what is not article text is kept as furniture with a reason.
+
+use std::sync::OnceLock;
+
+use crate::dates::{DateMention, find_dates};
+use crate::decode::decode;
+use crate::document::{Evidence, Fact, Metadata, Section, SectionKind};
+use crate::outlets::{self, OutletTable};
+use crate::{Diagnostic, Document};
+
+/// Ingests one source: `name` is its file name (the document id is its stem), `bytes` its content.
+pub fn ingest(name: &str, bytes: &[u8]) -> Document {
+    let (text, mut diagnostics) = decode(bytes);
+    if text.len() > u32::MAX as usize {
+        // Offsets are u32; a 4 GiB page is not an article. Keep what fits and say so.
+        diagnostics.push(Diagnostic::warning(
+            "input.too_large",
+            "The file is larger than 4 GiB; only its first 4 GiB were read.",
+        ));
+    }
+    let text = truncate_to_u32(text);
+    let lines = split_lines(&text);
+    let kinds = classify(&text, &lines);
+    let sections = build_sections(&lines, &kinds);
+    let meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::warning("input.empty", "The file is empty: there is no article to read."));
+    } else if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
+        diagnostics.push(Diagnostic::warning(
+            "ingest.no_body",
+            "No article paragraphs were recognised; everything is shown as it was found.",
+        ));
+    }
+    Document { id: id_from_name(name), source: name.to_owned(), text, meta, sections, diagnostics }
+}
+
+/// The document id for a source name: its file name without directories and extension, with characters
+/// that need escaping in a URL replaced by `-`.
+pub fn id_from_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    };
+    let id: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    if id.is_empty() { "document".to_owned() } else { id }
+}
+
+fn truncate_to_u32(mut text: String) -> String {
+    let max = u32::MAX as usize;
+    if text.len() > max {
+        let mut cut = max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+    text
+}
+
+/// One line of the page: `start..end` is its content, `start..next` includes its line break.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            lines.push(Line { start, end, next: i + 1 });
+            start = i + 1;
+        }
+    }
+    if start < text.len() || lines.is_empty() {
+        lines.push(Line { start, end: text.len(), next: text.len() });
+    }
+    lines
+}
+
+/// How a furniture phrase applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Line,
+    Tail,
+}
+
+#[derive(Debug)]
+struct FurniturePhrase {
+    phrase: String,
+    prefix: bool,
+    effect: Effect,
+    reason: String,
+}
+
+fn furniture_phrases() -> &'static [FurniturePhrase] {
+    static PHRASES: OnceLock<Vec<FurniturePhrase>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        include_str!("../data/furniture.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let phrase = cols.next()?;
+                let effect = match cols.next()? {
+                    "tail" => Effect::Tail,
+                    _ => Effect::Line,
+                };
+                let reason = cols.next()?.to_owned();
+                let (phrase, prefix) = match phrase.strip_suffix('*') {
+                    Some(p) => (p.to_owned(), true),
+                    None => (phrase.to_owned(), false),
+                };
+                Some(FurniturePhrase { phrase, prefix, effect, reason })
+            })
+            .collect()
+    })
+}
+
+fn normalise(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
+    let norm = normalise(line);
+    furniture_phrases().iter().find(|p| if p.prefix { norm.starts_with(&p.phrase) } else { norm == p.phrase })
+}
+
+/// Starts of credit lines ("Additional reporting by ...").
+const CREDIT_PREFIXES: [&str; 10] = [
+    "additional reporting by",
+    "reporting by",
+    "with reporting by",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "with additional reporting",
+    "contributing:",
+    "this story has been corrected",
+];
+
+/// Photo credits that end a caption line.
+const PHOTO_CREDIT_MARKS: [&str; 9] =
+    ["PHOTO:", "PHOTOS:", "Photo:", "REUTERS/", "AP Photo", "Getty Images", "/AFP", "AFP/", "EPA/"];
+
+fn is_credit(line: &str) -> bool {
+    let norm = normalise(line);
+    CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
+}
+
+fn has_photo_credit(line: &str) -> bool {
+    let tail_start = line.len().saturating_sub(80);
+    let tail = line.get(tail_start..).unwrap_or(line);
+    PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m))
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';'])
+}
+
+fn is_navigation(line: &str) -> bool {
+    let t = line.trim();
+    words(t) <= 8 && !ends_sentence(t) && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
+}
+
+fn is_print_edition(line: &str) -> bool {
+    normalise(line).contains("print edition of")
+}
+
+/// A short line that is mostly a date or time: a page's timestamp.
+fn is_timestamp(line: &str) -> bool {
+    let t = line.trim();
+    let dates = find_dates(t);
+    let covered: usize = dates.iter().filter(|d| d.year.is_some()).map(|d| d.end - d.start).sum();
+    covered > 0 && words(t) <= 12 && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with(['•', '·', '*', '-', '–']) && words(t) <= 6 && !ends_sentence(t)
+}
+
+/// Classifies every line. Blank lines are `Blank`; every other line gets a kind and, for kinds a reader
+/// may question, a reason.
+fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
+    let table = outlets::table();
+    let content: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
+    let mut kinds: Vec<(SectionKind, Option<String>)> = vec![(SectionKind::Blank, None); lines.len()];
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !content[i].trim().is_empty()).collect();
+
+    // Captions are often printed twice (once under the image, once in a lightbox), the second copy
+    // sometimes with the credit appended. The longer copy is the caption; the other one is a duplicate.
+    let mut duplicate_of: Vec<Option<usize>> = vec![None; lines.len()];
+    for pair in non_blank.windows(2) {
+        let (a, b) = (content[pair[0]].trim(), content[pair[1]].trim());
+        if words(a) >= 3 && (b.starts_with(a) || a.starts_with(b)) {
+            if b.len() > a.len() {
+                duplicate_of[pair[0]] = Some(pair[1]);
+            } else {
+                duplicate_of[pair[1]] = Some(pair[0]);
+            }
+        }
+    }
+
+    let mut headline_seen = false;
+    let mut body_seen = false;
+    let mut tail: Option<String> = None;
+    for (rank, &i) in non_blank.iter().enumerate() {
+        let line = content[i].trim();
+        let kind = if is_credit(line) && body_seen {
+            tail.get_or_insert_with(|| "after the article's credits".to_owned());
+            (SectionKind::Credit, None)
+        } else if is_credit(line) {
+            (SectionKind::Credit, None)
+        } else if is_print_edition(line) {
+            tail.get_or_insert_with(|| "after the article's print-edition line".to_owned());
+            (SectionKind::PageMeta, Some("print-edition line".to_owned()))
+        } else if let Some(reason) = &tail {
+            (SectionKind::Furniture, Some(reason.clone()))
+        } else if let Some(p) = furniture_phrase(line) {
+            if p.effect == Effect::Tail && body_seen {
+                tail = Some(format!("{} (after \"{}\")", p.reason, line));
+            }
+            (SectionKind::Furniture, Some(p.reason.clone()))
+        } else if let Some(original) = duplicate_of[i] {
+            let what = if kinds[original].0 == SectionKind::Headline || !headline_seen && original > i {
+                "headline"
+            } else {
+                "caption"
+            };
+            (SectionKind::Furniture, Some(format!("repeats the {what} next to it")))
+        } else if rank < 6 && is_timestamp(line) {
+            (SectionKind::PageMeta, Some("publication timestamp".to_owned()))
+        } else if table.exact(line).is_some() {
+            (SectionKind::Furniture, Some("masthead: the outlet's name".to_owned()))
+        } else if is_navigation(line) {
+            (SectionKind::Furniture, Some("navigation".to_owned()))
+        } else if is_list_item(line) {
+            (SectionKind::Furniture, Some("short list item outside the article text".to_owned()))
+        } else if !headline_seen && rank < 8 && (3..=30).contains(&words(line)) && !line.ends_with('.') {
+            headline_seen = true;
+            (SectionKind::Headline, None)
+        } else if has_photo_credit(line) || duplicate_of.contains(&Some(i)) {
+            (SectionKind::Caption, None)
+        } else if words(line) >= 10 || (words(line) >= 3 && ends_sentence(line)) {
+            body_seen = true;
+            (SectionKind::Body, None)
+        } else {
+            (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
+        };
+        kinds[i] = kind;
+    }
+    kinds
+}
+
+/// Turns classified lines into sections that tile the text: each line with its line break, runs of
+/// blank lines merged.
+fn build_sections(lines: &[Line], kinds: &[(SectionKind, Option<String>)]) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::with_capacity(lines.len());
+    for (line, (kind, reason)) in lines.iter().zip(kinds) {
+        let (start, end) = (line.start as u32, line.next as u32);
+        if start == end {
+            continue;
+        }
+        match sections.last_mut() {
+            Some(last) if *kind == SectionKind::Blank && last.kind == SectionKind::Blank => last.end = end,
+            _ => sections.push(Section { kind: *kind, start, end, reason: reason.clone() }),
+        }
+    }
+    sections
+}
+
+fn read_metadata(
+    text: &str,
+    lines: &[Line],
+    kinds: &[(SectionKind, Option<String>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Metadata {
+    let headline = lines.iter().zip(kinds).find(|(_, (k, _))| *k == SectionKind::Headline).map(|(l, _)| {
+        let raw = &text[l.start..l.end];
+        let lead = raw.len() - raw.trim_start().len();
+        let value = raw.trim().to_owned();
+        let start = (l.start + lead) as u32;
+        Fact { value: value.clone(), evidence: Evidence { rule: "first title-like line".to_owned(), span: Some((start, start + value.len() as u32)) } }
+    });
+    if headline.is_none() {
+        diagnostics.push(Diagnostic::warning("meta.no_headline", "No headline was recognised."));
+    }
+    let outlet = find_outlet(text, lines, kinds, outlets::table());
+    if outlet.is_none() {
+        diagnostics.push(Diagnostic::warning("meta.no_outlet", "The page does not name a known outlet; the outlet is unknown."));
+    }
+    let published = find_published(text, lines, kinds, diagnostics);
+    Metadata { outlet, published, headline }
+}
+
+/// How much a place in the page says about who published it. Weights are relative; a wire dateline or a
+/// print-edition footer outweighs any number of passing mentions (a page that quotes another outlet ten
+/// times is still not that outlet), and credits naming contributing agencies count for nothing.
+const WEIGHT_DATELINE: u32 = 100;
+const WEIGHT_PRINT_EDITION: u32 = 100;
+const WEIGHT_MASTHEAD: u32 = 60;
+const WEIGHT_BLURB: u32 = 40;
+const WEIGHT_MENTION: u32 = 2;
+
+fn find_outlet(
+    text: &str,
+    lines: &[Line],
+    kinds: &[(SectionKind, Option<String>)],
+    table: &OutletTable,
+) -> Option<Fact<String>> {
+    let mut scores: Vec<(u32, Option<(Evidence, u32)>)> = vec![(0, None); table.outlets.len()];
+    let mut add = |outlet: usize, weight: u32, rule: &str, span: (usize, usize)| {
+        let entry = &mut scores[outlet];
+        entry.0 += weight;
+        if entry.1.as_ref().is_none_or(|(_, w)| weight > *w) {
+            entry.1 = Some((Evidence { rule: rule.to_owned(), span: Some((span.0 as u32, span.1 as u32)) }, weight));
+        }
+    };
+    for (line, (kind, _)) in lines.iter().zip(kinds) {
+        let content = &text[line.start..line.end];
+        if *kind == SectionKind::Credit || *kind == SectionKind::Caption {
+            continue;
+        }
+        for m in table.find(content) {
+            let span = (line.start + m.start, line.start + m.end);
+            let before = content[..m.start].trim_end();
+            let after = content[m.end..].trim_start();
+            if before.ends_with('(') && (after.starts_with(") -") || after.starts_with(") –") || after.starts_with(") —") || after.starts_with(")-")) && m.start < 60 {
+                add(m.outlet, WEIGHT_DATELINE, "wire dateline", span);
+            } else if *kind == SectionKind::PageMeta && normalise(content).contains("print edition of") {
+                add(m.outlet, WEIGHT_PRINT_EDITION, "print-edition line", span);
+            } else if content.trim() == &content[m.start..m.end] {
+                add(m.outlet, WEIGHT_MASTHEAD, "masthead", span);
+            } else if m.start == content.len() - content.trim_start().len() && *kind == SectionKind::Furniture && words(content) >= 8 {
+                add(m.outlet, WEIGHT_BLURB, "publisher blurb", span);
+            } else {
+                add(m.outlet, WEIGHT_MENTION, "named in the page", span);
+            }
+        }
+    }
+    let (best, (score, evidence)) = scores.into_iter().enumerate().max_by_key(|(i, (score, _))| (*score, std::cmp::Reverse(*i)))?;
+    if score == 0 {
+        return None;
+    }
+    let (evidence, _) = evidence?;
+    Some(Fact { value: table.outlets[best].name.clone(), evidence })
+}
+
+fn find_published(
+    text: &str,
+    lines: &[Line],
+    kinds: &[(SectionKind, Option<String>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Fact<String>> {
+    let mut first_full: Option<(DateMention, usize)> = None;
+    let mut partial_seen = false;
+    for (line, (kind, _)) in lines.iter().zip(kinds) {
+        let content = &text[line.start..line.end];
+        for d in find_dates(content) {
+            let at = (line.start + d.start, line.start + d.end);
+            if d.year.is_none() {
+                partial_seen = true;
+                continue;
+            }
+            let rule = match kind {
+                SectionKind::PageMeta if is_print_edition(content) => Some("print-edition line"),
+                SectionKind::PageMeta => Some("page timestamp"),
+                _ => None,
+            };
+            if let (Some(rule), Some(iso)) = (rule, d.iso()) {
+                return Some(Fact { value: iso, evidence: Evidence { rule: rule.to_owned(), span: Some((at.0 as u32, at.1 as u32)) } });
+            }
+            if first_full.is_none() && d.day.is_some() {
+                first_full = Some((d, line.start));
+            }
+        }
+    }
+    if let Some((d, offset)) = first_full {
+        let span = Some(((offset + d.start) as u32, (offset + d.end) as u32));
+        diagnostics.push(Diagnostic::info(
+            "meta.date_guessed",
+            "The page prints no publication timestamp; the date is the first full date in the page.",
+        ));
+        return d.iso().map(|value| Fact { value, evidence: Evidence { rule: "first full date in the page".to_owned(), span } });
+    }
+    diagnostics.push(Diagnostic::warning(
+        "meta.no_date",
+        if partial_seen {
+            "The page gives dates without a year and no full date: the publication date is unknown."
+        } else {
+            "The page gives no date: the publication date is unknown."
+        },
+    ));
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+use super::*;
+
+/// The sections of `doc` as (kind, trimmed text), blank sections left out.
+fn sections(doc: &Document) -> Vec<(SectionKind, String)> {
+    doc.sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::Blank)
+        .map(|s| (s.kind, doc.section_text(s).trim().to_owned()))
+        .collect()
+}
+
+fn assert_tiles(doc: &Document) {
+    let mut at = 0;
+    for s in &doc.sections {
+        assert_eq!(s.start, at, "gap or overlap before {s:?}");
+        assert!(s.end > s.start, "empty section {s:?}");
+        at = s.end;
+    }
+    assert_eq!(at as usize, doc.text.len(), "sections do not reach the end of the text");
+}
+
+const WIRE: &str = "\
+Home | World | Business
+
+Quake aid reaches coastal towns as roads reopen
+
+By Jane Doe
+
+LIMA (AFP) - Aid convoys reached the worst-hit coastal towns on Tuesday after engineers reopened the main highway, officials said.
+
+\"We are working day and night,\" said the regional governor, who asked residents to stay away from damaged buildings.
+
+Rescue teams from three countries joined the search. The death toll stood at 41.
+
+Residents queue for water in Pisco on March 3, 2026. REUTERS/Jane Roe
+
+Additional reporting by Carlos Ruiz; Editing by Tom Smith
+
+Most Read
+Ten things to do this weekend
+Share
+";
+
+#[test]
+fn wire_story() {
+    let doc = ingest("wire.txt", WIRE.as_bytes());
+    assert_tiles(&doc);
+    assert_eq!(doc.id, "wire");
+    assert_eq!(
+        sections(&doc),
+        [
+            (SectionKind::Furniture, "Home | World | Business".to_owned()),
+            (SectionKind::Headline, "Quake aid reaches coastal towns as roads reopen".to_owned()),
+            (SectionKind::Furniture, "By Jane Doe".to_owned()),
+            (SectionKind::Body, "LIMA (AFP) - Aid convoys reached the worst-hit coastal towns on Tuesday after engineers reopened the main highway, officials said.".to_owned()),
+            (SectionKind::Body, "\"We are working day and night,\" said the regional governor, who asked residents to stay away from damaged buildings.".to_owned()),
+            (SectionKind::Body, "Rescue teams from three countries joined the search. The death toll stood at 41.".to_owned()),
+            (SectionKind::Caption, "Residents queue for water in Pisco on March 3, 2026. REUTERS/Jane Roe".to_owned()),
+            (SectionKind::Credit, "Additional reporting by Carlos Ruiz; Editing by Tom Smith".to_owned()),
+            (SectionKind::Furniture, "Most Read".to_owned()),
+            (SectionKind::Furniture, "Ten things to do this weekend".to_owned()),
+            (SectionKind::Furniture, "Share".to_owned()),
+        ]
+    );
+    let outlet = doc.meta.outlet.as_ref().expect("outlet");
+    assert_eq!(outlet.value, "Agence France-Presse");
+    assert_eq!(outlet.evidence.rule, "wire dateline");
+    assert_eq!(doc.meta.headline.as_ref().map(|h| h.value.as_str()), Some("Quake aid reaches coastal towns as roads reopen"));
+    // The only full date is in a caption: used, and flagged as a guess.
+    assert_eq!(doc.meta.published.as_ref().map(|d| d.value.as_str()), Some("2026-03-03"));
+    assert!(doc.diagnostics.iter().any(|d| d.code == "meta.date_guessed"));
+}
+
+const MASTHEAD: &str = "\
+Deutsche Welle
+Skip to main content
+Published 12 January 2024
+
+Flooding forces thousands from homes in Saxony
+
+Thousands of people left their homes in eastern Germany as rivers burst their banks after a week of rain.
+Thousands of people left their homes in eastern Germany as rivers burst their banks after a week of rain. Photo: dpa
+
+The state government said the army would help to reinforce dykes along the Elbe.
+
+Comments
+Anna: Stay safe everyone, this is terrible news for the whole region.
+";
+
+#[test]
+fn masthead_timestamp_caption_and_comment_tail() {
+    let doc = ingest("dw-floods.html.txt", MASTHEAD.as_bytes());
+    assert_tiles(&doc);
+    assert_eq!(doc.id, "dw-floods-html");
+    let outlet = doc.meta.outlet.as_ref().expect("outlet");
+    assert_eq!((outlet.value.as_str(), outlet.evidence.rule.as_str()), ("Deutsche Welle", "masthead"));
+    let published = doc.meta.published.as_ref().expect("date");
+    assert_eq!((published.value.as_str(), published.evidence.rule.as_str()), ("2024-01-12", "page timestamp"));
+    let got = sections(&doc);
+    assert_eq!(got[0].0, SectionKind::Furniture);
+    assert_eq!(got[1].0, SectionKind::Furniture);
+    assert_eq!(got[2], (SectionKind::PageMeta, "Published 12 January 2024".to_owned()));
+    assert_eq!(got[3].0, SectionKind::Headline);
+    assert_eq!(got[4].0, SectionKind::Furniture, "the shorter copy of a caption is a duplicate");
+    assert_eq!(got[5].0, SectionKind::Caption);
+    assert_eq!(got[6].0, SectionKind::Body);
+    assert_eq!(got[7].0, SectionKind::Furniture);
+    assert_eq!(got[8].0, SectionKind::Furniture, "reader comments after a comment header are not article text");
+}
+
+#[test]
+fn print_edition_footer_names_outlet_and_date() {
+    let page = "Ministers agree on new fishing quotas\n\nMinisters agreed on Monday to cut fishing quotas by a tenth, the agriculture ministry said in a statement.\n\nA version of this article appeared in the print edition of The Japan Times on March 9, 2021, with the headline 'Quotas cut'.\n";
+    let doc = ingest("a.txt", page.as_bytes());
+    assert_tiles(&doc);
+    let outlet = doc.meta.outlet.as_ref().expect("outlet");
+    assert_eq!((outlet.value.as_str(), outlet.evidence.rule.as_str()), ("The Japan Times", "print-edition line"));
+    assert_eq!(doc.meta.published.as_ref().map(|d| d.value.as_str()), Some("2021-03-09"));
+}
+
+#[test]
+fn passing_mentions_and_credits_do_not_outweigh_the_publisher() {
+    let page = "Talks resume in Geneva\n\nGENEVA (Reuters) - Talks resumed on Monday, the BBC and CNN reported, citing officials. The BBC said more talks were planned and CNN agreed.\n\nWith reporting by AP and AFP\n";
+    let doc = ingest("b.txt", page.as_bytes());
+    assert_eq!(doc.meta.outlet.as_ref().map(|o| o.value.as_str()), Some("Reuters"));
+}
+
+#[test]
+fn no_year_is_said_not_guessed() {
+    let page = "Minister resigns\n\nThe minister resigned on December 15 after a week of protests, the government said in a statement.\n";
+    let doc = ingest("c.txt", page.as_bytes());
+    assert!(doc.meta.published.is_none());
+    let d = doc.diagnostics.iter().find(|d| d.code == "meta.no_date").expect("diagnostic");
+    assert!(d.message.contains("without a year"), "{}", d.message);
+}
+
+#[test]
+fn empty_binary_and_crlf_input() {
+    let doc = ingest("empty.txt", b"");
+    assert!(doc.sections.is_empty());
+    assert!(doc.diagnostics.iter().any(|d| d.code == "input.empty"));
+
+    let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 256) as u8).collect();
+    let doc = ingest("blob.txt", &bytes);
+    assert_tiles(&doc);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "input.binary"));
+
+    let doc = ingest("crlf.txt", b"Storm hits the northern coast\r\n\r\nA storm hit the northern coast overnight, cutting power to thousands of homes.\r\n");
+    assert_tiles(&doc);
+    assert_eq!(doc.meta.headline.as_ref().map(|h| h.value.as_str()), Some("Storm hits the northern coast"));
+}
+
+#[test]
+fn ids_from_names() {
+    assert_eq!(id_from_name("corpus/001_abc.txt"), "001_abc");
+    assert_eq!(id_from_name("C:\\docs\\my story (1).html"), "my-story--1-");
+    assert_eq!(id_from_name(".txt"), "-txt");
+    assert_eq!(id_from_name(""), "document");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the bytes, the sections tile the decoded text.
+        #[test]
+        fn sections_tile_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let doc = ingest("x.txt", &bytes);
+            assert_tiles(&doc);
+        }
+
+        /// Line-shaped text made of words, dates, outlet names and furniture phrases tiles too.
+        #[test]
+        fn sections_tile_page_like_text(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(String::new()),
+                Just("Share".to_owned()),
+                Just("MOSCOW (Reuters) - The talks went on.".to_owned()),
+                Just("April 20, 2013 / 6:22 PM".to_owned()),
+                Just("Comments".to_owned()),
+                Just("Editing by Someone".to_owned()),
+                "[A-Za-z ,.\"“”’-]{0,120}",
+            ],
+            0..40,
+        ), crlf in any::<bool>()) {
+            let text = lines.join(if crlf { "\r\n" } else { "\n" });
+            let doc = ingest("y.txt", text.as_bytes());
+            prop_assert_eq!(&doc.text, &text);
+            assert_tiles(&doc);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The Parallax engine.
+//!
+//! Parallax shows how different news outlets framed the same events. Everything it shows comes from this
+//! crate, which turns the raw bytes of a scraped page into a [`Document`]: decoded text, metadata with the
+//! evidence for each fact, and sections that say what each part of the page is (headline, body, caption,
+//! credit, page furniture, ...).
+//!
+//! The main design decision is that **the engine is a pure function of its input**. It never touches a
+//! file, a clock, the network or the DOM, so the same code runs natively at build time (over `corpus/`,
+//! from the app's `build.rs` and from the `parallax` command) and inside the browser (over documents a
+//! user imports). Every stage takes plain data and returns plain data plus [`Diagnostic`]s: messy input
+//! degrades the result and says so, it never makes a stage fail.
+//!
+//! Data flows one way: bytes → [`decode`] → [`ingest`] (lines, sections, metadata) → [`bundle`] (the
+//! versioned binary form the app embeds).
+
+pub mod bundle;
+pub mod dates;
+pub mod decode;
+pub mod diagnostic;
+pub mod document;
+pub mod ingest;
+pub mod outlets;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use document::{Document, Evidence, Fact, Metadata, Section, SectionKind};

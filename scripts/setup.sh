@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs the tools Parallax builds and tests with, at pinned versions, from the package registries only.
+# Idempotent: a tool already present at the right version is left alone, so a second run takes seconds.
+#
+#   scripts/setup.sh          what `make serve` and `make dist` need (wasm target, wasm-bindgen, trunk, wasm-opt)
+#   scripts/setup.sh --test   the same, plus Chromium, ChromeDriver and the end-to-end test driver
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+say() { printf '[setup] %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 10 minutes the first time)"
+  # Not --locked: the registry lacks one version the upstream lock file names; the resolver finds another.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 17 minutes the first time)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+# wasm-opt from npm's binaryen: Debian's is too old to read what this Rust emits.
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || ! tools/node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+  say "installing binaryen (wasm-opt) from npm into tools/node_modules"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$want_test" = 1 ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+  if [ ! -d e2e/node_modules/playwright-core ]; then
+    say "installing the end-to-end driver (playwright-core, using Debian's chromium) into e2e/node_modules"
+    (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+say "tools ready"
