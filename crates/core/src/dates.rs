@@ -161,39 +161,34 @@ fn date_at(text: &str, toks: &[Token<'_>], i: usize) -> Option<(DateMention, usi
     let after = toks.get(i + 2);
 
     // ISO: 2013-04-25
-    if let (Some(y), Some(m), Some(d)) = (year(t), next, after) {
-        if gap(text, t, m) == "-" && gap(text, m, d) == "-" {
-            if let (Some(month), Some(day)) = (number(m, 2), number(d, 2)) {
-                if (1..=12).contains(&month) && valid(Some(y), month, Some(day)) {
+    if let (Some(y), Some(m), Some(d)) = (year(t), next, after)
+        && gap(text, t, m) == "-" && gap(text, m, d) == "-"
+            && let (Some(month), Some(day)) = (number(m, 2), number(d, 2))
+                && (1..=12).contains(&month) && valid(Some(y), month, Some(day)) {
                     let mention = DateMention { start: t.start, end: d.end, year: Some(y), month, day: Some(day) };
                     return Some((mention, 3));
                 }
-            }
-        }
-    }
 
     // Month-first: April 25, 2013 / Feb. 16 2017 / April 2013 / December 15
     if let Some(month) = month_number(t.text) {
         // "May" alone is too often the verb; require a day or year after it.
         if let Some(n) = next.filter(|n| small_gap(gap(text, t, n))) {
             if let Some(day) = number(n, 2).filter(|d| (1..=31).contains(d)) {
-                if let Some(y) = after.filter(|a| small_gap(gap(text, n, a))).and_then(year) {
-                    if valid(Some(y), month, Some(day)) {
+                if let Some(y) = after.filter(|a| small_gap(gap(text, n, a))).and_then(year)
+                    && valid(Some(y), month, Some(day)) {
                         let end = toks[i + 2].end;
                         return Some((DateMention { start: t.start, end, year: Some(y), month, day: Some(day) }, 3));
                     }
-                }
                 if t.text.len() > 3 || t.text.chars().next().is_some_and(char::is_uppercase) {
                     let mention = DateMention { start: t.start, end: n.end, year: None, month, day: Some(day) };
                     return Some((mention, 2));
                 }
             }
-            if let Some(y) = year(n) {
-                if t.text.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(y) = year(n)
+                && t.text.chars().next().is_some_and(char::is_uppercase) {
                     let mention = DateMention { start: t.start, end: n.end, year: Some(y), month, day: None };
                     return Some((mention, 2));
                 }
-            }
         }
     }
 
@@ -211,12 +206,11 @@ fn date_at(text: &str, toks: &[Token<'_>], i: usize) -> Option<(DateMention, usi
         if !m.text.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        if let Some(y) = toks.get(j + 1).filter(|a| small_gap(gap(text, m, a))).and_then(year) {
-            if valid(Some(y), month, Some(day)) {
+        if let Some(y) = toks.get(j + 1).filter(|a| small_gap(gap(text, m, a))).and_then(year)
+            && valid(Some(y), month, Some(day)) {
                 let end = toks[j + 1].end;
                 return Some((DateMention { start: t.start, end, year: Some(y), month, day: Some(day) }, j + 2 - i));
             }
-        }
         let mention = DateMention { start: t.start, end: m.end, year: None, month, day: Some(day) };
         return Some((mention, j + 1 - i));
     }

@@ -158,6 +158,7 @@ fn ids_from_names() {
     assert_eq!(id_from_name(""), "document");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use proptest::prelude::*;
 

@@ -1,0 +1,31 @@
+//! Runs the engine over `corpus/` natively and writes the bundle the app embeds (`$OUT_DIR/corpus.bundle`).
+//! Any change under `corpus/` re-runs it.
+
+use std::path::Path;
+
+use parallax_core::bundle::{self, Bundle};
+use parallax_core::ingest::ingest;
+
+fn main() {
+    println!("cargo:rerun-if-changed=corpus");
+    let corpus = Path::new("corpus");
+    let mut files: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let documents = files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ingest(&name, &bytes)
+        })
+        .collect();
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let out = Path::new(&out_dir).join("corpus.bundle");
+    std::fs::write(&out, bundle::encode(&Bundle { documents }))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

@@ -1,0 +1,69 @@
+//! Routes and the page shell.
+//!
+//! Routing is by the URL's fragment (`#/doc/ID`): the site is static, so the server only ever serves
+//! `index.html`, and every view's link works on any host, at the root or under a sub-path, and survives a
+//! reload without server-side rewrites.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::corpus::{CorpusProvider, use_corpus};
+use crate::pages::library::Library;
+use crate::pages::not_found::NotFound;
+use crate::pages::reader::Reader;
+
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Library,
+    #[at("/doc/:id")]
+    Reader { id: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Library => html! { <Library /> },
+        Route::Reader { id } => html! { <Reader id={id} /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The whole app, as `main` mounts it.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <CorpusProvider>
+            <HashRouter>
+                <Shell />
+            </HashRouter>
+        </CorpusProvider>
+    }
+}
+
+/// The header and the current view; needs a router and a corpus above it.
+#[component]
+pub fn Shell() -> Html {
+    let corpus = use_corpus();
+    html! {
+        <>
+            <header class="top">
+                <Link<Route> to={Route::Library} classes="brand">{ "Parallax" }</Link<Route>>
+                <span class="tagline">{ "how outlets framed the same events" }</span>
+                <nav aria-label="Views">
+                    <Link<Route> to={Route::Library}>{ "Library" }</Link<Route>>
+                </nav>
+            </header>
+            if let Some(error) = &corpus.error {
+                <div class="banner error" role="alert">
+                    { format!("The built-in corpus could not be loaded: {error}.") }
+                </div>
+            }
+            <main id="main">
+                <Switch<Route> render={switch} />
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,5 @@
+//! The browser entry point; everything else is in the library so tests can mount any part of it.
+
+fn main() {
+    yew::Renderer::<parallax::App>::new().render();
+}

@@ -1,0 +1,93 @@
+//! The Reader: one document, its metadata with evidence, the article, and what was removed from the page.
+
+use parallax_core::{Document, Fact, SectionKind};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::library::set_title;
+use super::not_found::NotFound;
+use super::{date_label, headline_label, outlet_label};
+use crate::app::Route;
+use crate::corpus::use_corpus;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct ReaderProps {
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let corpus = use_corpus();
+    let title = corpus.document(&props.id).map(headline_label);
+    use_effect_with(title, |title| set_title(title.as_deref().unwrap_or("Not found")));
+    let Some(doc) = corpus.document(&props.id) else {
+        return html! { <NotFound what={AttrValue::from(format!("document “{}”", props.id))} /> };
+    };
+    html! {
+        <article class="reader" data-id={doc.id.clone()}>
+            <p class="back"><Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>></p>
+            <header class="doc-header">
+                <h1 class="headline">{ headline_label(doc) }</h1>
+                <dl class="facts">
+                    <dt>{ "Outlet" }</dt>
+                    <dd class="outlet">{ outlet_label(doc) }{ evidence(doc.meta.outlet.as_ref()) }</dd>
+                    <dt>{ "Published" }</dt>
+                    <dd class="date">{ date_label(doc) }{ evidence(doc.meta.published.as_ref()) }</dd>
+                    <dt>{ "Source" }</dt>
+                    <dd class="source">{ &doc.source }</dd>
+                </dl>
+                if !doc.diagnostics.is_empty() {
+                    <ul class="diagnostics" aria-label="Notes on this document">
+                        { for doc.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+                    </ul>
+                }
+            </header>
+            <div class="article-text">
+                { for doc.sections.iter().filter_map(|s| article_part(doc, s)) }
+            </div>
+            { removed(doc) }
+        </article>
+    }
+}
+
+/// The evidence for a fact, as a short note after it.
+fn evidence(fact: Option<&Fact<String>>) -> Html {
+    match fact {
+        Some(f) => html! { <span class="evidence">{ format!(" (from the {})", f.evidence.rule) }</span> },
+        None => html! {},
+    }
+}
+
+fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html> {
+    let text = doc.section_text(section).trim();
+    Some(match section.kind {
+        SectionKind::Body => html! { <p class="body">{ text }</p> },
+        SectionKind::Caption => html! {
+            <figure class="caption"><span class="label">{ "Caption" }</span><figcaption>{ text }</figcaption></figure>
+        },
+        SectionKind::Credit => html! { <p class="credit"><span class="label">{ "Credit" }</span>{ text }</p> },
+        SectionKind::PageMeta => html! { <p class="page-meta"><span class="label">{ "Page" }</span>{ text }</p> },
+        SectionKind::Headline | SectionKind::Furniture | SectionKind::Blank => return None,
+    })
+}
+
+/// The page furniture, kept and shown apart, each line with the reason it was set aside.
+fn removed(doc: &Document) -> Html {
+    let parts: Vec<_> = doc.sections.iter().filter(|s| s.kind == SectionKind::Furniture).collect();
+    if parts.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="removed">
+            <summary>{ format!("Show what was removed from the page, and why ({} parts)", parts.len()) }</summary>
+            <ol>
+                { for parts.iter().map(|s| html! {
+                    <li>
+                        <span class="reason">{ s.reason.clone().unwrap_or_else(|| "page furniture".to_owned()) }</span>
+                        <q>{ doc.section_text(s).trim() }</q>
+                    </li>
+                }) }
+            </ol>
+        </details>
+    }
+}

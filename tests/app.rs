@@ -1,0 +1,119 @@
+//! The app in real headless Chromium: mount it, let Yew render, read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use parallax::{Corpus, CorpusProvider, Shell};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    history: AnyHistory,
+}
+
+/// The shell under an in-memory router, so each test controls its own URL.
+#[component]
+fn Harness(props: &HarnessProps) -> Html {
+    html! {
+        <CorpusProvider>
+            <Router history={props.history.clone()}>
+                <Shell />
+            </Router>
+        </CorpusProvider>
+    }
+}
+
+/// Mounts the app at `path` in a fresh element and waits for it to render.
+async fn mount(path: &str) -> (Element, AnyHistory) {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("create a root element");
+    document.body().expect("a body").append_child(&root).expect("attach the root");
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push(path);
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() }).render();
+    settle().await;
+    (root, history)
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::scheduler::flush().await;
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("a valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn library_lists_every_document_with_its_headline_and_outlet() {
+    let corpus = Corpus::embedded();
+    assert_eq!(corpus.error, None);
+    assert_eq!(corpus.documents().len(), 5);
+
+    let (root, _) = mount("/").await;
+    let headlines = texts(&root, ".doc-card .doc-headline");
+    let expected: Vec<String> =
+        corpus.documents().iter().map(|d| d.meta.headline.as_ref().expect("a headline").value.clone()).collect();
+    assert_eq!(headlines, expected);
+    assert!(headlines.contains(&"Putin wants dialogue with US intel agencies".to_owned()));
+    let outlets = texts(&root, ".doc-card .outlet");
+    assert!(outlets.contains(&"Reuters".to_owned()), "{outlets:?}");
+    assert!(outlets.contains(&"The Straits Times".to_owned()), "{outlets:?}");
+    assert_eq!(texts(&root, ".library .count"), ["5 documents"]);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_card_opens_the_reader_and_changes_the_url() {
+    let (root, history) = mount("/").await;
+    let link: HtmlElement = root
+        .query_selector(".doc-card[data-id='001_cfa350853c3acd34'] a.doc-link")
+        .expect("a valid selector")
+        .expect("the card's link")
+        .dyn_into()
+        .expect("an HTML element");
+    link.click();
+    settle().await;
+    assert_eq!(history.location().path(), "/doc/001_cfa350853c3acd34");
+    assert_eq!(texts(&root, ".reader h1.headline"), ["Boston bombings: a chance for U.S.-Russia cooperation"]);
+    let body = texts(&root, ".reader p.body");
+    assert!(body.len() > 10, "{} body paragraphs", body.len());
+    assert!(body[0].starts_with("MOSCOW (Reuters)"), "{}", body[0]);
+    // Page furniture is not in the article text, but it is kept and shown apart, with reasons.
+    assert!(!body.iter().any(|p| p.contains("narrow-browser-and-phone")));
+    let removed = texts(&root, ".removed li");
+    assert!(removed.iter().any(|r| r.contains("narrow-browser-and-phone")), "{removed:?}");
+}
+
+#[wasm_bindgen_test]
+async fn reader_shows_metadata_with_its_evidence() {
+    let (root, _) = mount("/doc/004_ae0952dab8ca1e97").await;
+    let outlet = texts(&root, ".facts dd.outlet");
+    assert_eq!(outlet, ["The Straits Times (from the print-edition line)"]);
+    assert_eq!(texts(&root, ".facts dd.source"), ["004_ae0952dab8ca1e97.txt"]);
+    assert!(!texts(&root, ".reader figure.caption").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_document_link_says_so_and_offers_a_way_back() {
+    let (root, _) = mount("/doc/no-such-document").await;
+    let message = texts(&root, ".not-found p");
+    assert!(message[0].contains("no-such-document"), "{message:?}");
+    assert_eq!(texts(&root, ".not-found a"), ["Back to the Library"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_route_is_not_a_blank_page() {
+    let (root, _) = mount("/this/is/not/a/view").await;
+    assert_eq!(texts(&root, ".not-found h1"), ["Nothing here"]);
+}
