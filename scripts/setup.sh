@@ -34,7 +34,7 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
 fi
 
 # wasm-opt from npm's binaryen: Debian's is too old to read what this Rust emits.
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || ! tools/node_modules/.bin/wasm-opt --version | grep -q 'version 132'; then
+if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   say "installing binaryen (wasm-opt) from npm into tools/node_modules"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -47,7 +47,9 @@ if [ "$want_test" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
-  if [ ! -d e2e/node_modules/playwright-core ]; then
+  want_pw=$(node -p "require('./e2e/package.json').devDependencies['playwright-core']")
+  have_pw=$(node -p "try { require('./e2e/node_modules/playwright-core/package.json').version } catch { '' }")
+  if [ "$want_pw" != "$have_pw" ]; then
     say "installing the end-to-end driver (playwright-core, using Debian's chromium) into e2e/node_modules"
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -37,7 +37,8 @@ async fn mount(path: &str) -> (Element, AnyHistory) {
     document.body().expect("a body").append_child(&root).expect("attach the root");
     let history = AnyHistory::from(MemoryHistory::new());
     history.push(path);
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() }).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
+        .render();
     settle().await;
     (root, history)
 }
@@ -63,8 +64,11 @@ async fn library_lists_every_document_with_its_headline_and_outlet() {
 
     let (root, _) = mount("/").await;
     let headlines = texts(&root, ".doc-card .doc-headline");
-    let expected: Vec<String> =
-        corpus.documents().iter().map(|d| d.meta.headline.as_ref().expect("a headline").value.clone()).collect();
+    let expected: Vec<String> = corpus
+        .documents()
+        .iter()
+        .map(|d| d.meta.headline.as_ref().expect("a headline").value.clone())
+        .collect();
     assert_eq!(headlines, expected);
     assert!(headlines.contains(&"Putin wants dialogue with US intel agencies".to_owned()));
     let outlets = texts(&root, ".doc-card .outlet");
@@ -85,7 +89,10 @@ async fn clicking_a_card_opens_the_reader_and_changes_the_url() {
     link.click();
     settle().await;
     assert_eq!(history.location().path(), "/doc/001_cfa350853c3acd34");
-    assert_eq!(texts(&root, ".reader h1.headline"), ["Boston bombings: a chance for U.S.-Russia cooperation"]);
+    assert_eq!(
+        texts(&root, ".reader h1.headline"),
+        ["Boston bombings: a chance for U.S.-Russia cooperation"]
+    );
     let body = texts(&root, ".reader p.body");
     assert!(body.len() > 10, "{} body paragraphs", body.len());
     assert!(body[0].starts_with("MOSCOW (Reuters)"), "{}", body[0]);

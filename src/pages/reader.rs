@@ -65,8 +65,12 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
         SectionKind::Caption => html! {
             <figure class="caption"><span class="label">{ "Caption" }</span><figcaption>{ text }</figcaption></figure>
         },
-        SectionKind::Credit => html! { <p class="credit"><span class="label">{ "Credit" }</span>{ text }</p> },
-        SectionKind::PageMeta => html! { <p class="page-meta"><span class="label">{ "Page" }</span>{ text }</p> },
+        SectionKind::Credit => {
+            html! { <p class="credit"><span class="label">{ "Credit" }</span>{ text }</p> }
+        }
+        SectionKind::PageMeta => {
+            html! { <p class="page-meta"><span class="label">{ "Page" }</span>{ text }</p> }
+        }
         SectionKind::Headline | SectionKind::Furniture | SectionKind::Blank => return None,
     })
 }

@@ -42,7 +42,10 @@ impl std::fmt::Display for BundleError {
         match self {
             Self::NotABundle => write!(f, "not a Parallax bundle (the magic number is missing)"),
             Self::Version { found, expected } => {
-                write!(f, "bundle format version {found}, but this build reads version {expected}: rebuild the bundle")
+                write!(
+                    f,
+                    "bundle format version {found}, but this build reads version {expected}: rebuild the bundle"
+                )
             }
             Self::Corrupt(why) => write!(f, "the bundle is damaged: {why}"),
         }
@@ -82,7 +85,10 @@ mod tests {
     fn sample() -> Bundle {
         Bundle {
             documents: vec![
-                ingest("a.txt", "Storm hits coast\n\nA storm hit the coast on May 2, 2020, officials said.\n".as_bytes()),
+                ingest(
+                    "a.txt",
+                    "Storm hits coast\n\nA storm hit the coast on May 2, 2020, officials said.\n".as_bytes(),
+                ),
                 ingest("b.txt", b""),
             ],
         }

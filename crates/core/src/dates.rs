@@ -162,12 +162,15 @@ fn date_at(text: &str, toks: &[Token<'_>], i: usize) -> Option<(DateMention, usi
 
     // ISO: 2013-04-25
     if let (Some(y), Some(m), Some(d)) = (year(t), next, after)
-        && gap(text, t, m) == "-" && gap(text, m, d) == "-"
-            && let (Some(month), Some(day)) = (number(m, 2), number(d, 2))
-                && (1..=12).contains(&month) && valid(Some(y), month, Some(day)) {
-                    let mention = DateMention { start: t.start, end: d.end, year: Some(y), month, day: Some(day) };
-                    return Some((mention, 3));
-                }
+        && gap(text, t, m) == "-"
+        && gap(text, m, d) == "-"
+        && let (Some(month), Some(day)) = (number(m, 2), number(d, 2))
+        && (1..=12).contains(&month)
+        && valid(Some(y), month, Some(day))
+    {
+        let mention = DateMention { start: t.start, end: d.end, year: Some(y), month, day: Some(day) };
+        return Some((mention, 3));
+    }
 
     // Month-first: April 25, 2013 / Feb. 16 2017 / April 2013 / December 15
     if let Some(month) = month_number(t.text) {
@@ -175,20 +178,26 @@ fn date_at(text: &str, toks: &[Token<'_>], i: usize) -> Option<(DateMention, usi
         if let Some(n) = next.filter(|n| small_gap(gap(text, t, n))) {
             if let Some(day) = number(n, 2).filter(|d| (1..=31).contains(d)) {
                 if let Some(y) = after.filter(|a| small_gap(gap(text, n, a))).and_then(year)
-                    && valid(Some(y), month, Some(day)) {
-                        let end = toks[i + 2].end;
-                        return Some((DateMention { start: t.start, end, year: Some(y), month, day: Some(day) }, 3));
-                    }
+                    && valid(Some(y), month, Some(day))
+                {
+                    let end = toks[i + 2].end;
+                    return Some((
+                        DateMention { start: t.start, end, year: Some(y), month, day: Some(day) },
+                        3,
+                    ));
+                }
                 if t.text.len() > 3 || t.text.chars().next().is_some_and(char::is_uppercase) {
-                    let mention = DateMention { start: t.start, end: n.end, year: None, month, day: Some(day) };
+                    let mention =
+                        DateMention { start: t.start, end: n.end, year: None, month, day: Some(day) };
                     return Some((mention, 2));
                 }
             }
             if let Some(y) = year(n)
-                && t.text.chars().next().is_some_and(char::is_uppercase) {
-                    let mention = DateMention { start: t.start, end: n.end, year: Some(y), month, day: None };
-                    return Some((mention, 2));
-                }
+                && t.text.chars().next().is_some_and(char::is_uppercase)
+            {
+                let mention = DateMention { start: t.start, end: n.end, year: Some(y), month, day: None };
+                return Some((mention, 2));
+            }
         }
     }
 
@@ -207,10 +216,14 @@ fn date_at(text: &str, toks: &[Token<'_>], i: usize) -> Option<(DateMention, usi
             return None;
         }
         if let Some(y) = toks.get(j + 1).filter(|a| small_gap(gap(text, m, a))).and_then(year)
-            && valid(Some(y), month, Some(day)) {
-                let end = toks[j + 1].end;
-                return Some((DateMention { start: t.start, end, year: Some(y), month, day: Some(day) }, j + 2 - i));
-            }
+            && valid(Some(y), month, Some(day))
+        {
+            let end = toks[j + 1].end;
+            return Some((
+                DateMention { start: t.start, end, year: Some(y), month, day: Some(day) },
+                j + 2 - i,
+            ));
+        }
         let mention = DateMention { start: t.start, end: m.end, year: None, month, day: Some(day) };
         return Some((mention, j + 1 - i));
     }
@@ -222,10 +235,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, Option<String>)> {
-        find_dates(text)
-            .into_iter()
-            .map(|m| (text[m.start..m.end].to_owned(), m.iso()))
-            .collect()
+        find_dates(text).into_iter().map(|m| (text[m.start..m.end].to_owned(), m.iso())).collect()
     }
 
     #[test]
@@ -244,7 +254,10 @@ mod tests {
     fn day_first_and_iso() {
         assert_eq!(
             found("Garrin 3 May 2013 18: 55 New; posted 2019-11-02"),
-            [("3 May 2013".into(), Some("2013-05-03".into())), ("2019-11-02".into(), Some("2019-11-02".into()))]
+            [
+                ("3 May 2013".into(), Some("2013-05-03".into())),
+                ("2019-11-02".into(), Some("2019-11-02".into()))
+            ]
         );
     }
 
@@ -263,7 +276,11 @@ mod tests {
 
     #[test]
     fn rejects_non_dates() {
-        assert!(found("He may 25 times; 2013-13-45; February 30, 2017 is not a day").iter().all(|(_, iso)| iso.is_none()));
+        assert!(
+            found("He may 25 times; 2013-13-45; February 30, 2017 is not a day")
+                .iter()
+                .all(|(_, iso)| iso.is_none())
+        );
         assert!(found("they may meet").is_empty());
     }
 }

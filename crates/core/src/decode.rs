@@ -24,7 +24,10 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
             ));
         }
         if encoding != UTF_8 {
-            diagnostics.push(Diagnostic::info("encoding.bom", format!("Decoded as {} (byte-order mark).", encoding.name())));
+            diagnostics.push(Diagnostic::info(
+                "encoding.bom",
+                format!("Decoded as {} (byte-order mark).", encoding.name()),
+            ));
         }
         text.into_owned()
     } else {

@@ -28,10 +28,22 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
     let lines = split_lines(&text);
     let kinds = classify(&text, &lines);
     let sections = build_sections(&lines, &kinds);
-    let meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
     if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::warning("input.empty", "The file is empty: there is no article to read."));
-    } else if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
+        // Nothing to read metadata from: one message says why, instead of one per missing fact.
+        diagnostics
+            .push(Diagnostic::warning("input.empty", "The file is empty: there is no article to read."));
+        let meta = Metadata::default();
+        return Document {
+            id: id_from_name(name),
+            source: name.to_owned(),
+            text,
+            meta,
+            sections,
+            diagnostics,
+        };
+    }
+    let meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+    if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
         diagnostics.push(Diagnostic::warning(
             "ingest.no_body",
             "No article paragraphs were recognised; everything is shown as it was found.",
@@ -297,14 +309,23 @@ fn read_metadata(
         let lead = raw.len() - raw.trim_start().len();
         let value = raw.trim().to_owned();
         let start = (l.start + lead) as u32;
-        Fact { value: value.clone(), evidence: Evidence { rule: "first title-like line".to_owned(), span: Some((start, start + value.len() as u32)) } }
+        Fact {
+            value: value.clone(),
+            evidence: Evidence {
+                rule: "first title-like line".to_owned(),
+                span: Some((start, start + value.len() as u32)),
+            },
+        }
     });
     if headline.is_none() {
         diagnostics.push(Diagnostic::warning("meta.no_headline", "No headline was recognised."));
     }
     let outlet = find_outlet(text, lines, kinds, outlets::table());
     if outlet.is_none() {
-        diagnostics.push(Diagnostic::warning("meta.no_outlet", "The page does not name a known outlet; the outlet is unknown."));
+        diagnostics.push(Diagnostic::warning(
+            "meta.no_outlet",
+            "The page does not name a known outlet; the outlet is unknown.",
+        ));
     }
     let published = find_published(text, lines, kinds, diagnostics);
     Metadata { outlet, published, headline }
@@ -330,7 +351,10 @@ fn find_outlet(
         let entry = &mut scores[outlet];
         entry.0 += weight;
         if entry.1.as_ref().is_none_or(|(_, w)| weight > *w) {
-            entry.1 = Some((Evidence { rule: rule.to_owned(), span: Some((span.0 as u32, span.1 as u32)) }, weight));
+            entry.1 = Some((
+                Evidence { rule: rule.to_owned(), span: Some((span.0 as u32, span.1 as u32)) },
+                weight,
+            ));
         }
     };
     for (line, (kind, _)) in lines.iter().zip(kinds) {
@@ -342,20 +366,30 @@ fn find_outlet(
             let span = (line.start + m.start, line.start + m.end);
             let before = content[..m.start].trim_end();
             let after = content[m.end..].trim_start();
-            if before.ends_with('(') && (after.starts_with(") -") || after.starts_with(") –") || after.starts_with(") —") || after.starts_with(")-")) && m.start < 60 {
+            if before.ends_with('(')
+                && (after.starts_with(") -")
+                    || after.starts_with(") –")
+                    || after.starts_with(") —")
+                    || after.starts_with(")-"))
+                && m.start < 60
+            {
                 add(m.outlet, WEIGHT_DATELINE, "wire dateline", span);
             } else if *kind == SectionKind::PageMeta && normalise(content).contains("print edition of") {
                 add(m.outlet, WEIGHT_PRINT_EDITION, "print-edition line", span);
             } else if content.trim() == &content[m.start..m.end] {
                 add(m.outlet, WEIGHT_MASTHEAD, "masthead", span);
-            } else if m.start == content.len() - content.trim_start().len() && *kind == SectionKind::Furniture && words(content) >= 8 {
+            } else if m.start == content.len() - content.trim_start().len()
+                && *kind == SectionKind::Furniture
+                && words(content) >= 8
+            {
                 add(m.outlet, WEIGHT_BLURB, "publisher blurb", span);
             } else {
                 add(m.outlet, WEIGHT_MENTION, "named in the page", span);
             }
         }
     }
-    let (best, (score, evidence)) = scores.into_iter().enumerate().max_by_key(|(i, (score, _))| (*score, std::cmp::Reverse(*i)))?;
+    let (best, (score, evidence)) =
+        scores.into_iter().enumerate().max_by_key(|(i, (score, _))| (*score, std::cmp::Reverse(*i)))?;
     if score == 0 {
         return None;
     }
@@ -385,7 +419,10 @@ fn find_published(
                 _ => None,
             };
             if let (Some(rule), Some(iso)) = (rule, d.iso()) {
-                return Some(Fact { value: iso, evidence: Evidence { rule: rule.to_owned(), span: Some((at.0 as u32, at.1 as u32)) } });
+                return Some(Fact {
+                    value: iso,
+                    evidence: Evidence { rule: rule.to_owned(), span: Some((at.0 as u32, at.1 as u32)) },
+                });
             }
             if first_full.is_none() && d.day.is_some() {
                 first_full = Some((d, line.start));
@@ -398,7 +435,10 @@ fn find_published(
             "meta.date_guessed",
             "The page prints no publication timestamp; the date is the first full date in the page.",
         ));
-        return d.iso().map(|value| Fact { value, evidence: Evidence { rule: "first full date in the page".to_owned(), span } });
+        return d.iso().map(|value| Fact {
+            value,
+            evidence: Evidence { rule: "first full date in the page".to_owned(), span },
+        });
     }
     diagnostics.push(Diagnostic::warning(
         "meta.no_date",

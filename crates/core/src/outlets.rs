@@ -83,7 +83,11 @@ impl OutletTable {
         self.matcher
             .find_iter(text)
             .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| OutletMention { outlet: self.pattern_outlet[m.pattern().as_usize()], start: m.start(), end: m.end() })
+            .map(|m| OutletMention {
+                outlet: self.pattern_outlet[m.pattern().as_usize()],
+                start: m.start(),
+                end: m.end(),
+            })
             .collect()
     }
 
@@ -127,7 +131,12 @@ mod tests {
         let names: Vec<&str> = t.find(text).iter().map(|m| t.outlets[m.outlet].name.as_str()).collect();
         assert_eq!(
             names,
-            ["Associated Press", "Associated Press", "Radio Free Europe/Radio Liberty", "Radio Free Europe/Radio Liberty"]
+            [
+                "Associated Press",
+                "Associated Press",
+                "Radio Free Europe/Radio Liberty",
+                "Radio Free Europe/Radio Liberty"
+            ]
         );
     }
 

@@ -65,7 +65,10 @@ fn wire_story() {
     let outlet = doc.meta.outlet.as_ref().expect("outlet");
     assert_eq!(outlet.value, "Agence France-Presse");
     assert_eq!(outlet.evidence.rule, "wire dateline");
-    assert_eq!(doc.meta.headline.as_ref().map(|h| h.value.as_str()), Some("Quake aid reaches coastal towns as roads reopen"));
+    assert_eq!(
+        doc.meta.headline.as_ref().map(|h| h.value.as_str()),
+        Some("Quake aid reaches coastal towns as roads reopen")
+    );
     // The only full date is in a caption: used, and flagged as a guess.
     assert_eq!(doc.meta.published.as_ref().map(|d| d.value.as_str()), Some("2026-03-03"));
     assert!(doc.diagnostics.iter().any(|d| d.code == "meta.date_guessed"));
@@ -95,7 +98,10 @@ fn masthead_timestamp_caption_and_comment_tail() {
     let outlet = doc.meta.outlet.as_ref().expect("outlet");
     assert_eq!((outlet.value.as_str(), outlet.evidence.rule.as_str()), ("Deutsche Welle", "masthead"));
     let published = doc.meta.published.as_ref().expect("date");
-    assert_eq!((published.value.as_str(), published.evidence.rule.as_str()), ("2024-01-12", "page timestamp"));
+    assert_eq!(
+        (published.value.as_str(), published.evidence.rule.as_str()),
+        ("2024-01-12", "page timestamp")
+    );
     let got = sections(&doc);
     assert_eq!(got[0].0, SectionKind::Furniture);
     assert_eq!(got[1].0, SectionKind::Furniture);
@@ -105,7 +111,11 @@ fn masthead_timestamp_caption_and_comment_tail() {
     assert_eq!(got[5].0, SectionKind::Caption);
     assert_eq!(got[6].0, SectionKind::Body);
     assert_eq!(got[7].0, SectionKind::Furniture);
-    assert_eq!(got[8].0, SectionKind::Furniture, "reader comments after a comment header are not article text");
+    assert_eq!(
+        got[8].0,
+        SectionKind::Furniture,
+        "reader comments after a comment header are not article text"
+    );
 }
 
 #[test]
@@ -114,7 +124,10 @@ fn print_edition_footer_names_outlet_and_date() {
     let doc = ingest("a.txt", page.as_bytes());
     assert_tiles(&doc);
     let outlet = doc.meta.outlet.as_ref().expect("outlet");
-    assert_eq!((outlet.value.as_str(), outlet.evidence.rule.as_str()), ("The Japan Times", "print-edition line"));
+    assert_eq!(
+        (outlet.value.as_str(), outlet.evidence.rule.as_str()),
+        ("The Japan Times", "print-edition line")
+    );
     assert_eq!(doc.meta.published.as_ref().map(|d| d.value.as_str()), Some("2021-03-09"));
 }
 

@@ -1,0 +1,173 @@
+// End-to-end tests of the built site (dist/), served over HTTP and driven in Debian's Chromium.
+// Run by `make e2e` after a release build. Screenshots go to e2e/screenshots/ (git-ignored).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
+const shots = resolve(process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, 'screenshots'));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let browser;
+const servers = [];
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+// Serves `dir` on 127.0.0.1 with Python's standard static file server, as a plain static host would.
+async function serve(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  servers.push(proc);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(base + '/');
+      if (r.ok) return base;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the static server for ${dir} did not start`);
+}
+
+let rootBase;
+let subBase;
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), `no built site at ${dist}: run a release build first`);
+  mkdirSync(shots, { recursive: true });
+  rootBase = await serve(dist);
+  // The same site under a sub-path, as on a project page of a static host.
+  const host = mkdtempSync(join(tmpdir(), 'parallax-host-'));
+  symlinkSync(dist, join(host, 'parallax'));
+  subBase = (await serve(host)) + '/parallax/';
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) s.kill();
+});
+
+// A page that fails the test on any script error or console error.
+async function openPage(t, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+  });
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'the page reported errors');
+  });
+  return page;
+}
+
+async function libraryHeadlines(page) {
+  await page.locator('.doc-card').first().waitFor();
+  return page.locator('.doc-card .doc-headline').allTextContents();
+}
+
+test('the home page lists the five documents, with outlet and date', async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/');
+  const headlines = await libraryHeadlines(page);
+  assert.equal(headlines.length, 5);
+  assert.ok(headlines.includes('Putin Calls for US-Russia Intelligence Sharing'), headlines.join(' | '));
+  assert.ok(headlines.every((h) => h.trim().length > 10 && !h.startsWith('Untitled')), headlines.join(' | '));
+  const outlets = await page.locator('.doc-card .outlet').allTextContents();
+  assert.equal(new Set(outlets).size, 5, `five distinct outlets: ${outlets.join(', ')}`);
+  assert.ok(outlets.includes('Voice of America'));
+  assert.equal(await page.title(), 'Library · Parallax');
+  await page.screenshot({ path: join(shots, 'library.png'), fullPage: true });
+});
+
+test('open a document, go back, go forward', async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/');
+  await libraryHeadlines(page);
+  await page.locator('.doc-card[data-id="003_c56cdf79381bd2d4"] a.doc-link').click();
+  await page.locator('.reader h1.headline').waitFor();
+  assert.match(page.url(), /#\/doc\/003_c56cdf79381bd2d4$/);
+  assert.equal(await page.locator('.reader h1.headline').textContent(),
+    "Putin's Spokesman Says 'Exemplary' CIA Tip-Off Helped Save Many Lives");
+  assert.ok((await page.locator('.reader p.body').count()) > 10);
+  await page.screenshot({ path: join(shots, 'reader.png'), fullPage: false });
+
+  await page.goBack();
+  await page.locator('.library').waitFor();
+  assert.equal((await libraryHeadlines(page)).length, 5);
+  assert.ok(!page.url().includes('/doc/'));
+
+  await page.goForward();
+  await page.locator('.reader h1.headline').waitFor();
+  assert.match(page.url(), /#\/doc\/003_c56cdf79381bd2d4$/);
+});
+
+test("a document's URL opens it directly, and survives a reload", async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/#/doc/001_cfa350853c3acd34');
+  const headline = page.locator('.reader h1.headline');
+  await headline.waitFor();
+  assert.equal(await headline.textContent(), 'Boston bombings: a chance for U.S.-Russia cooperation');
+  await page.reload();
+  await headline.waitFor();
+  assert.equal(await headline.textContent(), 'Boston bombings: a chance for U.S.-Russia cooperation');
+  // What the engine removed from the page is there, labelled, on request.
+  await page.locator('.removed summary').click();
+  const removed = await page.locator('.removed li').allTextContents();
+  assert.ok(removed.some((r) => r.includes('narrow-browser-and-phone')), removed.join(' | '));
+});
+
+test('a stale link says so and leads back to the library', async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/#/doc/does-not-exist');
+  await page.locator('.not-found').waitFor();
+  assert.match(await page.locator('.not-found p').first().textContent(), /does-not-exist/);
+  await page.getByRole('link', { name: 'Back to the Library' }).click();
+  assert.equal((await libraryHeadlines(page)).length, 5);
+});
+
+test('the site works under a sub-path', async (t) => {
+  const page = await openPage(t);
+  await page.goto(subBase);
+  assert.equal((await libraryHeadlines(page)).length, 5);
+  await page.locator('.doc-card a.doc-link').nth(4).click();
+  await page.locator('.reader h1.headline').waitFor();
+  assert.ok(page.url().startsWith(subBase + '#/doc/'), page.url());
+  await page.reload();
+  assert.equal(await page.locator('.reader h1.headline').textContent(), 'Putin wants dialogue with US intel agencies');
+});
+
+test('dark theme and phone width render the library', async (t) => {
+  const page = await openPage(t, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  await page.goto(rootBase + '/');
+  assert.equal((await libraryHeadlines(page)).length, 5);
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(bg, 'rgb(21, 23, 26)');
+  await page.screenshot({ path: join(shots, 'library-dark-phone.png'), fullPage: false });
+});
