@@ -5,6 +5,7 @@ use std::path::Path;
 
 use parallax_core::bundle::{self, Bundle};
 use parallax_core::ingest::ingest;
+use parallax_core::manifest;
 
 fn main() {
     println!("cargo:rerun-if-changed=corpus");
@@ -16,7 +17,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    let documents = files
+    let mut documents: Vec<_> = files
         .iter()
         .map(|path| {
             let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -24,6 +25,14 @@ fn main() {
             ingest(&name, &bytes)
         })
         .collect();
+    // The manifest's own problems are warnings of the build: the corpus still builds without it.
+    if let Ok(text) = std::fs::read_to_string(corpus.join("manifest.toml")) {
+        let (manifest, mut problems) = manifest::parse(&text);
+        problems.extend(manifest::apply_all(&manifest, &mut documents));
+        for p in problems {
+            println!("cargo:warning=corpus/manifest.toml: {}", p.message);
+        }
+    }
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out = Path::new(&out_dir).join("corpus.bundle");
     std::fs::write(&out, bundle::encode(&Bundle { documents }))

@@ -102,6 +102,8 @@ test('the home page lists the five documents, with outlet and date', async (t) =
   const outlets = await page.locator('.doc-card .outlet').allTextContents();
   assert.equal(new Set(outlets).size, 5, `five distinct outlets: ${outlets.join(', ')}`);
   assert.ok(outlets.includes('Voice of America'));
+  const dates = await page.locator('.doc-card .date').allTextContents();
+  assert.ok(dates.every((d) => /^\d{4}-\d{2}(-\d{2})?$/.test(d)), `every document has a date: ${dates.join(', ')}`);
   assert.equal(await page.title(), 'Library · Parallax');
   await page.screenshot({ path: join(shots, 'library.png'), fullPage: true });
 });

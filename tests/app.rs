@@ -124,3 +124,24 @@ async fn an_unknown_route_is_not_a_blank_page() {
     let (root, _) = mount("/this/is/not/a/view").await;
     assert_eq!(texts(&root, ".not-found h1"), ["Nothing here"]);
 }
+
+#[wasm_bindgen_test]
+async fn a_manifest_override_is_labelled_as_such() {
+    let (root, _) = mount("/doc/003_c56cdf79381bd2d4").await;
+    let date = texts(&root, ".facts dd.date");
+    assert_eq!(date, ["2017-12-18set in the corpus manifest"]);
+    assert_eq!(texts(&root, ".facts dd.date .override"), ["set in the corpus manifest"]);
+    // The outlet was read from the page, so it is not labelled.
+    assert!(texts(&root, ".facts dd.outlet .override").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_shows_byline_standfirst_and_dateline() {
+    let (root, _) = mount("/doc/000_52189a89d9381af0").await;
+    assert_eq!(texts(&root, ".facts dd.byline"), ["James Brooke"]);
+    let (root, _) = mount("/doc/004_ae0952dab8ca1e97").await;
+    let standfirst = texts(&root, ".reader .standfirst");
+    assert_eq!(standfirst.len(), 1);
+    assert!(standfirst[0].starts_with("His call for joint anti-terror efforts"), "{standfirst:?}");
+    assert_eq!(texts(&root, ".facts dd.dateline"), ["Moscow (from the dateline)"]);
+}

@@ -1,5 +1,6 @@
 //! The Reader: one document, its metadata with evidence, the article, and what was removed from the page.
 
+use parallax_core::manifest::OVERRIDE_RULE;
 use parallax_core::{Document, Fact, SectionKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -28,11 +29,22 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <p class="back"><Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>></p>
             <header class="doc-header">
                 <h1 class="headline">{ headline_label(doc) }</h1>
+                if let Some(standfirst) = &doc.meta.standfirst {
+                    <p class="standfirst">{ &standfirst.value }</p>
+                }
                 <dl class="facts">
                     <dt>{ "Outlet" }</dt>
                     <dd class="outlet">{ outlet_label(doc) }{ evidence(doc.meta.outlet.as_ref()) }</dd>
                     <dt>{ "Published" }</dt>
                     <dd class="date">{ date_label(doc) }{ evidence(doc.meta.published.as_ref()) }</dd>
+                    if let Some(byline) = &doc.meta.byline {
+                        <dt>{ "By" }</dt>
+                        <dd class="byline">{ byline.value.join(", ") }</dd>
+                    }
+                    if let Some(dateline) = &doc.meta.dateline {
+                        <dt>{ "Filed from" }</dt>
+                        <dd class="dateline">{ &dateline.value }{ evidence(Some(dateline)) }</dd>
+                    }
                     <dt>{ "Source" }</dt>
                     <dd class="source">{ &doc.source }</dd>
                 </dl>
@@ -53,6 +65,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
 /// The evidence for a fact, as a short note after it.
 fn evidence(fact: Option<&Fact<String>>) -> Html {
     match fact {
+        Some(f) if f.evidence.rule == OVERRIDE_RULE => html! {
+            <span class="override" title="This page does not carry this fact; the corpus manifest sets it.">
+                { "set in the corpus manifest" }
+            </span>
+        },
         Some(f) => html! { <span class="evidence">{ format!(" (from the {})", f.evidence.rule) }</span> },
         None => html! {},
     }
@@ -71,7 +88,12 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
         SectionKind::PageMeta => {
             html! { <p class="page-meta"><span class="label">{ "Page" }</span>{ text }</p> }
         }
-        SectionKind::Headline | SectionKind::Furniture | SectionKind::Blank => return None,
+        // Shown in the header, or apart.
+        SectionKind::Headline
+        | SectionKind::Standfirst
+        | SectionKind::Byline
+        | SectionKind::Furniture
+        | SectionKind::Blank => return None,
     })
 }
 

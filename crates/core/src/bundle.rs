@@ -1,6 +1,6 @@
 //! The bundle: the processed corpus in the binary form the app embeds.
 //!
-//! # Layout (format version 1)
+//! # Layout (format version 2)
 //!
 //! | bytes | content |
 //! |---|---|
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::Document;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A processed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

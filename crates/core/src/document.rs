@@ -48,6 +48,18 @@ pub struct Metadata {
     /// The publication date as ISO 8601 (`2013-04-25`, or `2013-04` when only the month is known).
     pub published: Option<Fact<String>>,
     pub headline: Option<Fact<String>>,
+    /// The summary printed under the headline, when the page has one.
+    pub standfirst: Option<Fact<String>>,
+    /// The authors named in the byline, in order.
+    pub byline: Option<Fact<Vec<String>>>,
+    /// The place the story was filed from, from a dateline such as `MOSCOW (Reuters) -`.
+    pub dateline: Option<Fact<String>>,
+    /// The page's address, when known (only from the corpus manifest for now).
+    pub url: Option<Fact<String>>,
+    /// The language as a BCP 47 tag, when known (only from the corpus manifest for now).
+    pub language: Option<Fact<String>>,
+    /// The names of the fields above that the corpus manifest set, overriding what the page said.
+    pub overridden: Vec<String>,
 }
 
 /// A value and why the engine believes it.
@@ -80,6 +92,10 @@ pub struct Section {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SectionKind {
     Headline,
+    /// The summary under the headline.
+    Standfirst,
+    /// The line naming the authors.
+    Byline,
     Body,
     /// A photo caption, with its credit if it has one.
     Caption,
@@ -98,6 +114,8 @@ impl SectionKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Headline => "headline",
+            Self::Standfirst => "standfirst",
+            Self::Byline => "byline",
             Self::Body => "body",
             Self::Caption => "caption",
             Self::Credit => "credit",

@@ -219,19 +219,23 @@ fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
     // Captions are often printed twice (once under the image, once in a lightbox), the second copy
     // sometimes with the credit appended. The longer copy is the caption; the other one is a duplicate.
     let mut duplicate_of: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut has_duplicate = vec![false; lines.len()];
     for pair in non_blank.windows(2) {
         let (a, b) = (content[pair[0]].trim(), content[pair[1]].trim());
         if words(a) >= 3 && (b.starts_with(a) || a.starts_with(b)) {
             if b.len() > a.len() {
                 duplicate_of[pair[0]] = Some(pair[1]);
+                has_duplicate[pair[1]] = true;
             } else {
                 duplicate_of[pair[1]] = Some(pair[0]);
+                has_duplicate[pair[0]] = true;
             }
         }
     }
 
     let mut headline_seen = false;
     let mut body_seen = false;
+    let mut story_seen = false;
     let mut tail: Option<String> = None;
     for (rank, &i) in non_blank.iter().enumerate() {
         let line = content[i].trim();
@@ -268,17 +272,121 @@ fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
         } else if !headline_seen && rank < 8 && (3..=30).contains(&words(line)) && !line.ends_with('.') {
             headline_seen = true;
             (SectionKind::Headline, None)
-        } else if has_photo_credit(line) || duplicate_of.contains(&Some(i)) {
+        } else if headline_seen && !story_seen && is_byline(line) {
+            (SectionKind::Byline, None)
+        } else if has_photo_credit(line) || has_duplicate[i] {
             (SectionKind::Caption, None)
         } else if words(line) >= 10 || (words(line) >= 3 && ends_sentence(line)) {
             body_seen = true;
+            // A line that does not end a sentence may still be a standfirst: the story has not begun.
+            story_seen |= ends_sentence(line);
             (SectionKind::Body, None)
         } else {
             (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
         };
         kinds[i] = kind;
     }
+    mark_standfirst(&content, &mut kinds);
     kinds
+}
+
+/// A byline: "By Jane Doe and John Roe", or a bare name of two to four capitalised words in the page's
+/// header (between the headline and the first paragraph).
+fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    if let Some(rest) = strip_by(t) {
+        return (1..=12).contains(&words(rest)) && rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    looks_like_name(t)
+}
+
+fn strip_by(line: &str) -> Option<&str> {
+    let lower = line.get(..3)?.to_ascii_lowercase();
+    (lower == "by ").then(|| line[3..].trim())
+}
+
+/// Two to four words, each a capitalised name part or an initial ("J.", "McNeil", "O'Brien", "al-Assad").
+fn looks_like_name(text: &str) -> bool {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && !p.chars().skip(1).all(char::is_uppercase)
+        })
+}
+
+/// The authors a byline names: "By Jane Doe, John Roe and Ann Lee, Reuters" gives three names; outlet
+/// names and role words are left out.
+fn byline_authors(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let rest = strip_by(t).unwrap_or(t);
+    rest.split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| looks_like_name(name) && outlets::table().exact(name).is_none())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A standfirst: a sentence-length line without a final full stop between the headline and the first
+/// paragraph of the story (the paragraph with the dateline, when there is one).
+fn mark_standfirst(content: &[&str], kinds: &mut [(SectionKind, Option<String>)]) {
+    let Some(headline) = kinds.iter().position(|(k, _)| *k == SectionKind::Headline) else { return };
+    let first_body = |kinds: &[(SectionKind, Option<String>)]| {
+        (headline..kinds.len()).find(|&i| kinds[i].0 == SectionKind::Body)
+    };
+    let story_start = (headline..kinds.len())
+        .find(|&i| kinds[i].0 == SectionKind::Body && dateline_place(content[i]).is_some())
+        .or_else(|| first_body(kinds));
+    let Some(end) = story_start else { return };
+    for i in headline + 1..end {
+        let line = content[i].trim();
+        let candidate = kinds[i].0 == SectionKind::Body
+            && words(line) >= 6
+            && !line.ends_with('.')
+            && !has_photo_credit(line);
+        if candidate {
+            kinds[i] = (SectionKind::Standfirst, None);
+            return;
+        }
+    }
+}
+
+/// The place of a dateline at the start of a paragraph: `MOSCOW (Reuters) -`, `MOSCOW •`,
+/// `ST. PETERSBURG, Russia —`, `WASHINGTON, April 2 (AP) -`. Returns the place as printed, before any
+/// comma, and the byte length of the place.
+fn dateline_place(paragraph: &str) -> Option<(&str, usize)> {
+    let t = paragraph.trim_start();
+    let head = t.get(..t.len().min(80)).unwrap_or(t);
+    let cut = head.find(['(', '•', '—', '–']).or_else(|| head.find(" - "))?;
+    let lead = head[..cut].trim_end();
+    let place = lead.split(',').next()?.trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let shape_ok = place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
+    (all_caps && shape_ok && words(place) <= 4).then_some((place, place.len()))
+}
+
+/// "ST. PETERSBURG" as "St. Petersburg".
+fn title_case(place: &str) -> String {
+    place
+        .split(' ')
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = matches!(c, '-' | '\'');
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Turns classified lines into sections that tile the text: each line with its line break, runs of
@@ -328,7 +436,37 @@ fn read_metadata(
         ));
     }
     let published = find_published(text, lines, kinds, diagnostics);
-    Metadata { outlet, published, headline }
+    let line_of = |kind: SectionKind| lines.iter().zip(kinds).find(|(_, (k, _))| *k == kind).map(|(l, _)| *l);
+    let trimmed_span = |l: Line| {
+        let raw = &text[l.start..l.end];
+        let start = l.start + (raw.len() - raw.trim_start().len());
+        (start as u32, (start + raw.trim().len()) as u32)
+    };
+    let standfirst = line_of(SectionKind::Standfirst).map(|l| Fact {
+        value: text[l.start..l.end].trim().to_owned(),
+        evidence: Evidence { rule: "line under the headline".to_owned(), span: Some(trimmed_span(l)) },
+    });
+    let byline = line_of(SectionKind::Byline)
+        .map(|l| (byline_authors(&text[l.start..l.end]), l))
+        .filter(|(authors, _)| !authors.is_empty())
+        .map(|(value, l)| Fact {
+            value,
+            evidence: Evidence { rule: "byline".to_owned(), span: Some(trimmed_span(l)) },
+        });
+    // The dateline opens one of the first paragraphs (a teaser or a standfirst may come before it).
+    let first_paragraphs = lines.iter().zip(kinds).filter(|(_, (k, _))| *k == SectionKind::Body).take(3);
+    let dateline = first_paragraphs.map(|(l, _)| *l).find_map(|l| {
+        let raw = &text[l.start..l.end];
+        let lead = raw.len() - raw.trim_start().len();
+        dateline_place(raw).map(|(place, len)| {
+            let start = (l.start + lead) as u32;
+            Fact {
+                value: title_case(place),
+                evidence: Evidence { rule: "dateline".to_owned(), span: Some((start, start + len as u32)) },
+            }
+        })
+    });
+    Metadata { outlet, published, headline, standfirst, byline, dateline, ..Metadata::default() }
 }
 
 /// How much a place in the page says about who published it. Weights are relative; a wire dateline or a

@@ -20,6 +20,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod ingest;
+pub mod manifest;
 pub mod outlets;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -51,7 +51,7 @@ fn wire_story() {
         [
             (SectionKind::Furniture, "Home | World | Business".to_owned()),
             (SectionKind::Headline, "Quake aid reaches coastal towns as roads reopen".to_owned()),
-            (SectionKind::Furniture, "By Jane Doe".to_owned()),
+            (SectionKind::Byline, "By Jane Doe".to_owned()),
             (SectionKind::Body, "LIMA (AFP) - Aid convoys reached the worst-hit coastal towns on Tuesday after engineers reopened the main highway, officials said.".to_owned()),
             (SectionKind::Body, "\"We are working day and night,\" said the regional governor, who asked residents to stay away from damaged buildings.".to_owned()),
             (SectionKind::Body, "Rescue teams from three countries joined the search. The death toll stood at 41.".to_owned()),
@@ -72,6 +72,43 @@ fn wire_story() {
     // The only full date is in a caption: used, and flagged as a guess.
     assert_eq!(doc.meta.published.as_ref().map(|d| d.value.as_str()), Some("2026-03-03"));
     assert!(doc.diagnostics.iter().any(|d| d.code == "meta.date_guessed"));
+    assert_eq!(doc.meta.byline.as_ref().map(|b| b.value.clone()), Some(vec!["Jane Doe".to_owned()]));
+    assert_eq!(doc.meta.dateline.as_ref().map(|d| d.value.as_str()), Some("Lima"));
+}
+
+#[test]
+fn bylines_name_authors_not_outlets() {
+    assert_eq!(
+        byline_authors("By Jane Doe, John O'Brien and Ann-Marie Lee, Reuters"),
+        ["Jane Doe", "John O'Brien", "Ann-Marie Lee"]
+    );
+    assert_eq!(byline_authors("Carol Pearson"), ["Carol Pearson"]);
+    assert!(byline_authors("By staff").is_empty());
+    assert!(!is_byline("Breaking News Today Now Here"));
+    assert!(!is_byline("NATO SUMMIT"));
+}
+
+#[test]
+fn datelines() {
+    assert_eq!(dateline_place("MOSCOW (Reuters) - Talks began."), Some(("MOSCOW", 6)));
+    assert_eq!(dateline_place("ST. PETERSBURG, Russia — Police said."), Some(("ST. PETERSBURG", 14)));
+    assert_eq!(dateline_place("MOSCOW • Russian President said."), Some(("MOSCOW", 6)));
+    assert_eq!(dateline_place("The U.S. (and others) - said"), None);
+    assert_eq!(title_case("ST. PETERSBURG"), "St. Petersburg");
+    assert_eq!(title_case("ABU DHABI"), "Abu Dhabi");
+}
+
+#[test]
+fn standfirst_between_headline_and_dateline() {
+    let page = "Leaders meet to cut emissions\n\nA summit that many hoped would break the deadlock ends with modest pledges\n\nBy Ana Silva\n\nBONN (dpa) - Leaders agreed on Friday to cut emissions faster, officials said.\n";
+    let doc = ingest("s.txt", page.as_bytes());
+    assert_eq!(
+        doc.meta.standfirst.as_ref().map(|s| s.value.as_str()),
+        Some("A summit that many hoped would break the deadlock ends with modest pledges")
+    );
+    assert_eq!(doc.meta.byline.as_ref().map(|b| b.value.clone()), Some(vec!["Ana Silva".to_owned()]));
+    assert_eq!(doc.meta.dateline.as_ref().map(|d| d.value.as_str()), Some("Bonn"));
+    assert_eq!(doc.meta.outlet.as_ref().map(|o| o.value.as_str()), Some("Deutsche Presse-Agentur"));
 }
 
 const MASTHEAD: &str = "\
