@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -55,6 +55,10 @@ e2e:
 
 sizes:
 	scripts/sizes.sh dist
+
+## bench: engine benchmarks (criterion); figures go in docs/perf.md
+bench:
+	cargo bench --locked -p parallax-core --bench ingest
 
 clean:
 	cargo clean
