@@ -57,6 +57,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="article-text">
                 { for doc.sections.iter().filter_map(|s| article_part(doc, s)) }
             </div>
+            { comments(doc) }
             { removed(doc) }
         </article>
     }
@@ -79,9 +80,22 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
     let text = doc.section_text(section).trim();
     Some(match section.kind {
         SectionKind::Body => html! { <p class="body">{ text }</p> },
-        SectionKind::Caption => html! {
-            <figure class="caption"><span class="label">{ "Caption" }</span><figcaption>{ text }</figcaption></figure>
-        },
+        SectionKind::Caption => {
+            let caption = doc.captions.iter().find(|c| c.start >= section.start && c.end <= section.end);
+            let (text, credit) = match caption {
+                Some(c) => (span_text(doc, (c.start, c.end)), c.credit.map(|span| span_text(doc, span))),
+                None => (text, None),
+            };
+            html! {
+                <figure class="caption">
+                    <span class="label">{ "Caption" }</span>
+                    <figcaption>{ text }</figcaption>
+                    if let Some(credit) = credit {
+                        <span class="photo-credit">{ credit }</span>
+                    }
+                </figure>
+            }
+        }
         SectionKind::Credit => {
             html! { <p class="credit"><span class="label">{ "Credit" }</span>{ text }</p> }
         }
@@ -93,8 +107,65 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
         | SectionKind::Standfirst
         | SectionKind::Byline
         | SectionKind::Furniture
+        | SectionKind::Comment
         | SectionKind::Blank => return None,
     })
+}
+
+fn span_text(doc: &Document, (start, end): (u32, u32)) -> &str {
+    doc.text.get(start as usize..end as usize).unwrap_or("").trim()
+}
+
+/// The reader comments, threaded and collapsible, kept visibly apart from the article.
+fn comments(doc: &Document) -> Html {
+    if doc.comments.is_empty() {
+        return html! {};
+    }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); doc.comments.len()];
+    let mut roots = Vec::new();
+    for (i, c) in doc.comments.iter().enumerate() {
+        match c.reply_to.map(|p| p as usize).filter(|&p| p < i) {
+            Some(parent) => children[parent].push(i),
+            None => roots.push(i),
+        }
+    }
+    html! {
+        <section class="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">{ format!("Reader comments ({})", doc.comments.len()) }</h2>
+            <p class="note">{ "What readers wrote under the article: the audience, not the outlet." }</p>
+            <ol class="thread">
+                { for roots.iter().map(|&i| comment(doc, &children, i)) }
+            </ol>
+        </section>
+    }
+}
+
+fn comment(doc: &Document, children: &[Vec<usize>], i: usize) -> Html {
+    let c = &doc.comments[i];
+    let replies = &children[i];
+    let who = c.author.clone().unwrap_or_else(|| "Anonymous".to_owned());
+    html! {
+        <li class="comment" data-depth={c.depth.to_string()}>
+            <details open=true>
+                <summary>
+                    <span class="author">{ who }</span>
+                    if let Some(place) = &c.place {
+                        <span class="place">{ format!(" from {place}") }</span>
+                    }
+                    if let Some(posted) = &c.posted {
+                        <time class="posted" datetime={posted.clone()}>{ posted.replace('T', " ") }</time>
+                    }
+                    if !replies.is_empty() {
+                        <span class="replies">{ format!("{} {}", replies.len(), if replies.len() == 1 { "reply" } else { "replies" }) }</span>
+                    }
+                </summary>
+                { for c.paragraphs.iter().map(|&span| html! { <p>{ span_text(doc, span) }</p> }) }
+                if !replies.is_empty() {
+                    <ol class="thread">{ for replies.iter().map(|&r| comment(doc, children, r)) }</ol>
+                }
+            </details>
+        </li>
+    }
 }
 
 /// The page furniture, kept and shown apart, each line with the reason it was set aside.

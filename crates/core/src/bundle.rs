@@ -1,6 +1,6 @@
 //! The bundle: the processed corpus in the binary form the app embeds.
 //!
-//! # Layout (format version 2)
+//! # Layout (format version 3)
 //!
 //! | bytes | content |
 //! |---|---|
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::Document;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A processed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -20,6 +20,12 @@ pub struct Document {
     pub meta: Metadata,
     /// Sections in order. Their spans tile `text`: each byte belongs to exactly one section.
     pub sections: Vec<Section>,
+    /// The photo captions, in order, each with its credit separated.
+    pub captions: Vec<Caption>,
+    /// The reader comments, in page order, with their threading. Their text is in `Comment` sections.
+    pub comments: Vec<Comment>,
+    /// Every date the page prints or implies, resolved to the calendar where possible.
+    pub dates: Vec<DateRef>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -41,6 +47,44 @@ impl Document {
     }
 }
 
+/// A photo caption: `start..end` is the caption's text, `credit` the span of its photo credit, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caption {
+    pub start: u32,
+    pub end: u32,
+    pub credit: Option<(u32, u32)>,
+}
+
+/// A reader comment under the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// The commenter's name as printed.
+    pub author: Option<String>,
+    /// Where the commenter said they were, when the comment system prints it.
+    pub place: Option<String>,
+    /// When it was posted: ISO 8601 date or local date-time (`2013-04-26T07:44`), as the page printed it.
+    pub posted: Option<String>,
+    /// The span of the comment's header (author, place, time).
+    pub header: (u32, u32),
+    /// The spans of the comment's paragraphs.
+    pub paragraphs: Vec<(u32, u32)>,
+    /// Nesting level: 0 for a comment on the article, 1 for a reply to one, and so on.
+    pub depth: u32,
+    /// The index (in [`Document::comments`]) of the comment this one answers.
+    pub reply_to: Option<u32>,
+}
+
+/// A date in the page: `start..end` is where it is printed, `value` the ISO 8601 date (or date-time, or
+/// month) it stands for, `rule` how it was resolved ("as printed", "year from the publication date",
+/// "relative to the publication date").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRef {
+    pub start: u32,
+    pub end: u32,
+    pub value: String,
+    pub rule: String,
+}
+
 /// What the engine knows about a document, each fact with the evidence it came from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
@@ -58,6 +102,8 @@ pub struct Metadata {
     pub url: Option<Fact<String>>,
     /// The language as a BCP 47 tag, when known (only from the corpus manifest for now).
     pub language: Option<Fact<String>>,
+    /// The latest date the article can have been published: the earliest reader comment's.
+    pub published_bound: Option<Fact<String>>,
     /// The names of the fields above that the corpus manifest set, overriding what the page said.
     pub overridden: Vec<String>,
 }
@@ -105,6 +151,8 @@ pub enum SectionKind {
     PageMeta,
     /// Text that belongs to the page, not the article: navigation, promos, share lines. Kept, with a reason.
     Furniture,
+    /// A reader comment (its header and its text), kept apart from the journalism.
+    Comment,
     /// Whitespace between the other sections.
     Blank,
 }
@@ -121,6 +169,7 @@ impl SectionKind {
             Self::Credit => "credit",
             Self::PageMeta => "page metadata",
             Self::Furniture => "removed page furniture",
+            Self::Comment => "reader comment",
             Self::Blank => "blank",
         }
     }

@@ -6,13 +6,22 @@
 //! evidence for each fact. Ingest never fails and never drops text: every byte of the decoded input ends
 //! up in exactly one section, and what is not article text is kept as furniture with a reason.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::dates::{DateMention, find_dates};
 use crate::decode::decode;
-use crate::document::{Evidence, Fact, Metadata, Section, SectionKind};
+use crate::document::{Caption, Evidence, Fact, Metadata, Section, SectionKind};
 use crate::outlets::{self, OutletTable};
 use crate::{Diagnostic, Document};
+
+mod comments;
+
+/// The kind of every line, and for kinds a reader may question, why.
+type Kinds = Vec<(SectionKind, Option<String>)>;
+
+/// The furniture reason that announces a comment area; the comment finder looks for it.
+const COMMENT_THREAD: &str = "comment thread";
 
 /// Ingests one source: `name` is its file name (the document id is its stem), `bytes` its content.
 pub fn ingest(name: &str, bytes: &[u8]) -> Document {
@@ -26,7 +35,9 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
     }
     let text = truncate_to_u32(text);
     let lines = split_lines(&text);
-    let kinds = classify(&text, &lines);
+    let mut kinds = classify(&text, &lines);
+    let comments = comments::find_comments(&text, &lines, &mut kinds);
+    let captions = captions(&text, &lines, &kinds);
     let sections = build_sections(&lines, &kinds);
     if text.trim().is_empty() {
         // Nothing to read metadata from: one message says why, instead of one per missing fact.
@@ -39,17 +50,33 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
             text,
             meta,
             sections,
+            captions,
+            comments,
+            dates: Vec::new(),
             diagnostics,
         };
     }
-    let meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+    let mut meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+    bound_by_comments(&mut meta, &comments, &mut diagnostics);
     if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
         diagnostics.push(Diagnostic::warning(
             "ingest.no_body",
             "No article paragraphs were recognised; everything is shown as it was found.",
         ));
     }
-    Document { id: id_from_name(name), source: name.to_owned(), text, meta, sections, diagnostics }
+    let mut doc = Document {
+        id: id_from_name(name),
+        source: name.to_owned(),
+        text,
+        meta,
+        sections,
+        captions,
+        comments,
+        dates: Vec::new(),
+        diagnostics,
+    };
+    resolve_dates(&mut doc);
+    doc
 }
 
 /// The document id for a source name: its file name without directories and extension, with characters
@@ -103,23 +130,32 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 /// How a furniture phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Effect {
+pub(crate) enum Effect {
     Line,
     Tail,
 }
 
 #[derive(Debug)]
-struct FurniturePhrase {
+pub(crate) struct FurniturePhrase {
     phrase: String,
     prefix: bool,
-    effect: Effect,
-    reason: String,
+    pub(crate) effect: Effect,
+    pub(crate) reason: String,
 }
 
-fn furniture_phrases() -> &'static [FurniturePhrase] {
-    static PHRASES: OnceLock<Vec<FurniturePhrase>> = OnceLock::new();
-    PHRASES.get_or_init(|| {
-        include_str!("../data/furniture.tsv")
+/// The furniture table, indexed: whole-line phrases by their text, prefixes in a list, and the longest
+/// phrase's length, so that long lines (paragraphs) are ruled out without normalising them.
+struct FurnitureTable {
+    exact: HashMap<String, usize>,
+    prefixes: Vec<usize>,
+    phrases: Vec<FurniturePhrase>,
+    longest: usize,
+}
+
+fn furniture_table() -> &'static FurnitureTable {
+    static TABLE: OnceLock<FurnitureTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let phrases: Vec<FurniturePhrase> = include_str!("../data/furniture.tsv")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
@@ -136,17 +172,76 @@ fn furniture_phrases() -> &'static [FurniturePhrase] {
                 };
                 Some(FurniturePhrase { phrase, prefix, effect, reason })
             })
-            .collect()
+            .collect();
+        let exact = phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.prefix)
+            .map(|(i, p)| (p.phrase.clone(), i))
+            .collect();
+        let prefixes = phrases.iter().enumerate().filter(|(_, p)| p.prefix).map(|(i, _)| i).collect();
+        let longest = phrases.iter().map(|p| p.phrase.len()).max().unwrap_or(0);
+        FurnitureTable { exact, prefixes, phrases, longest }
     })
 }
 
-fn normalise(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+/// Writes `line` with runs of whitespace collapsed to one space and letters lowercased into `out`.
+pub(crate) fn normalise_into(line: &str, out: &mut String) {
+    out.clear();
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
 }
 
-fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
-    let norm = normalise(line);
-    furniture_phrases().iter().find(|p| if p.prefix { norm.starts_with(&p.phrase) } else { norm == p.phrase })
+fn normalise(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    normalise_into(line, &mut out);
+    out
+}
+
+pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
+    let table = furniture_table();
+    // Only the head of the line can match: whole-line phrases are short, and prefixes are too.
+    let head_end = line.char_indices().nth(table.longest + 8).map_or(line.len(), |(i, _)| i);
+    let head = &line[..head_end];
+    let mut norm = String::with_capacity(head.len());
+    normalise_into(head, &mut norm);
+    if head_end == line.len()
+        && let Some(&i) = table.exact.get(&norm)
+    {
+        return Some(&table.phrases[i]);
+    }
+    table.prefixes.iter().map(|&i| &table.phrases[i]).find(|p| norm.starts_with(&p.phrase))
+}
+
+/// A line that invites readers to comment, or says how ("Log in to comment", "Dear reader, to leave
+/// comments, you must register"): the start of a comment area.
+fn is_comment_prompt(line: &str) -> bool {
+    if words(line) > 25 || !line.to_ascii_lowercase().contains("comment") {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    [
+        "register",
+        "sign in",
+        "log in",
+        "login",
+        "logged in",
+        "sign up",
+        "be the first",
+        "add a comment",
+        "post a comment",
+        "leave a comment",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Starts of credit lines ("Additional reporting by ...").
@@ -168,7 +263,8 @@ const PHOTO_CREDIT_MARKS: [&str; 9] =
     ["PHOTO:", "PHOTOS:", "Photo:", "REUTERS/", "AP Photo", "Getty Images", "/AFP", "AFP/", "EPA/"];
 
 fn is_credit(line: &str) -> bool {
-    let norm = normalise(line);
+    let head_end = line.char_indices().nth(40).map_or(line.len(), |(i, _)| i);
+    let norm = normalise(&line[..head_end]);
     CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
 }
 
@@ -192,7 +288,16 @@ fn is_navigation(line: &str) -> bool {
 }
 
 fn is_print_edition(line: &str) -> bool {
-    normalise(line).contains("print edition of")
+    contains_ignore_ascii_case(line, "print edition of")
+}
+
+/// Case-insensitive substring test for an ASCII needle, without allocating.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len())
+            .any(|i| h[i].eq_ignore_ascii_case(&first) && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// A short line that is mostly a date or time: a page's timestamp.
@@ -210,10 +315,10 @@ fn is_list_item(line: &str) -> bool {
 
 /// Classifies every line. Blank lines are `Blank`; every other line gets a kind and, for kinds a reader
 /// may question, a reason.
-fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
+fn classify(text: &str, lines: &[Line]) -> Kinds {
     let table = outlets::table();
     let content: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
-    let mut kinds: Vec<(SectionKind, Option<String>)> = vec![(SectionKind::Blank, None); lines.len()];
+    let mut kinds: Kinds = vec![(SectionKind::Blank, None); lines.len()];
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !content[i].trim().is_empty()).collect();
 
     // Captions are often printed twice (once under the image, once in a lightbox), the second copy
@@ -249,6 +354,9 @@ fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
             (SectionKind::PageMeta, Some("print-edition line".to_owned()))
         } else if let Some(reason) = &tail {
             (SectionKind::Furniture, Some(reason.clone()))
+        } else if body_seen && is_comment_prompt(line) {
+            tail = Some(format!("{COMMENT_THREAD} (after \"{line}\")"));
+            (SectionKind::Furniture, Some(COMMENT_THREAD.to_owned()))
         } else if let Some(p) = furniture_phrase(line) {
             if p.effect == Effect::Tail && body_seen {
                 tail = Some(format!("{} (after \"{}\")", p.reason, line));
@@ -269,6 +377,11 @@ fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
             (SectionKind::Furniture, Some("navigation".to_owned()))
         } else if is_list_item(line) {
             (SectionKind::Furniture, Some("short list item outside the article text".to_owned()))
+        } else if body_seen && is_pull_quote_attribution(line) {
+            (
+                SectionKind::Furniture,
+                Some("pull quote: a quotation set apart from the running text".to_owned()),
+            )
         } else if !headline_seen && rank < 8 && (3..=30).contains(&words(line)) && !line.ends_with('.') {
             headline_seen = true;
             (SectionKind::Headline, None)
@@ -286,8 +399,38 @@ fn classify(text: &str, lines: &[Line]) -> Vec<(SectionKind, Option<String>)> {
         };
         kinds[i] = kind;
     }
+    mark_pull_quotes(&content, &mut kinds);
     mark_standfirst(&content, &mut kinds);
     kinds
+}
+
+/// The attribution under a pull quote: a name in capitals, a comma, and a description
+/// ("MR JOHN DOE, in a speech to parliament."). A dateline ("LONDON, May 3 (Reuters) -") is not one.
+fn is_pull_quote_attribution(line: &str) -> bool {
+    let Some((name, rest)) = line.split_once(", ") else { return false };
+    let caps_words = name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    caps_words >= 2
+        && words(name) <= 5
+        && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && rest.chars().next().is_some_and(char::is_lowercase)
+        && words(line) <= 40
+        && dateline_place(line).is_none()
+}
+
+/// The quotation above a pull-quote attribution is part of the pull quote.
+fn mark_pull_quotes(content: &[&str], kinds: &mut Kinds) {
+    let reason = |k: &(SectionKind, Option<String>)| {
+        k.0 == SectionKind::Furniture && k.1.as_deref().is_some_and(|r| r.starts_with("pull quote"))
+    };
+    for i in 0..kinds.len() {
+        if !reason(&kinds[i]) {
+            continue;
+        }
+        let Some(prev) = (0..i).rev().find(|&j| kinds[j].0 != SectionKind::Blank) else { continue };
+        if kinds[prev].0 == SectionKind::Body && words(content[prev]) <= 60 {
+            kinds[prev] = kinds[i].clone();
+        }
+    }
 }
 
 /// A byline: "By Jane Doe and John Roe", or a bare name of two to four capitalised words in the page's
@@ -331,7 +474,7 @@ fn byline_authors(line: &str) -> Vec<String> {
 
 /// A standfirst: a sentence-length line without a final full stop between the headline and the first
 /// paragraph of the story (the paragraph with the dateline, when there is one).
-fn mark_standfirst(content: &[&str], kinds: &mut [(SectionKind, Option<String>)]) {
+fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
     let Some(headline) = kinds.iter().position(|(k, _)| *k == SectionKind::Headline) else { return };
     let first_body = |kinds: &[(SectionKind, Option<String>)]| {
         (headline..kinds.len()).find(|&i| kinds[i].0 == SectionKind::Body)
@@ -348,7 +491,27 @@ fn mark_standfirst(content: &[&str], kinds: &mut [(SectionKind, Option<String>)]
             && !has_photo_credit(line);
         if candidate {
             kinds[i] = (SectionKind::Standfirst, None);
-            return;
+            break;
+        }
+    }
+    // Above a dateline, the story has not begun: paragraphs there summarise it or tease another one.
+    if dateline_place(content[end]).is_some() {
+        let standfirst_seen = (headline + 1..end).any(|i| kinds[i].0 == SectionKind::Standfirst);
+        let mut first = !standfirst_seen;
+        for i in headline + 1..end {
+            if kinds[i].0 == SectionKind::Body {
+                kinds[i] = if first {
+                    (SectionKind::Standfirst, None)
+                } else {
+                    (
+                        SectionKind::Furniture,
+                        Some(
+                            "above the story's dateline: a summary or a teaser for another story".to_owned(),
+                        ),
+                    )
+                };
+                first = false;
+            }
         }
     }
 }
@@ -391,7 +554,7 @@ fn title_case(place: &str) -> String {
 
 /// Turns classified lines into sections that tile the text: each line with its line break, runs of
 /// blank lines merged.
-fn build_sections(lines: &[Line], kinds: &[(SectionKind, Option<String>)]) -> Vec<Section> {
+fn build_sections(lines: &[Line], kinds: &Kinds) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::with_capacity(lines.len());
     for (line, (kind, reason)) in lines.iter().zip(kinds) {
         let (start, end) = (line.start as u32, line.next as u32);
@@ -406,12 +569,7 @@ fn build_sections(lines: &[Line], kinds: &[(SectionKind, Option<String>)]) -> Ve
     sections
 }
 
-fn read_metadata(
-    text: &str,
-    lines: &[Line],
-    kinds: &[(SectionKind, Option<String>)],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Metadata {
+fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Vec<Diagnostic>) -> Metadata {
     let headline = lines.iter().zip(kinds).find(|(_, (k, _))| *k == SectionKind::Headline).map(|(l, _)| {
         let raw = &text[l.start..l.end];
         let lead = raw.len() - raw.trim_start().len();
@@ -478,12 +636,7 @@ const WEIGHT_MASTHEAD: u32 = 60;
 const WEIGHT_BLURB: u32 = 40;
 const WEIGHT_MENTION: u32 = 2;
 
-fn find_outlet(
-    text: &str,
-    lines: &[Line],
-    kinds: &[(SectionKind, Option<String>)],
-    table: &OutletTable,
-) -> Option<Fact<String>> {
+fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -> Option<Fact<String>> {
     let mut scores: Vec<(u32, Option<(Evidence, u32)>)> = vec![(0, None); table.outlets.len()];
     let mut add = |outlet: usize, weight: u32, rule: &str, span: (usize, usize)| {
         let entry = &mut scores[outlet];
@@ -497,7 +650,7 @@ fn find_outlet(
     };
     for (line, (kind, _)) in lines.iter().zip(kinds) {
         let content = &text[line.start..line.end];
-        if *kind == SectionKind::Credit || *kind == SectionKind::Caption {
+        if matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment) {
             continue;
         }
         for m in table.find(content) {
@@ -512,7 +665,7 @@ fn find_outlet(
                 && m.start < 60
             {
                 add(m.outlet, WEIGHT_DATELINE, "wire dateline", span);
-            } else if *kind == SectionKind::PageMeta && normalise(content).contains("print edition of") {
+            } else if *kind == SectionKind::PageMeta && is_print_edition(content) {
                 add(m.outlet, WEIGHT_PRINT_EDITION, "print-edition line", span);
             } else if content.trim() == &content[m.start..m.end] {
                 add(m.outlet, WEIGHT_MASTHEAD, "masthead", span);
@@ -538,7 +691,7 @@ fn find_outlet(
 fn find_published(
     text: &str,
     lines: &[Line],
-    kinds: &[(SectionKind, Option<String>)],
+    kinds: &Kinds,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Fact<String>> {
     let mut first_full: Option<(DateMention, usize)> = None;
@@ -562,7 +715,9 @@ fn find_published(
                     evidence: Evidence { rule: rule.to_owned(), span: Some((at.0 as u32, at.1 as u32)) },
                 });
             }
-            if first_full.is_none() && d.day.is_some() {
+            // Dates in promos, comments and other furniture say nothing about this article.
+            let article_part = !matches!(kind, SectionKind::Furniture | SectionKind::Comment);
+            if first_full.is_none() && d.day.is_some() && article_part {
                 first_full = Some((d, line.start));
             }
         }
@@ -587,6 +742,136 @@ fn find_published(
         },
     ));
     None
+}
+
+/// The photo captions, with their credits split off.
+fn captions(text: &str, lines: &[Line], kinds: &Kinds) -> Vec<Caption> {
+    lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, (k, _))| *k == SectionKind::Caption)
+        .map(|(l, _)| {
+            let raw = &text[l.start..l.end];
+            let start = l.start + (raw.len() - raw.trim_start().len());
+            let line = raw.trim();
+            match photo_credit_split(line) {
+                Some(cut) => {
+                    let caption_end = start + line[..cut].trim_end().len();
+                    let credit_start = start + cut;
+                    Caption {
+                        start: start as u32,
+                        end: caption_end as u32,
+                        credit: Some((credit_start as u32, (start + line.len()) as u32)),
+                    }
+                }
+                None => Caption { start: start as u32, end: (start + line.len()) as u32, credit: None },
+            }
+        })
+        .collect()
+}
+
+/// Where the photo credit at the end of a caption begins: "... PHOTO: AFP", "... (AP Photo/Jane Doe)",
+/// "... REUTERS/John Roe", "... Photograph: Jane Doe/Getty Images", "... Image copyright AFP".
+fn photo_credit_split(line: &str) -> Option<usize> {
+    const OPENERS: [&str; 12] = [
+        "PHOTO:",
+        "PHOTOS:",
+        "Photo:",
+        "Photos:",
+        "Photograph:",
+        "Picture:",
+        "Image:",
+        "Image copyright",
+        "Credit:",
+        "FILE PHOTO:",
+        "(Photo:",
+        "Photo by",
+    ];
+    let tail_start = line.len().saturating_sub(120);
+    let tail_start = (tail_start..line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+    let tail = &line[tail_start..];
+    let opener = OPENERS.iter().filter_map(|o| tail.find(o)).min();
+    if let Some(i) = opener {
+        return Some(tail_start + i);
+    }
+    // "(AP Photo/Jane Doe)", "(REUTERS/Jane Doe)" at the end.
+    if line.ends_with(')')
+        && let Some(open) = line.rfind('(')
+        && line[open..].contains('/')
+    {
+        return Some(open);
+    }
+    // "REUTERS/Jane Doe", "Jane Doe/AFP", "EPA/JOHN ROE", "Getty Images" at the end.
+    let last_sentence_end = line.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let rest = line[last_sentence_end..].trim();
+    let credit_like = !rest.is_empty()
+        && words(rest) <= 6
+        && (rest.contains('/') || rest.ends_with("Getty Images") || rest.ends_with("Shutterstock"))
+        && PHOTO_CREDIT_MARKS.iter().any(|m| rest.contains(m.trim_end_matches(':')));
+    credit_like.then(|| line.len() - rest.len())
+}
+
+/// Reader comments cannot predate the article: the earliest one bounds its date. When the page gives no
+/// date of its own, the bound is the best estimate, and says so.
+fn bound_by_comments(meta: &mut Metadata, comments: &[crate::Comment], diagnostics: &mut Vec<Diagnostic>) {
+    let earliest = comments
+        .iter()
+        .filter_map(|c| Some((c.posted.as_deref()?, c.header)))
+        .filter(|(posted, _)| posted.len() >= 10)
+        .min_by(|a, b| a.0.cmp(b.0));
+    let Some((posted, header)) = earliest else { return };
+    let day = &posted[..10];
+    meta.published_bound = Some(Fact {
+        value: day.to_owned(),
+        evidence: Evidence { rule: "earliest reader comment".to_owned(), span: Some(header) },
+    });
+    match &meta.published {
+        None => {
+            diagnostics.push(Diagnostic::info(
+                "meta.date_from_comments",
+                format!(
+                    "The page prints no date for the article; the earliest reader comment ({day}) is the latest it can be, and is used as its date."
+                ),
+            ));
+            meta.published = Some(Fact {
+                value: day.to_owned(),
+                evidence: Evidence {
+                    rule: "earliest reader comment (the article is no later)".to_owned(),
+                    span: Some(header),
+                },
+            });
+        }
+        Some(p) if p.value.len() >= 10 && p.value.as_str() > day => diagnostics.push(Diagnostic::warning(
+            "meta.date_after_comments",
+            format!(
+                "The publication date found ({}) is later than the earliest reader comment ({day}); one of them is wrong.",
+                p.value
+            ),
+        )),
+        Some(_) => {}
+    }
+}
+
+/// Lists the dates the page prints, resolved against the publication date where they lack a year.
+/// Called again when the corpus manifest changes the publication date.
+pub fn resolve_dates(doc: &mut Document) {
+    let mut dates = Vec::new();
+    for section in &doc.sections {
+        if matches!(section.kind, SectionKind::Blank) {
+            continue;
+        }
+        let text = doc.section_text(section);
+        for d in find_dates(text) {
+            let Some(value) = d.iso() else { continue };
+            dates.push(crate::DateRef {
+                start: section.start + d.start as u32,
+                end: section.start + d.end as u32,
+                value,
+                rule: "as printed".to_owned(),
+            });
+        }
+    }
+    doc.dates = dates;
 }
 
 #[cfg(test)]

@@ -24,4 +24,4 @@ pub mod manifest;
 pub mod outlets;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Document, Evidence, Fact, Metadata, Section, SectionKind};
+pub use document::{Caption, Comment, DateRef, Document, Evidence, Fact, Metadata, Section, SectionKind};

@@ -110,10 +110,15 @@ pub fn apply(doc: &mut Document, over: &Override) {
         meta.language = Some(fact(v));
         set.push("language");
     }
+    let date_changed = set.contains(&"published");
     for field in set {
         if !doc.meta.overridden.iter().any(|f| f == field) {
             doc.meta.overridden.push(field.to_owned());
         }
+    }
+    if date_changed {
+        // Dates printed without a year are resolved against the publication date: resolve them again.
+        crate::ingest::resolve_dates(doc);
     }
 }
 
