@@ -4,9 +4,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::bundle::{self, Bundle};
+use parallax_core::export::{self, CSV_COLUMNS};
 use parallax_core::ingest::ingest;
+use parallax_core::{Document, manifest};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
+
+/// The file types the engine reads, by extension.
+const DOCUMENT_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "md", "text"];
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = "Explore how news outlets framed the same events.")]
@@ -23,6 +32,18 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export documents in the `parallax/1` schema (docs/export-schema.md). With no path, the built-in corpus.
+    Export {
+        /// Files or folders (a folder's .txt, .html, .htm and .md files, in name order, with its
+        /// manifest.toml applied if it has one).
+        paths: Vec<PathBuf>,
+        /// json: one object with all documents; jsonl: one document per line; csv: one row per document.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Ingest every file of a folder and write a corpus bundle (the app's binary format).
     Bundle {
         /// The folder of documents; `.txt` files are read, in name order.
@@ -31,6 +52,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -56,6 +84,16 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Export { paths, format, out } => {
+            let documents = if paths.is_empty() { builtin_corpus() } else { load(&paths)? };
+            let bytes = render(&documents, format)?;
+            match out {
+                Some(path) => std::fs::write(&path, &bytes)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => std::io::stdout().lock().write_all(&bytes).map_err(|e| e.to_string())?,
+            }
+            Ok(())
+        }
         Command::Bundle { dir, out } => {
             let files = corpus_files(&dir)?;
             let mut documents = Vec::with_capacity(files.len());
@@ -75,8 +113,93 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// The built-in corpus, ingested now by this version of the engine, with its manifest applied.
+fn builtin_corpus() -> Vec<Document> {
+    let mut documents: Vec<Document> =
+        builtin::FILES.iter().map(|(name, bytes)| ingest(name, bytes)).collect();
+    if let Some(text) = builtin::MANIFEST {
+        let (manifest, _) = manifest::parse(text);
+        manifest::apply_all(&manifest, &mut documents);
+    }
+    documents
+}
+
+/// Ingests files and folders; a folder's manifest applies to the documents from it. Problems with the
+/// manifest are reported on standard error and do not stop the export.
+fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
+    let mut documents = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let files = document_files(path)?;
+            let mut docs = Vec::with_capacity(files.len());
+            for file in &files {
+                let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                docs.push(ingest(&name, &read(file)?));
+            }
+            let manifest_path = path.join("manifest.toml");
+            if manifest_path.is_file() {
+                let text = std::fs::read_to_string(&manifest_path)
+                    .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+                let (manifest, mut problems) = manifest::parse(&text);
+                problems.extend(manifest::apply_all(&manifest, &mut docs));
+                for p in problems {
+                    eprintln!("{}: {}", manifest_path.display(), p.message);
+                }
+            }
+            documents.extend(docs);
+        } else {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            documents.push(ingest(&name, &read(path)?));
+        }
+    }
+    Ok(documents)
+}
+
+fn render(documents: &[Document], format: Format) -> Result<Vec<u8>, String> {
+    let exported = export::export(documents);
+    let mut out = Vec::new();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &exported).map_err(|e| e.to_string())?;
+            out.push(b'\n');
+        }
+        Format::Jsonl => {
+            for doc in &exported.documents {
+                serde_json::to_writer(&mut out, doc).map_err(|e| e.to_string())?;
+                out.push(b'\n');
+            }
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record(CSV_COLUMNS).map_err(|e| e.to_string())?;
+            for doc in &exported.documents {
+                writer.write_record(doc.csv_row()).map_err(|e| e.to_string())?;
+            }
+            writer.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out)
+}
+
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The document files of a folder, sorted by name so that exports are reproducible.
+fn document_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|x| {
+                    DOCUMENT_EXTENSIONS.iter().any(|d| x.to_string_lossy().eq_ignore_ascii_case(d))
+                })
+        })
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The `.txt` files of a folder, sorted by name so that bundles are reproducible.

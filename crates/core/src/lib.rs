@@ -19,6 +19,7 @@ pub mod dates;
 pub mod decode;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod ingest;
 pub mod manifest;
 pub mod outlets;

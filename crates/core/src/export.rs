@@ -1,0 +1,347 @@
+//! The export schema, `parallax/1`: what a [`Document`] looks like to people and programs outside
+//! Parallax (the `parallax export` command, the app's "download" buttons).
+//!
+//! The internal model keeps spans and section kinds; the export spells each part out with its text, so a
+//! consumer needs no knowledge of the model. It is versioned and additive: later stages add fields (entity
+//! mentions, quotes, events, framing) and never change the meaning of existing ones. `docs/export-schema.md`
+//! documents every field.
+//!
+//! Offsets (`start`, `end`) are UTF-8 byte offsets into the document's `text`, end exclusive.
+
+use serde::Serialize;
+
+use crate::document::{Fact, SectionKind};
+use crate::{Diagnostic, Document, Severity};
+
+/// The schema identifier every export carries.
+pub const SCHEMA: &str = "parallax/1";
+
+/// A whole export: the schema tag and the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Export {
+    pub schema: &'static str,
+    pub documents: Vec<DocumentExport>,
+}
+
+/// One document in the export schema.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentExport {
+    pub schema: &'static str,
+    pub id: String,
+    pub source: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The latest possible publication date (the earliest reader comment), when there are comments.
+    pub published_bound: Option<String>,
+    pub headline: Option<String>,
+    pub standfirst: Option<String>,
+    pub byline: Vec<String>,
+    pub dateline: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// Where each metadata field above came from.
+    pub evidence: Vec<EvidenceExport>,
+    pub body: Vec<Span>,
+    pub captions: Vec<CaptionExport>,
+    pub credits: Vec<Span>,
+    /// Publication facts printed on the page (timestamps, print-edition lines).
+    pub page_meta: Vec<Span>,
+    pub comments: Vec<CommentExport>,
+    pub removed: Vec<Removed>,
+    pub dates: Vec<DateExport>,
+    /// The metadata fields the corpus manifest set.
+    pub overrides: Vec<String>,
+    pub diagnostics: Vec<DiagnosticExport>,
+    /// The number of words in the body.
+    pub words: u32,
+    /// The decoded page; every offset in this document indexes it.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceExport {
+    pub field: &'static str,
+    pub value: String,
+    pub rule: String,
+    pub start: Option<u32>,
+    pub end: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaptionExport {
+    pub text: String,
+    pub credit: Option<String>,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommentExport {
+    /// The comment's index in `comments`; `reply_to` refers to it.
+    pub id: u32,
+    pub author: Option<String>,
+    pub place: Option<String>,
+    pub posted: Option<String>,
+    /// The comment's paragraphs, joined by blank lines.
+    pub text: String,
+    pub reply_to: Option<u32>,
+    pub depth: u32,
+    /// From the start of the header to the end of the last paragraph.
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub text: String,
+    pub reason: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateExport {
+    pub text: String,
+    pub value: String,
+    pub rule: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiagnosticExport {
+    pub severity: &'static str,
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&Diagnostic> for DiagnosticExport {
+    fn from(d: &Diagnostic) -> Self {
+        let severity = match d.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+        };
+        Self { severity, code: d.code.clone(), message: d.message.clone() }
+    }
+}
+
+/// A whole corpus in the export schema.
+pub fn export(documents: &[Document]) -> Export {
+    Export { schema: SCHEMA, documents: documents.iter().map(document).collect() }
+}
+
+/// The text of `start..end` with surrounding whitespace trimmed, and the trimmed span.
+fn span(doc: &Document, start: u32, end: u32) -> Span {
+    let raw = doc.text.get(start as usize..end as usize).unwrap_or("");
+    let lead = (raw.len() - raw.trim_start().len()) as u32;
+    let text = raw.trim();
+    Span { text: text.to_owned(), start: start + lead, end: start + lead + text.len() as u32 }
+}
+
+/// One document in the export schema.
+pub fn document(doc: &Document) -> DocumentExport {
+    let meta = &doc.meta;
+    let mut evidence = Vec::new();
+    let mut note = |field: &'static str, fact: Option<&Fact<String>>| {
+        if let Some(f) = fact {
+            evidence.push(EvidenceExport {
+                field,
+                value: f.value.clone(),
+                rule: f.evidence.rule.clone(),
+                start: f.evidence.span.map(|s| s.0),
+                end: f.evidence.span.map(|s| s.1),
+            });
+        }
+    };
+    note("outlet", meta.outlet.as_ref());
+    note("published", meta.published.as_ref());
+    note("published_bound", meta.published_bound.as_ref());
+    note("headline", meta.headline.as_ref());
+    note("standfirst", meta.standfirst.as_ref());
+    note("dateline", meta.dateline.as_ref());
+    note("url", meta.url.as_ref());
+    note("language", meta.language.as_ref());
+    if let Some(b) = &meta.byline {
+        evidence.push(EvidenceExport {
+            field: "byline",
+            value: b.value.join(", "),
+            rule: b.evidence.rule.clone(),
+            start: b.evidence.span.map(|s| s.0),
+            end: b.evidence.span.map(|s| s.1),
+        });
+    }
+    let of_kind = |kind: SectionKind| -> Vec<Span> {
+        doc.sections.iter().filter(|s| s.kind == kind).map(|s| span(doc, s.start, s.end)).collect()
+    };
+    let removed = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Furniture)
+        .map(|s| {
+            let Span { text, start, end } = span(doc, s.start, s.end);
+            Removed {
+                text,
+                reason: s.reason.clone().unwrap_or_else(|| "page furniture".to_owned()),
+                start,
+                end,
+            }
+        })
+        .collect();
+    let captions = doc
+        .captions
+        .iter()
+        .map(|c| CaptionExport {
+            text: span(doc, c.start, c.end).text,
+            credit: c.credit.map(|(s, e)| span(doc, s, e).text),
+            start: c.start,
+            end: c.credit.map_or(c.end, |(_, e)| e),
+        })
+        .collect();
+    let comments = doc
+        .comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CommentExport {
+            id: i as u32,
+            author: c.author.clone(),
+            place: c.place.clone(),
+            posted: c.posted.clone(),
+            text: c.paragraphs.iter().map(|&(s, e)| span(doc, s, e).text).collect::<Vec<_>>().join("\n\n"),
+            reply_to: c.reply_to,
+            depth: c.depth,
+            start: c.header.0,
+            end: c.paragraphs.last().map_or(c.header.1, |p| p.1),
+        })
+        .collect();
+    let dates = doc
+        .dates
+        .iter()
+        .map(|d| DateExport {
+            text: doc.text.get(d.start as usize..d.end as usize).unwrap_or("").to_owned(),
+            value: d.value.clone(),
+            rule: d.rule.clone(),
+            start: d.start,
+            end: d.end,
+        })
+        .collect();
+    let value = |f: Option<&Fact<String>>| f.map(|f| f.value.clone());
+    DocumentExport {
+        schema: SCHEMA,
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        outlet: value(meta.outlet.as_ref()),
+        published: value(meta.published.as_ref()),
+        published_bound: value(meta.published_bound.as_ref()),
+        headline: value(meta.headline.as_ref()),
+        standfirst: value(meta.standfirst.as_ref()),
+        byline: meta.byline.as_ref().map(|b| b.value.clone()).unwrap_or_default(),
+        dateline: value(meta.dateline.as_ref()),
+        url: value(meta.url.as_ref()),
+        language: value(meta.language.as_ref()),
+        evidence,
+        body: of_kind(SectionKind::Body),
+        captions,
+        credits: of_kind(SectionKind::Credit),
+        page_meta: of_kind(SectionKind::PageMeta),
+        comments,
+        removed,
+        dates,
+        overrides: meta.overridden.clone(),
+        diagnostics: doc.diagnostics.iter().map(DiagnosticExport::from).collect(),
+        words: doc.body_word_count(),
+        text: doc.text.clone(),
+    }
+}
+
+/// The columns of the CSV export: one row per document, the facts a spreadsheet user sorts and filters
+/// by, and the body text.
+pub const CSV_COLUMNS: [&str; 18] = [
+    "id",
+    "source",
+    "outlet",
+    "published",
+    "headline",
+    "standfirst",
+    "byline",
+    "dateline",
+    "url",
+    "language",
+    "words",
+    "body_paragraphs",
+    "captions",
+    "comments",
+    "removed",
+    "overrides",
+    "diagnostics",
+    "body",
+];
+
+impl DocumentExport {
+    /// The CSV row for this document, in [`CSV_COLUMNS`] order. Lists are joined with "; "; the body's
+    /// paragraphs with blank lines.
+    pub fn csv_row(&self) -> Vec<String> {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        vec![
+            self.id.clone(),
+            self.source.clone(),
+            opt(&self.outlet),
+            opt(&self.published),
+            opt(&self.headline),
+            opt(&self.standfirst),
+            self.byline.join("; "),
+            opt(&self.dateline),
+            opt(&self.url),
+            opt(&self.language),
+            self.words.to_string(),
+            self.body.len().to_string(),
+            self.captions.len().to_string(),
+            self.comments.len().to_string(),
+            self.removed.len().to_string(),
+            self.overrides.join("; "),
+            self.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>().join("; "),
+            self.body.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n"),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest;
+
+    const PAGE: &str = "Home | World | Business\n\nFloods cut off mountain villages\n\nBy Ana Lima and Tom Reed\n\nLIMA (AP) — Rivers burst their banks on Tuesday, cutting roads to a dozen villages, officials said.\n\nRescue teams reached two of them by helicopter.\n\nA flooded street in the capital. (AP Photo/Ana Lima)\n\nEditing by Sam Cole\n\nShare this article\n";
+
+    #[test]
+    fn spells_out_every_part_with_offsets_into_text() {
+        let doc = ingest("floods.txt", PAGE.as_bytes());
+        let e = document(&doc);
+        assert_eq!(e.schema, "parallax/1");
+        assert_eq!(e.id, "floods");
+        assert_eq!(e.outlet.as_deref(), Some("Associated Press"));
+        assert_eq!(e.headline.as_deref(), Some("Floods cut off mountain villages"));
+        assert_eq!(e.byline, ["Ana Lima", "Tom Reed"]);
+        assert_eq!(e.dateline.as_deref(), Some("Lima"));
+        assert_eq!(e.body.len(), 2, "{:?}", e.body);
+        for p in e.body.iter().chain(&e.credits) {
+            assert_eq!(&e.text[p.start as usize..p.end as usize], p.text);
+        }
+        assert_eq!(e.captions.len(), 1);
+        assert_eq!(e.captions[0].text, "A flooded street in the capital.");
+        assert_eq!(e.captions[0].credit.as_deref(), Some("(AP Photo/Ana Lima)"));
+        assert_eq!(e.credits[0].text, "Editing by Sam Cole");
+        let reasons: Vec<&str> = e.removed.iter().map(|r| r.text.as_str()).collect();
+        assert!(reasons.contains(&"Home | World | Business"), "{reasons:?}");
+        assert!(reasons.contains(&"Share this article"), "{reasons:?}");
+        assert!(e.evidence.iter().any(|ev| ev.field == "outlet" && ev.rule == "wire dateline"));
+        let row = e.csv_row();
+        assert_eq!(row.len(), CSV_COLUMNS.len());
+        assert_eq!(row[6], "Ana Lima; Tom Reed");
+    }
+}
