@@ -284,7 +284,15 @@ fn ends_sentence(line: &str) -> bool {
 
 fn is_navigation(line: &str) -> bool {
     let t = line.trim();
-    words(t) <= 8 && !ends_sentence(t) && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
+    if words(t) <= 8 && !ends_sentence(t) && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
+    {
+        return true;
+    }
+    // A menu: three or more short items between separators ("Home | News | Sport | Weather").
+    ['|', '›', '»', '•', '·'].iter().any(|&sep| {
+        let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
+        parts.len() >= 3 && parts.iter().all(|p| words(p) <= 5 && !p.ends_with('.'))
+    })
 }
 
 fn is_print_edition(line: &str) -> bool {
@@ -338,12 +346,14 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
         }
     }
 
-    let mut headline_seen = false;
     let mut body_seen = false;
     let mut story_seen = false;
     let mut tail: Option<String> = None;
+    // Lines shaped like a headline (a phrase without a final full stop); the header pass picks one.
+    let mut title_like = vec![false; lines.len()];
     for (rank, &i) in non_blank.iter().enumerate() {
         let line = content[i].trim();
+        let n_words = words(line);
         let kind = if is_credit(line) && body_seen {
             tail.get_or_insert_with(|| "after the article's credits".to_owned());
             (SectionKind::Credit, None)
@@ -363,13 +373,15 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
             }
             (SectionKind::Furniture, Some(p.reason.clone()))
         } else if let Some(original) = duplicate_of[i] {
-            let what = if kinds[original].0 == SectionKind::Headline || !headline_seen && original > i {
+            let what = if title_like[original]
+                || !story_seen && original > i && !has_photo_credit(content[original])
+            {
                 "headline"
             } else {
                 "caption"
             };
             (SectionKind::Furniture, Some(format!("repeats the {what} next to it")))
-        } else if rank < 6 && is_timestamp(line) {
+        } else if (rank < 6 || !story_seen) && is_timestamp(line) {
             (SectionKind::PageMeta, Some("publication timestamp".to_owned()))
         } else if table.exact(line).is_some() {
             (SectionKind::Furniture, Some("masthead: the outlet's name".to_owned()))
@@ -382,26 +394,140 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
                 SectionKind::Furniture,
                 Some("pull quote: a quotation set apart from the running text".to_owned()),
             )
-        } else if !headline_seen && rank < 8 && (3..=30).contains(&words(line)) && !line.ends_with('.') {
-            headline_seen = true;
-            (SectionKind::Headline, None)
-        } else if headline_seen && !story_seen && is_byline(line) {
+        } else if !story_seen && strip_by(line).is_some() && is_byline(line) {
             (SectionKind::Byline, None)
         } else if has_photo_credit(line) || has_duplicate[i] {
             (SectionKind::Caption, None)
-        } else if words(line) >= 10 || (words(line) >= 3 && ends_sentence(line)) {
-            body_seen = true;
-            // A line that does not end a sentence may still be a standfirst: the story has not begun.
-            story_seen |= ends_sentence(line);
-            (SectionKind::Body, None)
         } else {
-            (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
+            title_like[i] = (2..=45).contains(&n_words) && !line.ends_with(['.', ':', ',', ';']);
+            if n_words >= 10 || (n_words >= 3 && ends_sentence(line)) {
+                body_seen = true;
+                // A line that does not end a sentence may still be a standfirst: the story has not begun.
+                story_seen |= ends_sentence(line) && !title_like[i];
+                (SectionKind::Body, None)
+            } else {
+                (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
+            }
         };
         kinds[i] = kind;
     }
+    mark_header(&content, &mut kinds, &title_like);
     mark_pull_quotes(&content, &mut kinds);
     mark_standfirst(&content, &mut kinds);
     kinds
+}
+
+/// Finds the page's header block (headline, standfirst, byline) above the first line that belongs to the
+/// story for certain (a byline, a dateline, a caption, a timestamp under a title, or a full sentence), and
+/// marks its parts. Above the header block is the site's own furniture (navigation, section labels).
+fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
+    let is_blank = |i: usize| content[i].trim().is_empty();
+    let n = content.len().min(400);
+    let anchor_like = |i: usize, kinds: &Kinds| {
+        let line = content[i].trim();
+        match kinds[i].0 {
+            SectionKind::Byline | SectionKind::Caption => true,
+            SectionKind::PageMeta => kinds[i].1.as_deref() == Some("publication timestamp"),
+            SectionKind::Body => {
+                dateline_place(line).is_some() || (ends_sentence(line) && words(line) >= 12 && !title_like[i])
+            }
+            SectionKind::Furniture => posted_by(line).is_some(),
+            _ => false,
+        }
+    };
+    let stops = |i: usize, kinds: &Kinds| {
+        let line = content[i].trim();
+        match kinds[i].0 {
+            SectionKind::Furniture => {
+                let reason = kinds[i].1.as_deref().unwrap_or("");
+                !(reason.starts_with("repeats")
+                    || reason == "share and subscribe line"
+                    || reason == "advertising"
+                    || reason == "image widget label"
+                    || reason == "page widget"
+                    || reason == "promo link")
+                    && !(reason == "short line that is not a sentence" && title_like[i] && words(line) >= 3)
+            }
+            SectionKind::Body | SectionKind::Caption => false,
+            _ => true,
+        }
+    };
+    // The first anchor with a title-like line above it.
+    let mut found = None;
+    for a in (0..n).filter(|&i| !is_blank(i)) {
+        if !anchor_like(a, kinds) {
+            continue;
+        }
+        let mut block = Vec::new();
+        for i in (0..a).rev() {
+            if is_blank(i) {
+                continue;
+            }
+            if stops(i, kinds) {
+                break;
+            }
+            let line = content[i].trim();
+            if kinds[i].0 == SectionKind::Body || title_like[i] {
+                if !title_like[i] && words(line) > 45 {
+                    break;
+                }
+                block.push(i);
+            }
+        }
+        block.reverse();
+        // The headline is the top title-like line of the block.
+        let Some(&headline) = block.iter().find(|&&i| title_like[i]) else { continue };
+        found = Some((headline, a));
+        break;
+    }
+    let Some((headline, anchor)) = found else {
+        // No header block: the first title-like line near the top, if any.
+        if let Some(i) = (0..n).filter(|&i| !is_blank(i)).take(8).find(|&i| title_like[i]) {
+            kinds[i] = (SectionKind::Headline, None);
+        }
+        return;
+    };
+    kinds[headline] = (SectionKind::Headline, None);
+    // Between the headline and the story: standfirst lines and the byline.
+    let story = (anchor..content.len())
+        .find(|&i| {
+            kinds[i].0 == SectionKind::Body
+                && (ends_sentence(content[i]) || dateline_place(content[i]).is_some())
+        })
+        .unwrap_or(content.len());
+    let mut standfirst_open = true;
+    for i in headline + 1..story {
+        let line = content[i].trim();
+        if line.is_empty() {
+            continue;
+        }
+        match kinds[i].0 {
+            SectionKind::Byline => standfirst_open = false,
+            _ if posted_by(line).is_some()
+                || (kinds[i].0 != SectionKind::Caption && is_byline(line) && words(line) <= 6) =>
+            {
+                kinds[i] = (SectionKind::Byline, None);
+                standfirst_open = false;
+            }
+            SectionKind::Body if standfirst_open && i < anchor && words(line) >= 5 => {
+                kinds[i] = (SectionKind::Standfirst, None);
+            }
+            SectionKind::Caption | SectionKind::Furniture | SectionKind::PageMeta => {}
+            _ => standfirst_open = false,
+        }
+    }
+}
+
+/// "Posted on March 5, 2019 by Tom Keller": the author after " by " in a posting line.
+fn posted_by(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let lower_head = t.get(..6)?.to_ascii_lowercase();
+    if lower_head != "posted" && lower_head != "publis" {
+        return None;
+    }
+    let at = t.rfind(" by ")?;
+    let name = t[at + 4..].trim();
+    looks_like_name(name).then_some(name)
 }
 
 /// The attribution under a pull quote: a name in capitals, a comma, and a description
@@ -463,13 +589,59 @@ fn looks_like_name(text: &str) -> bool {
 /// names and role words are left out.
 fn byline_authors(line: &str) -> Vec<String> {
     let t = line.trim();
-    let rest = strip_by(t).unwrap_or(t);
+    let rest = posted_by(t).or_else(|| strip_by(t)).unwrap_or(t);
+    // "By JANE DOE FOR MAILONLINE": the outlet the author wrote for is not an author.
+    let rest = [" for ", " FOR ", " For "].iter().find_map(|s| rest.split_once(s)).map_or(rest, |(a, _)| a);
     rest.split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
-        .map(str::trim)
-        .filter(|name| looks_like_name(name) && outlets::table().exact(name).is_none())
+        .map(|name| without_role(name.trim()))
+        .filter(|name| {
+            (looks_like_name(name) || looks_like_caps_name(name)) && outlets::table().exact(name).is_none()
+        })
         .map(str::to_owned)
         .collect()
+}
+
+/// Role words that follow a name in a byline ("Jane Doe Environment correspondent").
+const ROLE_WORDS: [&str; 14] = [
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "staff",
+    "producer",
+    "journalist",
+    "photographer",
+    "chief",
+    "bureau",
+    "presenter",
+];
+
+/// A name with a trailing role removed: "Jane Doe Environment correspondent" gives "Jane Doe".
+fn without_role(name: &str) -> &str {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let Some(role_at) = parts.iter().position(|p| ROLE_WORDS.iter().any(|r| p.eq_ignore_ascii_case(r)))
+    else {
+        return name;
+    };
+    // The words before the role: the name, then perhaps a beat ("Environment", "Senior political").
+    let keep =
+        parts[..role_at].iter().take_while(|p| p.chars().next().is_some_and(char::is_uppercase)).count();
+    let keep = keep.min(role_at).clamp(0, 3).min(if role_at > 2 { 2 } else { role_at });
+    let end = parts.iter().take(keep).map(|p| p.len()).sum::<usize>() + keep.saturating_sub(1);
+    name.get(..end).unwrap_or(name).trim()
+}
+
+/// A name printed in capitals in a byline ("HARRIET LOWE"): two to four words of letters.
+fn looks_like_caps_name(text: &str) -> bool {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'')))
 }
 
 /// A standfirst: a sentence-length line without a final full stop between the headline and the first
@@ -483,7 +655,8 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
         .find(|&i| kinds[i].0 == SectionKind::Body && dateline_place(content[i]).is_some())
         .or_else(|| first_body(kinds));
     let Some(end) = story_start else { return };
-    for i in headline + 1..end {
+    let has_standfirst = kinds.iter().any(|(k, _)| *k == SectionKind::Standfirst);
+    for i in (headline + 1..end).filter(|_| !has_standfirst) {
         let line = content[i].trim();
         let candidate = kinds[i].0 == SectionKind::Body
             && words(line) >= 6
@@ -600,9 +773,25 @@ fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Ve
         let start = l.start + (raw.len() - raw.trim_start().len());
         (start as u32, (start + raw.trim().len()) as u32)
     };
-    let standfirst = line_of(SectionKind::Standfirst).map(|l| Fact {
-        value: text[l.start..l.end].trim().to_owned(),
-        evidence: Evidence { rule: "line under the headline".to_owned(), span: Some(trimmed_span(l)) },
+    let standfirst_lines: Vec<Line> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, (k, _))| *k == SectionKind::Standfirst)
+        .map(|(l, _)| *l)
+        .collect();
+    let standfirst = standfirst_lines.first().map(|&first| {
+        let last = standfirst_lines.last().copied().unwrap_or(first);
+        Fact {
+            value: standfirst_lines
+                .iter()
+                .map(|l| text[l.start..l.end].trim())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            evidence: Evidence {
+                rule: "lines under the headline".to_owned(),
+                span: Some((trimmed_span(first).0, trimmed_span(last).1)),
+            },
+        }
     });
     let byline = line_of(SectionKind::Byline)
         .map(|l| (byline_authors(&text[l.start..l.end]), l))
