@@ -334,7 +334,11 @@ mod tests {
         }
         assert_eq!(e.captions.len(), 1);
         assert_eq!(e.captions[0].text, "A flooded street in the capital.");
-        assert_eq!(e.captions[0].credit.as_deref(), Some("(AP Photo/Ana Lima)"));
+        assert_eq!(
+            e.captions[0].credit.as_deref(),
+            Some("AP Photo/Ana Lima"),
+            "the credit without its brackets"
+        );
         assert_eq!(e.credits[0].text, "Editing by Sam Cole");
         let reasons: Vec<&str> = e.removed.iter().map(|r| r.text.as_str()).collect();
         assert!(reasons.contains(&"Home | World | Business"), "{reasons:?}");

@@ -131,8 +131,12 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// How a furniture phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Effect {
+    /// The line alone.
     Line,
+    /// The line and everything after it (a promo block or comment area at the end of the page).
     Tail,
+    /// The line and the next one, when that one is not a sentence ("Read also" above a linked headline).
+    Next,
 }
 
 #[derive(Debug)]
@@ -163,6 +167,7 @@ fn furniture_table() -> &'static FurnitureTable {
                 let phrase = cols.next()?;
                 let effect = match cols.next()? {
                     "tail" => Effect::Tail,
+                    "next" => Effect::Next,
                     _ => Effect::Line,
                 };
                 let reason = cols.next()?.to_owned();
@@ -221,6 +226,18 @@ pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
     table.prefixes.iter().map(|&i| &table.phrases[i]).find(|p| norm.starts_with(&p.phrase))
 }
 
+/// A copyright or reuse notice: "© 2021 ...", "Copyright 2019 ...", "All rights reserved.",
+/// "may not be published, broadcast, rewritten or redistributed".
+fn is_copyright(line: &str) -> bool {
+    words(line) <= 60
+        && (line.contains('©')
+            || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
+            || contains_ignore_ascii_case(line, "all rights reserved")
+            || contains_ignore_ascii_case(line, "may not be published, broadcast")
+            || contains_ignore_ascii_case(line, "may not be reproduced")
+            || contains_ignore_ascii_case(line, "is permitted provided"))
+}
+
 /// A line that invites readers to comment, or says how ("Log in to comment", "Dear reader, to leave
 /// comments, you must register"): the start of a comment area.
 fn is_comment_prompt(line: &str) -> bool {
@@ -259,19 +276,53 @@ const CREDIT_PREFIXES: [&str; 10] = [
 ];
 
 /// Photo credits that end a caption line.
-const PHOTO_CREDIT_MARKS: [&str; 9] =
-    ["PHOTO:", "PHOTOS:", "Photo:", "REUTERS/", "AP Photo", "Getty Images", "/AFP", "AFP/", "EPA/"];
+const PHOTO_CREDIT_MARKS: [&str; 12] = [
+    "PHOTO:",
+    "PHOTOS:",
+    "Photo:",
+    "Photograph:",
+    "Picture:",
+    "REUTERS/",
+    "AP Photo",
+    "Getty Images",
+    "/AFP",
+    "AFP/",
+    "EPA/",
+    "Image copyright",
+];
 
 fn is_credit(line: &str) -> bool {
     let head_end = line.char_indices().nth(40).map_or(line.len(), |(i, _)| i);
     let norm = normalise(&line[..head_end]);
     CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
+        || words(line) <= 40
+            && [
+                "contributed to this report",
+                "contributed reporting",
+                "contributed research",
+                "contributed to this story",
+            ]
+            .iter()
+            .any(|p| contains_ignore_ascii_case(line, p))
 }
 
 fn has_photo_credit(line: &str) -> bool {
     let tail_start = line.len().saturating_sub(80);
     let tail = line.get(tail_start..).unwrap_or(line);
-    PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m))
+    PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m)) || bracketed_credit(line).is_some()
+}
+
+/// A credit in brackets at the end of a caption: "[Jane Doe/Al Jazeera]", "(John Roe/EPA)".
+fn bracketed_credit(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let open = match t.chars().last()? {
+        ']' => t.rfind('[')?,
+        ')' => t.rfind('(')?,
+        _ => return None,
+    };
+    let inner = &t[open + 1..t.len() - 1];
+    (inner.contains('/') && words(inner) <= 7 && !inner.contains(['.', ',']) || inner.contains("Photo"))
+        .then_some(open)
 }
 
 fn words(line: &str) -> usize {
@@ -291,7 +342,7 @@ fn is_navigation(line: &str) -> bool {
     // A menu: three or more short items between separators ("Home | News | Sport | Weather").
     ['|', '›', '»', '•', '·'].iter().any(|&sep| {
         let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
-        parts.len() >= 3 && parts.iter().all(|p| words(p) <= 5 && !p.ends_with('.'))
+        parts.len() >= 3 && parts.iter().all(|p| words(p) <= 5 && !(p.ends_with('.') && words(p) >= 3))
     })
 }
 
@@ -311,6 +362,12 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
 /// A short line that is mostly a date or time: a page's timestamp.
 fn is_timestamp(line: &str) -> bool {
     let t = line.trim();
+    let opener = ["published", "updated", "posted", "last updated", "first published", "last modified"]
+        .iter()
+        .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)));
+    if opener && words(t) <= 20 && find_dates(t).iter().any(|d| d.year.is_some() && d.day.is_some()) {
+        return true;
+    }
     let dates = find_dates(t);
     let covered: usize = dates.iter().filter(|d| d.year.is_some()).map(|d| d.end - d.start).sum();
     covered > 0 && words(t) <= 12 && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
@@ -351,9 +408,25 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
     let mut tail: Option<String> = None;
     // Lines shaped like a headline (a phrase without a final full stop); the header pass picks one.
     let mut title_like = vec![false; lines.len()];
+    let mut promo_next: Option<String> = None;
+    let is_paragraph = |line: &str| ends_sentence(line) && words(line) >= 20;
     for (rank, &i) in non_blank.iter().enumerate() {
         let line = content[i].trim();
         let n_words = words(line);
+        // A promo block inside the article (a related-links box) ends where two full paragraphs resume.
+        if tail.as_deref().is_some_and(|t| t.starts_with("promo block"))
+            && is_paragraph(line)
+            && non_blank.get(rank + 1).is_some_and(|&j| is_paragraph(content[j].trim()))
+        {
+            tail = None;
+        }
+        if let Some(reason) = promo_next.take()
+            && !ends_sentence(line)
+            && n_words <= 25
+        {
+            kinds[i] = (SectionKind::Furniture, Some(reason));
+            continue;
+        }
         let kind = if is_credit(line) && body_seen {
             tail.get_or_insert_with(|| "after the article's credits".to_owned());
             (SectionKind::Credit, None)
@@ -364,12 +437,20 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
             (SectionKind::PageMeta, Some("print-edition line".to_owned()))
         } else if let Some(reason) = &tail {
             (SectionKind::Furniture, Some(reason.clone()))
-        } else if body_seen && is_comment_prompt(line) {
+        } else if is_copyright(line) {
+            if story_seen {
+                tail = Some("after the page's copyright notice".to_owned());
+            }
+            (SectionKind::Furniture, Some("copyright notice".to_owned()))
+        } else if story_seen && is_comment_prompt(line) {
             tail = Some(format!("{COMMENT_THREAD} (after \"{line}\")"));
             (SectionKind::Furniture, Some(COMMENT_THREAD.to_owned()))
         } else if let Some(p) = furniture_phrase(line) {
-            if p.effect == Effect::Tail && body_seen {
+            if p.effect == Effect::Tail && story_seen {
                 tail = Some(format!("{} (after \"{}\")", p.reason, line));
+            }
+            if p.effect == Effect::Next {
+                promo_next = Some(format!("{} (the link after \"{}\")", p.reason, line));
             }
             (SectionKind::Furniture, Some(p.reason.clone()))
         } else if let Some(original) = duplicate_of[i] {
@@ -396,10 +477,18 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
             )
         } else if !story_seen && strip_by(line).is_some() && is_byline(line) {
             (SectionKind::Byline, None)
-        } else if has_photo_credit(line) || has_duplicate[i] {
+        } else if has_photo_credit(line) || has_duplicate[i] && (story_seen || ends_sentence(line)) {
             (SectionKind::Caption, None)
         } else {
-            title_like[i] = (2..=45).contains(&n_words) && !line.ends_with(['.', ':', ',', ';']);
+            // A few capitalised words alone ("Privacy Policy Feedback") are a menu label, not a title.
+            let label = n_words <= 4
+                && line
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // A full stop, even inside closing quotes, ends a sentence, not a title.
+            let full_stop = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', ':', ',', ';']);
+            title_like[i] = (2..=45).contains(&n_words) && !full_stop && !label;
             if n_words >= 10 || (n_words >= 3 && ends_sentence(line)) {
                 body_seen = true;
                 // A line that does not end a sentence may still be a standfirst: the story has not begun.
@@ -488,6 +577,11 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
         return;
     };
     kinds[headline] = (SectionKind::Headline, None);
+    for kind in kinds.iter_mut().take(headline) {
+        if kind.0 == SectionKind::Body {
+            *kind = (SectionKind::Furniture, Some("above the headline: the site's own text".to_owned()));
+        }
+    }
     // Between the headline and the story: standfirst lines and the byline.
     let story = (anchor..content.len())
         .find(|&i| {
@@ -945,18 +1039,52 @@ fn captions(text: &str, lines: &[Line], kinds: &Kinds) -> Vec<Caption> {
             let line = raw.trim();
             match photo_credit_split(line) {
                 Some(cut) => {
-                    let caption_end = start + line[..cut].trim_end().len();
-                    let credit_start = start + cut;
+                    let caption_end =
+                        start + line[..cut].trim_end().trim_end_matches(['|', '-', '–']).trim_end().len();
+                    let (credit_from, credit_to) = credit_core(line, cut);
                     Caption {
                         start: start as u32,
                         end: caption_end as u32,
-                        credit: Some((credit_start as u32, (start + line.len()) as u32)),
+                        credit: Some(((start + credit_from) as u32, (start + credit_to) as u32)),
                     }
                 }
                 None => Caption { start: start as u32, end: (start + line.len()) as u32, credit: None },
             }
         })
         .collect()
+}
+
+/// The credit itself inside `line[cut..]`: without a label ("Photograph:", "PHOTO:") or enclosing
+/// brackets.
+fn credit_core(line: &str, cut: usize) -> (usize, usize) {
+    let mut from = cut;
+    let mut to = line.len();
+    let rest = &line[from..to];
+    if (rest.starts_with('(') && rest.ends_with(')')) || (rest.starts_with('[') && rest.ends_with(']')) {
+        from += 1;
+        to -= 1;
+    }
+    const LABELS: [&str; 12] = [
+        "PHOTOS:",
+        "PHOTO:",
+        "Photos:",
+        "Photo:",
+        "Photograph:",
+        "Picture:",
+        "Image:",
+        "Image copyright",
+        "Credit:",
+        "FILE PHOTO:",
+        "Photo by",
+        "Photo Credit:",
+    ];
+    let rest = &line[from..to];
+    if let Some(label) = LABELS.iter().find(|l| rest.starts_with(**l)) {
+        from += label.len();
+    }
+    let rest = &line[from..to];
+    from += rest.len() - rest.trim_start().len();
+    (from, to.max(from))
 }
 
 /// Where the photo credit at the end of a caption begins: "... PHOTO: AFP", "... (AP Photo/Jane Doe)",
@@ -983,12 +1111,23 @@ fn photo_credit_split(line: &str) -> Option<usize> {
     if let Some(i) = opener {
         return Some(tail_start + i);
     }
-    // "(AP Photo/Jane Doe)", "(REUTERS/Jane Doe)" at the end.
-    if line.ends_with(')')
-        && let Some(open) = line.rfind('(')
-        && line[open..].contains('/')
-    {
+    // "(AP Photo/Jane Doe)", "[Jane Doe/Al Jazeera]" at the end.
+    if let Some(open) = bracketed_credit(line) {
         return Some(open);
+    }
+    // "... | KYODO": a credit after a bar.
+    if let Some(bar) = line.rfind(" | ")
+        && words(&line[bar + 3..]) <= 4
+    {
+        return Some(bar + 3);
+    }
+    // "... AFP/File / Jane DOE": an agency credit without a full stop before it.
+    for mark in ["AFP/", "REUTERS/", "EPA/", "AP Photo/", "Reuters/"] {
+        if let Some(i) = line.rfind(mark)
+            && (i == 0 || line[..i].ends_with(' '))
+        {
+            return Some(i);
+        }
     }
     // "REUTERS/Jane Doe", "Jane Doe/AFP", "EPA/JOHN ROE", "Getty Images" at the end.
     let last_sentence_end = line.rfind(['.', '!', '?']).map_or(0, |i| i + 1);

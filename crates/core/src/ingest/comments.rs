@@ -95,6 +95,10 @@ fn timestamp_in(text: &str) -> Option<(usize, usize, String)> {
 pub(super) fn only_timestamp(line: &str) -> Option<String> {
     let t = line.trim();
     let (start, end, iso) = timestamp_in(t)?;
+    if iso.len() < 10 {
+        // "February 2019" is an archive link, not when someone posted.
+        return None;
+    }
     let before = t[..start].trim_matches(|c: char| !c.is_alphanumeric());
     let after = t[end..].trim();
     let before_ok = before.is_empty() || NOT_NAMES.iter().any(|w| before.eq_ignore_ascii_case(w));
@@ -184,6 +188,18 @@ fn reply_marker(line: &str) -> bool {
         "in response" | "in reply" | "replies" | "reply" | "show replies" | "view replies"
     ) || norm.starts_with("in reply to ")
         || norm.starts_with("replying to ")
+}
+
+/// "In reply to NAME." / "Replying to @NAME": the name answered.
+fn in_reply_to(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let lower = t.to_ascii_lowercase();
+    let rest = ["in reply to ", "replying to ", "reply to "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| &t[p.len()..])?;
+    let name = rest.trim().trim_start_matches('@').trim_end_matches(['.', ':']).trim();
+    looks_like_commenter(name).then_some(name)
 }
 
 /// Lines inside a thread that are the comment system's controls rather than what anyone wrote.
@@ -335,6 +351,7 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         // An "In Response" marker at the end of the previous comment makes this one a reply.
         let marked_reply = std::mem::take(&mut reply_next);
         let mut paragraphs = Vec::new();
+        let mut replying_to: Option<String> = None;
         let mut end_of_thread = false;
         for i in last + 1..limit {
             let line = content(i);
@@ -355,6 +372,18 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                 kinds[i] = (SectionKind::Furniture, Some("comment controls".to_owned()));
                 continue;
             }
+            if let Some(p) = furniture_phrase(line) {
+                kinds[i] = (SectionKind::Furniture, Some(p.reason.clone()));
+                continue;
+            }
+            // "In reply to NAME." opening a comment: the system's note of whom it answers.
+            if paragraphs.is_empty()
+                && let Some(name) = in_reply_to(line)
+            {
+                replying_to = Some(name.to_owned());
+                kinds[i] = (SectionKind::Furniture, Some("comment controls".to_owned()));
+                continue;
+            }
             kinds[i] = (SectionKind::Comment, None);
             let lead = line.len() - line.trim_start().len();
             let start = (lines[i].start + lead) as u32;
@@ -367,16 +396,19 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         if marked_reply && depth == 0 {
             depth = 1;
         }
-        // "@NAME" opening the text answers NAME's latest comment.
-        if let Some(&(s, _)) = paragraphs.first()
-            && let Some(rest) = text[s as usize..].strip_prefix('@')
+        // "@NAME" opening the text, or an "In reply to NAME" note, answers NAME's latest comment.
+        let named = replying_to.or_else(|| {
+            let &(s, _) = paragraphs.first()?;
+            let rest = text[s as usize..].strip_prefix('@')?;
+            Some(
+                rest.chars().take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',').collect::<String>(),
+            )
+        });
+        if let Some(named) = named
+            && let Some(target) = comments.iter().rposition(|c| c.author.as_deref() == Some(named.as_str()))
         {
-            let named: String =
-                rest.chars().take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',').collect();
-            if let Some(target) = comments.iter().rposition(|c| c.author.as_deref() == Some(named.as_str())) {
-                reply_to = Some(target as u32);
-                depth = depth.max(comments[target].depth + 1);
-            }
+            reply_to = Some(target as u32);
+            depth = depth.max(comments[target].depth + 1);
         }
         if reply_to.is_none() && depth > 0 {
             reply_to = comments.iter().rposition(|c| c.depth + 1 == depth).map(|p| p as u32);
