@@ -1,5 +1,6 @@
-//! Ingest on pages written to imitate other outlets' page text and HTML, against what a careful reader
-//! says the right answer is (`tests/fixtures/NAME.expect.toml`, format in `tests/fixtures/README.md`).
+//! Ingest on pages written to imitate other outlets' page text and HTML, and on the built-in corpus,
+//! against what a careful reader says the right answer is (`tests/fixtures/NAME.expect.toml` and
+//! `tests/corpus/ID.expect.toml`, format in `tests/fixtures/README.md`).
 //!
 //! Every fixture is checked and every mismatch reported before the test fails, so one run shows the
 //! whole picture.
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use parallax_core::export::{self, DocumentExport};
 use parallax_core::ingest::ingest;
+use parallax_core::manifest;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -171,4 +173,40 @@ fn fixtures_match_what_a_careful_reader_finds() {
         files.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn built_in_corpus_matches_what_a_careful_reader_finds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("the corpus folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut docs: Vec<_> = files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ingest(&name, &std::fs::read(p).expect("read a corpus file"))
+        })
+        .collect();
+    let (m, problems) = manifest::parse(&std::fs::read_to_string(root.join("manifest.toml")).expect("manifest"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(manifest::apply_all(&m, &mut docs).is_empty());
+    let mut failures = Vec::new();
+    for doc in &docs {
+        let expect_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/corpus/{}.expect.toml", doc.id));
+        let expect_text = std::fs::read_to_string(&expect_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
+        let expect: Expect =
+            toml::from_str(&expect_text).unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
+        let problems = check(&export::document(doc), &expect);
+        if !problems.is_empty() {
+            failures.push(format!("{}:\n  {}", doc.source, problems.join("\n  ")));
+        }
+    }
+    assert_eq!(docs.len(), 5, "the built-in corpus has five documents");
+    assert!(failures.is_empty(), "{} of {} documents differ:\n{}", failures.len(), docs.len(), failures.join("\n"));
 }
