@@ -405,6 +405,8 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
 
     let mut body_seen = false;
     let mut story_seen = false;
+    // Sentences seen so far: the page's header (byline, timestamp) comes before the second one.
+    let mut sentences = 0;
     let mut tail: Option<String> = None;
     // Lines shaped like a headline (a phrase without a final full stop); the header pass picks one.
     let mut title_like = vec![false; lines.len()];
@@ -435,6 +437,11 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
         } else if is_print_edition(line) {
             tail.get_or_insert_with(|| "after the article's print-edition line".to_owned());
             (SectionKind::PageMeta, Some("print-edition line".to_owned()))
+        } else if tail.as_deref().is_some_and(|t| t.starts_with("after the article's credits"))
+            && has_photo_credit(line)
+        {
+            // Photos printed after the credits (a gallery at the foot of the story) are still its photos.
+            (SectionKind::Caption, None)
         } else if let Some(reason) = &tail {
             (SectionKind::Furniture, Some(reason.clone()))
         } else if is_copyright(line) {
@@ -462,7 +469,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
                 "caption"
             };
             (SectionKind::Furniture, Some(format!("repeats the {what} next to it")))
-        } else if (rank < 6 || !story_seen) && is_timestamp(line) {
+        } else if (rank < 6 || sentences < 2) && is_timestamp(line) {
             (SectionKind::PageMeta, Some("publication timestamp".to_owned()))
         } else if table.exact(line).is_some() {
             (SectionKind::Furniture, Some("masthead: the outlet's name".to_owned()))
@@ -475,7 +482,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
                 SectionKind::Furniture,
                 Some("pull quote: a quotation set apart from the running text".to_owned()),
             )
-        } else if !story_seen && strip_by(line).is_some() && is_byline(line) {
+        } else if sentences < 2 && strip_by(line).is_some() && is_byline(line) {
             (SectionKind::Byline, None)
         } else if has_photo_credit(line) || has_duplicate[i] && (story_seen || ends_sentence(line)) {
             (SectionKind::Caption, None)
@@ -493,6 +500,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
                 body_seen = true;
                 // A line that does not end a sentence may still be a standfirst: the story has not begun.
                 story_seen |= ends_sentence(line) && !title_like[i];
+                sentences += usize::from(ends_sentence(line) && !title_like[i]);
                 (SectionKind::Body, None)
             } else {
                 (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
@@ -541,12 +549,28 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             _ => true,
         }
     };
+    // A byline, timestamp, dateline or caption anchors the header more surely than a sentence, which may
+    // be a standfirst: when one follows the first sentence closely, start from it.
+    let strong = |i: usize, kinds: &Kinds| {
+        anchor_like(i, kinds) && kinds[i].0 != SectionKind::Body
+            || dateline_place(content[i]).is_some() && kinds[i].0 == SectionKind::Body
+    };
+    let candidates: Vec<usize> = (0..n).filter(|&i| !is_blank(i) && anchor_like(i, kinds)).collect();
+    let mut order = candidates.clone();
+    if let (Some(&weak), Some(&first_strong)) =
+        (candidates.first(), candidates.iter().find(|&&i| strong(i, kinds)))
+        && weak < first_strong
+    {
+        let sentences_between = (weak..first_strong)
+            .filter(|&i| kinds[i].0 == SectionKind::Body && ends_sentence(content[i]))
+            .count();
+        if sentences_between <= 1 {
+            order.retain(|&i| i >= first_strong);
+        }
+    }
     // The first anchor with a title-like line above it.
     let mut found = None;
-    for a in (0..n).filter(|&i| !is_blank(i)) {
-        if !anchor_like(a, kinds) {
-            continue;
-        }
+    for a in order {
         let mut block = Vec::new();
         for i in (0..a).rev() {
             if is_blank(i) {
@@ -590,6 +614,7 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
         })
         .unwrap_or(content.len());
     let mut standfirst_open = true;
+    let mut candidates = Vec::new();
     for i in headline + 1..story {
         let line = content[i].trim();
         if line.is_empty() {
@@ -598,17 +623,31 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
         match kinds[i].0 {
             SectionKind::Byline => standfirst_open = false,
             _ if posted_by(line).is_some()
-                || (kinds[i].0 != SectionKind::Caption && is_byline(line) && words(line) <= 6) =>
+                || (kinds[i].0 != SectionKind::Caption
+                    && words(line) <= 6
+                    && (is_byline(line) || looks_like_name(without_role(line)))) =>
             {
                 kinds[i] = (SectionKind::Byline, None);
                 standfirst_open = false;
             }
-            SectionKind::Body if standfirst_open && i < anchor && words(line) >= 5 => {
-                kinds[i] = (SectionKind::Standfirst, None);
-            }
+            SectionKind::Body if standfirst_open && words(line) >= 5 => candidates.push(i),
             SectionKind::Caption | SectionKind::Furniture | SectionKind::PageMeta => {}
             _ => standfirst_open = false,
         }
+    }
+    // Lines between the headline and the story: the standfirst. When some end without a full stop (the
+    // usual standfirst) and others are full sentences, the sentences tease another story.
+    let full_stop = |i: usize| content[i].trim_end().ends_with('.');
+    let mixed = candidates.iter().any(|&i| full_stop(i)) && candidates.iter().any(|&i| !full_stop(i));
+    for i in candidates {
+        kinds[i] = if mixed && full_stop(i) {
+            (
+                SectionKind::Furniture,
+                Some("above the story: a summary or a teaser for another story".to_owned()),
+            )
+        } else {
+            (SectionKind::Standfirst, None)
+        };
     }
 }
 
@@ -788,14 +827,42 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
 /// comma, and the byte length of the place.
 fn dateline_place(paragraph: &str) -> Option<(&str, usize)> {
     let t = paragraph.trim_start();
-    let head = t.get(..t.len().min(80)).unwrap_or(t);
-    let cut = head.find(['(', '•', '—', '–']).or_else(|| head.find(" - "))?;
+    let head_end = t.char_indices().nth(100).map_or(t.len(), |(i, _)| i);
+    let head = &t[..head_end];
+    let cut =
+        [head.find(['(', '•', '—', '–']), head.find(" - "), head.find(". /")].into_iter().flatten().min()?;
     let lead = head[..cut].trim_end();
     let place = lead.split(',').next()?.trim();
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
-    let shape_ok = place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
-    (all_caps && shape_ok && words(place) <= 4).then_some((place, place.len()))
+    let shape_ok = !place.is_empty()
+        && place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+        && words(place) <= 4;
+    if !shape_ok {
+        return None;
+    }
+    if all_caps {
+        return Some((place, place.len()));
+    }
+    // "Geneva (AFP) -": a place in title case, then an agency in brackets.
+    let capitalised = |s: &str| {
+        (1..=3).contains(&words(s))
+            && s.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if !capitalised(place) {
+        return None;
+    }
+    let after = &head[cut..];
+    if let Some(inner) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(inner, _)| inner)
+        && lead == place
+        && outlets::table().exact(inner.trim()).is_some()
+    {
+        return Some((place, place.len()));
+    }
+    // "Arequipa, Peru – ": a place, its country or region, and a dash.
+    let region = lead[place.len()..].trim_start_matches(',').trim();
+    let dash = after.starts_with(['—', '–']) || after.starts_with(" - ");
+    (dash && capitalised(region) && !region.contains(',')).then_some((place, place.len()))
 }
 
 /// "ST. PETERSBURG" as "St. Petersburg".

@@ -88,7 +88,10 @@ fn looks_like_commenter(name: &str) -> bool {
 
 /// The ISO form of the one date-with-year in `text`, with its span.
 fn timestamp_in(text: &str) -> Option<(usize, usize, String)> {
-    find_dates(text).into_iter().find(|d| d.year.is_some()).and_then(|d| Some((d.start, d.end, d.iso()?)))
+    find_dates(text)
+        .into_iter()
+        .find(|d| d.year.is_some())
+        .and_then(|d| Some((d.start, d.end, d.iso_datetime()?)))
 }
 
 /// A line that is only a timestamp (and perhaps a trailer word).
@@ -400,9 +403,13 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         let named = replying_to.or_else(|| {
             let &(s, _) = paragraphs.first()?;
             let rest = text[s as usize..].strip_prefix('@')?;
-            Some(
-                rest.chars().take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',').collect::<String>(),
-            )
+            // The longest earlier author the mention starts with ("@Dan Whitcomb she said").
+            comments
+                .iter()
+                .filter_map(|c| c.author.as_deref())
+                .filter(|a| rest.starts_with(a) && !rest[a.len()..].starts_with(char::is_alphanumeric))
+                .max_by_key(|a| a.len())
+                .map(str::to_owned)
         });
         if let Some(named) = named
             && let Some(target) = comments.iter().rposition(|c| c.author.as_deref() == Some(named.as_str()))
