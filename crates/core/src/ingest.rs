@@ -245,6 +245,12 @@ fn is_comment_prompt(line: &str) -> bool {
         return false;
     }
     let lower = line.to_ascii_lowercase();
+    // A short line about comments that is not reporting ("declined to comment"): "Comments 38",
+    // "View comments", "The comments below have not been moderated."
+    let reporting = ["for comment", "to comment", "declined", "no comment", "commented", "commentary"];
+    if words(line) <= 8 && !reporting.iter().any(|r| lower.contains(r)) {
+        return true;
+    }
     [
         "register",
         "sign in",
@@ -262,7 +268,8 @@ fn is_comment_prompt(line: &str) -> bool {
 }
 
 /// Starts of credit lines ("Additional reporting by ...").
-const CREDIT_PREFIXES: [&str; 10] = [
+const CREDIT_PREFIXES: [&str; 11] = [
+    "source:",
     "additional reporting by",
     "reporting by",
     "with reporting by",
@@ -418,7 +425,10 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
         // A promo block inside the article (a related-links box) ends where two full paragraphs resume.
         if tail.as_deref().is_some_and(|t| t.starts_with("promo block"))
             && is_paragraph(line)
-            && non_blank.get(rank + 1).is_some_and(|&j| is_paragraph(content[j].trim()))
+            && non_blank.get(rank + 1).is_some_and(|&j| {
+                let next = content[j].trim();
+                ends_sentence(next) && words(next) >= 12
+            })
         {
             tail = None;
         }

@@ -20,7 +20,7 @@
 //! not a thread. It ends at page furniture that belongs to something else (a promo block, a footer).
 
 use super::{Effect, Kinds, Line, furniture_phrase, normalise_into, words};
-use crate::dates::find_dates;
+use crate::dates::{Relative, find_dates, find_relative};
 use crate::document::{Comment, SectionKind};
 
 /// What a header line says.
@@ -94,6 +94,15 @@ fn timestamp_in(text: &str) -> Option<(usize, usize, String)> {
         .and_then(|d| Some((d.start, d.end, d.iso_datetime()?)))
 }
 
+/// A time a comment system prints relative to when the page was viewed ("2 hours ago"): its span. The
+/// viewing time is unknown, so it cannot be resolved to a date.
+fn relative_time_in(text: &str) -> Option<(usize, usize)> {
+    find_relative(text)
+        .into_iter()
+        .find(|r| matches!(r.relative, Relative::Ago { .. }) && text[r.end..].trim().len() < 24)
+        .map(|r| (r.start, r.end))
+}
+
 /// A line that is only a timestamp (and perhaps a trailer word).
 pub(super) fn only_timestamp(line: &str) -> Option<String> {
     let t = line.trim();
@@ -154,13 +163,19 @@ pub(super) fn header(line: &str) -> Option<Header> {
         }
     }
     // "NAME TIME", "NAME • TIME", "NAME, PLACE, TIME"
-    let (start, end, iso) = timestamp_in(t)?;
+    let (start, end, iso) = match timestamp_in(t) {
+        Some((start, end, iso)) => (start, end, Some(iso)),
+        None => relative_time_in(t).map(|(start, end)| (start, end, None))?,
+    };
     if start == 0 || !trailer_only(&t[end..]) {
         return None;
     }
     let lead = t[..start].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '•' | '·' | '|' | ',' | '-' | '–' | '—')
     });
+    if words(lead) > 8 || lead.contains(['(', ')', '"', '“']) {
+        return None;
+    }
     let (author, place) = match lead.split_once(',') {
         Some((a, p)) if words(a) <= 3 => (a.trim(), Some(p.trim().trim_end_matches(',').trim())),
         _ => (lead.trim(), None),
@@ -168,7 +183,7 @@ pub(super) fn header(line: &str) -> Option<Header> {
     looks_like_commenter(author).then(|| Header {
         author: author.to_owned(),
         place: place.filter(|p| !p.is_empty()).map(str::to_owned),
-        posted: Some(iso),
+        posted: iso,
         time_follows: false,
     })
 }
@@ -234,6 +249,8 @@ fn control_line(line: &str) -> bool {
         "quote",
     ];
     controls.contains(&norm.as_str())
+        // Vote counts: "34", "+5", "-2".
+        || !norm.is_empty() && norm.trim_start_matches(['+', '-']).bytes().all(|b| b.is_ascii_digit())
         || norm.split(|c: char| c == '|' || c == '•' || c == '·').all(|part| {
             let p = part.trim();
             controls.contains(&p) || p.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
@@ -246,7 +263,10 @@ fn ends_thread(line: &str) -> bool {
     if t.contains('©') || t.to_ascii_lowercase().starts_with("copyright") {
         return true;
     }
-    furniture_phrase(t).is_some_and(|p| p.effect == Effect::Tail && p.reason != super::COMMENT_THREAD)
+    super::is_navigation(t)
+        || furniture_phrase(t).is_some_and(|p| {
+            p.effect == Effect::Tail && p.reason != super::COMMENT_THREAD || p.reason.contains("navigation")
+        })
 }
 
 /// Finds the comment thread and relabels its lines as `Comment` (or comment-control furniture). Returns the
