@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::dates::{DateMention, find_dates};
 use crate::decode::decode;
 use crate::document::{Caption, Evidence, Fact, Metadata, Section, SectionKind};
@@ -150,6 +152,8 @@ pub(crate) struct FurniturePhrase {
 /// The furniture table, indexed: whole-line phrases by their text, prefixes in a list, and the longest
 /// phrase's length, so that long lines (paragraphs) are ruled out without normalising them.
 struct FurnitureTable {
+    /// The first word of every phrase, lowercased.
+    first_words: std::collections::HashSet<String>,
     exact: HashMap<String, usize>,
     prefixes: Vec<usize>,
     phrases: Vec<FurniturePhrase>,
@@ -186,8 +190,25 @@ fn furniture_table() -> &'static FurnitureTable {
             .collect();
         let prefixes = phrases.iter().enumerate().filter(|(_, p)| p.prefix).map(|(i, _)| i).collect();
         let longest = phrases.iter().map(|p| p.phrase.len()).max().unwrap_or(0);
-        FurnitureTable { exact, prefixes, phrases, longest }
+        let first_words = phrases.iter().map(|p| first_word_lower(&p.phrase)).collect();
+        FurnitureTable { first_words, exact, prefixes, phrases, longest }
     })
+}
+
+/// The first `max` bytes of `line`, shortened to a character boundary.
+fn head_bytes(line: &str, max: usize) -> usize {
+    let mut end = max.min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
+fn first_word_lower(line: &str) -> String {
+    let word = line.split_whitespace().next().unwrap_or("");
+    let word = &word[..head_bytes(word, 24)];
+    word.to_lowercase()
 }
 
 /// Writes `line` with runs of whitespace collapsed to one space and letters lowercased into `out`.
@@ -214,7 +235,12 @@ fn normalise(line: &str) -> String {
 pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
     let table = furniture_table();
     // Only the head of the line can match: whole-line phrases are short, and prefixes are too.
-    let head_end = line.char_indices().nth(table.longest + 8).map_or(line.len(), |(i, _)| i);
+    // Most lines start with a word no phrase starts with: rule them out before normalising anything.
+    let first = first_word_lower(line);
+    if !table.first_words.contains(first.as_str()) {
+        return None;
+    }
+    let head_end = head_bytes(line, table.longest * 2 + 8);
     let head = &line[..head_end];
     let mut norm = String::with_capacity(head.len());
     normalise_into(head, &mut norm);
@@ -229,7 +255,15 @@ pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
 /// A copyright or reuse notice: "© 2021 ...", "Copyright 2019 ...", "All rights reserved.",
 /// "may not be published, broadcast, rewritten or redistributed".
 fn is_copyright(line: &str) -> bool {
-    words(line) <= 60
+    let maybe = line.contains('©')
+        || line.contains("eserved")
+        || line.contains("ESERVED")
+        || line.contains("may not be")
+        || line.contains("ermitted provided")
+        || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
+    maybe
+        && line.len() <= 600
+        && words_at_most(line, 60)
         && (line.contains('©')
             || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
             || contains_ignore_ascii_case(line, "all rights reserved")
@@ -241,14 +275,14 @@ fn is_copyright(line: &str) -> bool {
 /// A line that invites readers to comment, or says how ("Log in to comment", "Dear reader, to leave
 /// comments, you must register"): the start of a comment area.
 fn is_comment_prompt(line: &str) -> bool {
-    if words(line) > 25 || !line.to_ascii_lowercase().contains("comment") {
+    if line.len() > 300 || !contains_ignore_ascii_case(line, "comment") || !words_at_most(line, 25) {
         return false;
     }
     let lower = line.to_ascii_lowercase();
     // A short line about comments that is not reporting ("declined to comment"): "Comments 38",
     // "View comments", "The comments below have not been moderated."
     let reporting = ["for comment", "to comment", "declined", "no comment", "commented", "commentary"];
-    if words(line) <= 8 && !reporting.iter().any(|r| lower.contains(r)) {
+    if words_at_most(line, 8) && !reporting.iter().any(|r| lower.contains(r)) {
         return true;
     }
     [
@@ -299,10 +333,26 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
 ];
 
 fn is_credit(line: &str) -> bool {
-    let head_end = line.char_indices().nth(40).map_or(line.len(), |(i, _)| i);
+    static FIRST_WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let first_words =
+        FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
+    if !first_words.contains(first_word_lower(line).as_str()) {
+        return line.contains("ontribut")
+            && words_at_most(line, 40)
+            && [
+                "contributed to this report",
+                "contributed reporting",
+                "contributed research",
+                "contributed to this story",
+            ]
+            .iter()
+            .any(|p| contains_ignore_ascii_case(line, p));
+    }
+    let head_end = head_bytes(line, 60);
     let norm = normalise(&line[..head_end]);
     CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
-        || words(line) <= 40
+        || line.contains("ontribut")
+            && words_at_most(line, 40)
             && [
                 "contributed to this report",
                 "contributed reporting",
@@ -314,9 +364,16 @@ fn is_credit(line: &str) -> bool {
 }
 
 fn has_photo_credit(line: &str) -> bool {
-    let tail_start = line.len().saturating_sub(80);
-    let tail = line.get(tail_start..).unwrap_or(line);
-    PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m)) || bracketed_credit(line).is_some()
+    static MARKS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let tail_start =
+        (line.len().saturating_sub(80)..line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+    let tail = &line[tail_start..];
+    let marks = MARKS.get_or_init(|| AhoCorasick::new(PHOTO_CREDIT_MARKS).ok());
+    let marked = match marks {
+        Some(ac) => ac.is_match(tail),
+        None => PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m)),
+    };
+    marked || bracketed_credit(line).is_some()
 }
 
 /// A credit in brackets at the end of a caption: "[Jane Doe/Al Jazeera]", "(John Roe/EPA)".
@@ -328,12 +385,51 @@ fn bracketed_credit(line: &str) -> Option<usize> {
         _ => return None,
     };
     let inner = &t[open + 1..t.len() - 1];
-    (inner.contains('/') && words(inner) <= 7 && !inner.contains(['.', ',']) || inner.contains("Photo"))
+    (inner.contains('/') && words_at_most(inner, 7) && !inner.contains(['.', ',']) || inner.contains("Photo"))
         .then_some(open)
 }
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of whitespace-separated words, as `str::split_whitespace` counts them.
+pub(crate) fn words(line: &str) -> usize {
+    count_words(line, usize::MAX)
+}
+
+/// `words(line) <= n`, without counting past `n + 1`: most tests ask whether a line is short, and
+/// paragraphs can be very long.
+pub(crate) fn words_at_most(line: &str, n: usize) -> bool {
+    count_words(line, n.saturating_add(1)) <= n
+}
+
+/// Counts words up to `limit`. Works on bytes: ASCII is tested directly, and only the lead bytes of the
+/// few multi-byte characters Unicode calls whitespace (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
+/// U+2029, U+202F, U+205F, U+3000) are decoded. Every line of every page goes through here, many times.
+fn count_words(line: &str, limit: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        } else {
+            (false, 1)
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count >= limit {
+                return count;
+            }
+        }
+        i += len;
+    }
+    count
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -342,19 +438,27 @@ fn ends_sentence(line: &str) -> bool {
 
 fn is_navigation(line: &str) -> bool {
     let t = line.trim();
-    if words(t) <= 8 && !ends_sentence(t) && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
+    let separators = |c: char| matches!(c, '|' | '/' | '›' | '>' | '»' | '•' | '·');
+    if t.len() > 400 || !t.contains(separators) {
+        return false;
+    }
+    if words_at_most(t, 8)
+        && !ends_sentence(t)
+        && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
     {
         return true;
     }
     // A menu: three or more short items between separators ("Home | News | Sport | Weather").
     ['|', '›', '»', '•', '·'].iter().any(|&sep| {
         let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
-        parts.len() >= 3 && parts.iter().all(|p| words(p) <= 5 && !(p.ends_with('.') && words(p) >= 3))
+        parts.len() >= 3
+            && parts.iter().all(|p| words_at_most(p, 5) && !(p.ends_with('.') && !words_at_most(p, 2)))
     })
 }
 
 fn is_print_edition(line: &str) -> bool {
-    contains_ignore_ascii_case(line, "print edition of")
+    // "dition" is spelled the same in "Edition" and "edition"; the exact search is fast.
+    line.contains("dition") && contains_ignore_ascii_case(line, "print edition of")
 }
 
 /// Case-insensitive substring test for an ASCII needle, without allocating.
@@ -372,17 +476,17 @@ fn is_timestamp(line: &str) -> bool {
     let opener = ["published", "updated", "posted", "last updated", "first published", "last modified"]
         .iter()
         .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)));
-    if opener && words(t) <= 20 && find_dates(t).iter().any(|d| d.year.is_some() && d.day.is_some()) {
+    if opener && words_at_most(t, 20) && find_dates(t).iter().any(|d| d.year.is_some() && d.day.is_some()) {
         return true;
     }
     let dates = find_dates(t);
     let covered: usize = dates.iter().filter(|d| d.year.is_some()).map(|d| d.end - d.start).sum();
-    covered > 0 && words(t) <= 12 && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
+    covered > 0 && words_at_most(t, 12) && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 fn is_list_item(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with(['•', '·', '*', '-', '–']) && words(t) <= 6 && !ends_sentence(t)
+    t.starts_with(['•', '·', '*', '-', '–']) && words_at_most(t, 6) && !ends_sentence(t)
 }
 
 /// Classifies every line. Blank lines are `Blank`; every other line gets a kind and, for kinds a reader
@@ -399,7 +503,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
     let mut has_duplicate = vec![false; lines.len()];
     for pair in non_blank.windows(2) {
         let (a, b) = (content[pair[0]].trim(), content[pair[1]].trim());
-        if words(a) >= 3 && (b.starts_with(a) || a.starts_with(b)) {
+        if !words_at_most(a, 2) && (b.starts_with(a) || a.starts_with(b)) {
             if b.len() > a.len() {
                 duplicate_of[pair[0]] = Some(pair[1]);
                 has_duplicate[pair[1]] = true;
@@ -418,7 +522,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
     // Lines shaped like a headline (a phrase without a final full stop); the header pass picks one.
     let mut title_like = vec![false; lines.len()];
     let mut promo_next: Option<String> = None;
-    let is_paragraph = |line: &str| ends_sentence(line) && words(line) >= 20;
+    let is_paragraph = |line: &str| ends_sentence(line) && !words_at_most(line, 19);
     for (rank, &i) in non_blank.iter().enumerate() {
         let line = content[i].trim();
         let n_words = words(line);
@@ -427,7 +531,7 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
             && is_paragraph(line)
             && non_blank.get(rank + 1).is_some_and(|&j| {
                 let next = content[j].trim();
-                ends_sentence(next) && words(next) >= 12
+                ends_sentence(next) && !words_at_most(next, 11)
             })
         {
             tail = None;
@@ -439,10 +543,11 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
             kinds[i] = (SectionKind::Furniture, Some(reason));
             continue;
         }
-        let kind = if is_credit(line) && body_seen {
+        let credit = is_credit(line);
+        let kind = if credit && body_seen {
             tail.get_or_insert_with(|| "after the article's credits".to_owned());
             (SectionKind::Credit, None)
-        } else if is_credit(line) {
+        } else if credit {
             (SectionKind::Credit, None)
         } else if is_print_edition(line) {
             tail.get_or_insert_with(|| "after the article's print-edition line".to_owned());
@@ -536,7 +641,8 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             SectionKind::Byline | SectionKind::Caption => true,
             SectionKind::PageMeta => kinds[i].1.as_deref() == Some("publication timestamp"),
             SectionKind::Body => {
-                dateline_place(line).is_some() || (ends_sentence(line) && words(line) >= 12 && !title_like[i])
+                dateline_place(line).is_some()
+                    || (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i])
             }
             SectionKind::Furniture => posted_by(line).is_some(),
             _ => false,
@@ -553,7 +659,9 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
                     || reason == "image widget label"
                     || reason == "page widget"
                     || reason == "promo link")
-                    && !(reason == "short line that is not a sentence" && title_like[i] && words(line) >= 3)
+                    && !(reason == "short line that is not a sentence"
+                        && title_like[i]
+                        && !words_at_most(line, 2))
             }
             SectionKind::Body | SectionKind::Caption => false,
             _ => true,
@@ -591,7 +699,7 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             }
             let line = content[i].trim();
             if kinds[i].0 == SectionKind::Body || title_like[i] {
-                if !title_like[i] && words(line) > 45 {
+                if !title_like[i] && !words_at_most(line, 45) {
                     break;
                 }
                 block.push(i);
@@ -634,13 +742,13 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             SectionKind::Byline => standfirst_open = false,
             _ if posted_by(line).is_some()
                 || (kinds[i].0 != SectionKind::Caption
-                    && words(line) <= 6
+                    && words_at_most(line, 6)
                     && (is_byline(line) || looks_like_name(without_role(line)))) =>
             {
                 kinds[i] = (SectionKind::Byline, None);
                 standfirst_open = false;
             }
-            SectionKind::Body if standfirst_open && words(line) >= 5 => candidates.push(i),
+            SectionKind::Body if standfirst_open && !words_at_most(line, 4) => candidates.push(i),
             SectionKind::Caption | SectionKind::Furniture | SectionKind::PageMeta => {}
             _ => standfirst_open = false,
         }
@@ -679,10 +787,10 @@ fn is_pull_quote_attribution(line: &str) -> bool {
     let Some((name, rest)) = line.split_once(", ") else { return false };
     let caps_words = name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     caps_words >= 2
-        && words(name) <= 5
+        && words_at_most(name, 5)
         && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && rest.chars().next().is_some_and(char::is_lowercase)
-        && words(line) <= 40
+        && words_at_most(line, 40)
         && dateline_place(line).is_none()
 }
 
@@ -696,7 +804,7 @@ fn mark_pull_quotes(content: &[&str], kinds: &mut Kinds) {
             continue;
         }
         let Some(prev) = (0..i).rev().find(|&j| kinds[j].0 != SectionKind::Blank) else { continue };
-        if kinds[prev].0 == SectionKind::Body && words(content[prev]) <= 60 {
+        if kinds[prev].0 == SectionKind::Body && words_at_most(content[prev], 60) {
             kinds[prev] = kinds[i].clone();
         }
     }
@@ -802,7 +910,7 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
     for i in (headline + 1..end).filter(|_| !has_standfirst) {
         let line = content[i].trim();
         let candidate = kinds[i].0 == SectionKind::Body
-            && words(line) >= 6
+            && !words_at_most(line, 5)
             && !line.ends_with('.')
             && !has_photo_credit(line);
         if candidate {
@@ -837,7 +945,10 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
 /// comma, and the byte length of the place.
 fn dateline_place(paragraph: &str) -> Option<(&str, usize)> {
     let t = paragraph.trim_start();
-    let head_end = t.char_indices().nth(100).map_or(t.len(), |(i, _)| i);
+    if !t.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let head_end = head_bytes(t, 120);
     let head = &t[..head_end];
     let cut =
         [head.find(['(', '•', '—', '–']), head.find(" - "), head.find(". /")].into_iter().flatten().min()?;
@@ -847,7 +958,7 @@ fn dateline_place(paragraph: &str) -> Option<(&str, usize)> {
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
     let shape_ok = !place.is_empty()
         && place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
-        && words(place) <= 4;
+        && words_at_most(place, 4);
     if !shape_ok {
         return None;
     }
@@ -1031,7 +1142,7 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
                 add(m.outlet, WEIGHT_MASTHEAD, "masthead", span);
             } else if m.start == content.len() - content.trim_start().len()
                 && *kind == SectionKind::Furniture
-                && words(content) >= 8
+                && !words_at_most(content, 7)
             {
                 add(m.outlet, WEIGHT_BLURB, "publisher blurb", span);
             } else {
@@ -1194,7 +1305,7 @@ fn photo_credit_split(line: &str) -> Option<usize> {
     }
     // "... | KYODO": a credit after a bar.
     if let Some(bar) = line.rfind(" | ")
-        && words(&line[bar + 3..]) <= 4
+        && words_at_most(&line[bar + 3..], 4)
     {
         return Some(bar + 3);
     }
@@ -1210,7 +1321,7 @@ fn photo_credit_split(line: &str) -> Option<usize> {
     let last_sentence_end = line.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
     let rest = line[last_sentence_end..].trim();
     let credit_like = !rest.is_empty()
-        && words(rest) <= 6
+        && words_at_most(rest, 6)
         && (rest.contains('/') || rest.ends_with("Getty Images") || rest.ends_with("Shutterstock"))
         && PHOTO_CREDIT_MARKS.iter().any(|m| rest.contains(m.trim_end_matches(':')));
     credit_like.then(|| line.len() - rest.len())

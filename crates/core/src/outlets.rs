@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// One outlet of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,8 +71,10 @@ impl OutletTable {
                 pattern_outlet.push(i);
             }
         }
+        // A DFA: every line of every page is searched, and a few hundred names make a small automaton.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
         Self { outlets, matcher, pattern_outlet }
@@ -94,6 +96,10 @@ impl OutletTable {
     /// The outlet a whole line names, when the line is nothing but one of its names (a masthead).
     pub fn exact(&self, line: &str) -> Option<usize> {
         let line = line.trim();
+        // No outlet's name is this long; most lines of a page are, so they are ruled out at once.
+        if line.len() > 80 {
+            return None;
+        }
         let found = self.find(line);
         match found[..] {
             [m] if m.start == 0 && m.end == line.len() => Some(m.outlet),

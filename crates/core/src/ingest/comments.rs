@@ -19,7 +19,7 @@
 //! comment area before it or prints at least two headers; a lone name-and-date line inside an article is
 //! not a thread. It ends at page furniture that belongs to something else (a promo block, a footer).
 
-use super::{Effect, Kinds, Line, furniture_phrase, normalise_into, words};
+use super::{Effect, Kinds, Line, furniture_phrase, normalise_into, words, words_at_most};
 use crate::dates::{Relative, find_dates, find_relative};
 use crate::document::{Comment, SectionKind};
 
@@ -106,6 +106,9 @@ fn relative_time_in(text: &str) -> Option<(usize, usize)> {
 /// A line that is only a timestamp (and perhaps a trailer word).
 pub(super) fn only_timestamp(line: &str) -> Option<String> {
     let t = line.trim();
+    if t.len() > 80 {
+        return None;
+    }
     let (start, end, iso) = timestamp_in(t)?;
     if iso.len() < 10 {
         // "February 2019" is an archive link, not when someone posted.
@@ -173,11 +176,11 @@ pub(super) fn header(line: &str) -> Option<Header> {
     let lead = t[..start].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '•' | '·' | '|' | ',' | '-' | '–' | '—')
     });
-    if words(lead) > 8 || lead.contains(['(', ')', '"', '“']) {
+    if !words_at_most(lead, 8) || lead.contains(['(', ')', '"', '“']) {
         return None;
     }
     let (author, place) = match lead.split_once(',') {
-        Some((a, p)) if words(a) <= 3 => (a.trim(), Some(p.trim().trim_end_matches(',').trim())),
+        Some((a, p)) if words_at_most(a, 3) => (a.trim(), Some(p.trim().trim_end_matches(',').trim())),
         _ => (lead.trim(), None),
     };
     looks_like_commenter(author).then(|| Header {
@@ -303,7 +306,7 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
             None => {
                 // A bare name followed by a timestamp line.
                 let t = line.trim();
-                let name_like = looks_like_commenter(t) && words(t) <= 4 && !t.contains(['.', ',']);
+                let name_like = looks_like_commenter(t) && words_at_most(t, 4) && !t.contains(['.', ',']);
                 match next.and_then(|n| only_timestamp(content(n)).map(|iso| (n, iso))) {
                     Some((n, iso)) if name_like => Some((
                         i,

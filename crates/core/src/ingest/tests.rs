@@ -245,3 +245,23 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn word_counts_match_split_whitespace() {
+    for s in [
+        "",
+        " ",
+        "one",
+        " two  words ",
+        "a\u{a0}b",
+        "x\u{2003}y\u{3000}z",
+        "tab\tand\nnewline",
+        "é ü ß",
+        "\u{85}n",
+    ] {
+        assert_eq!(words(s), s.split_whitespace().count(), "{s:?}");
+        for n in 0..4 {
+            assert_eq!(words_at_most(s, n), s.split_whitespace().count() <= n, "{s:?} {n}");
+        }
+    }
+}
