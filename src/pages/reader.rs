@@ -80,6 +80,7 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
     let text = doc.section_text(section).trim();
     Some(match section.kind {
         SectionKind::Body => html! { <p class="body">{ text }</p> },
+        SectionKind::Subheading => html! { <h3 class="subheading">{ text }</h3> },
         SectionKind::Caption => {
             let caption = doc.captions.iter().find(|c| c.start >= section.start && c.end <= section.end);
             let (text, credit) = match caption {

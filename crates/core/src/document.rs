@@ -138,6 +138,8 @@ pub struct Section {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SectionKind {
     Headline,
+    /// A heading inside the article ("What happens next").
+    Subheading,
     /// The summary under the headline.
     Standfirst,
     /// The line naming the authors.
@@ -162,6 +164,7 @@ impl SectionKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Headline => "headline",
+            Self::Subheading => "subheading",
             Self::Standfirst => "standfirst",
             Self::Byline => "byline",
             Self::Body => "body",

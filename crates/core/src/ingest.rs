@@ -18,6 +18,7 @@ use crate::outlets::{self, OutletTable};
 use crate::{Diagnostic, Document};
 
 mod comments;
+mod markup;
 
 /// The kind of every line, and for kinds a reader may question, why.
 type Kinds = Vec<(SectionKind, Option<String>)>;
@@ -36,10 +37,25 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
         ));
     }
     let text = truncate_to_u32(text);
+    // An HTML page becomes its visible text, one line per block, with what its markup says of each line.
+    let (text, page) = if crate::html::looks_like_html(&text) {
+        let mut page = crate::html::extract(&text);
+        let text = std::mem::take(&mut page.text);
+        diagnostics.push(html_diagnostic(&page));
+        (text, Some(page))
+    } else {
+        (text, None)
+    };
+    let blocks: &[crate::html::Block] = page.as_ref().map_or(&[], |p| &p.blocks);
     let lines = split_lines(&text);
-    let mut kinds = classify(&text, &lines);
-    let comments = comments::find_comments(&text, &lines, &mut kinds);
-    let captions = captions(&text, &lines, &kinds);
+    let fixed = markup::fixed_kinds(blocks, lines.len());
+    let mut kinds = classify(&text, &lines, &fixed);
+    let comments = if blocks.iter().any(|b| matches!(b.hint, crate::html::Hint::Comment { .. })) {
+        markup::comments(&text, &lines, blocks, page.as_ref().map_or(&[], |p| &p.comment_times))
+    } else {
+        comments::find_comments(&text, &lines, &mut kinds)
+    };
+    let captions = captions(&text, &lines, &kinds, blocks);
     let sections = build_sections(&lines, &kinds);
     if text.trim().is_empty() {
         // Nothing to read metadata from: one message says why, instead of one per missing fact.
@@ -59,6 +75,19 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
         };
     }
     let mut meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+    if let Some(page) = &page {
+        markup::apply_meta(&mut meta, &page.meta, &kinds);
+        // What the page's metadata answered is no longer missing.
+        let answered = |code: &str| match code {
+            "meta.no_outlet" => meta.outlet.is_some(),
+            "meta.no_date" | "meta.date_guessed" => {
+                meta.published.as_ref().is_some_and(|p| p.evidence.rule.contains("metadata"))
+            }
+            "meta.no_headline" => meta.headline.is_some(),
+            _ => false,
+        };
+        diagnostics.retain(|d| !answered(&d.code));
+    }
     bound_by_comments(&mut meta, &comments, &mut diagnostics);
     if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
         diagnostics.push(Diagnostic::warning(
@@ -79,6 +108,31 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
     };
     resolve_dates(&mut doc);
     doc
+}
+
+/// What reading a page as HTML did: the container chosen, and the code that was skipped, never run.
+fn html_diagnostic(page: &crate::html::HtmlPage) -> Diagnostic {
+    let mut message = String::from("Read as an HTML page: only its visible text is kept");
+    if let Some(container) = &page.container {
+        message.push_str(&format!(", and the article is the page's {container}"));
+    }
+    message.push('.');
+    if page.scripts_skipped > 0 {
+        message.push_str(&format!(
+            " {} script, style or template element{} skipped; none was run.",
+            page.scripts_skipped,
+            if page.scripts_skipped == 1 { " was" } else { "s were" }
+        ));
+    }
+    if page.handlers_seen > 0 {
+        message.push_str(&format!(
+            " {} event handler{} or javascript: link{} ignored.",
+            page.handlers_seen,
+            if page.handlers_seen == 1 { "" } else { "s" },
+            if page.handlers_seen == 1 { " was" } else { "s were" }
+        ));
+    }
+    Diagnostic::info("input.html", message)
 }
 
 /// The document id for a source name: its file name without directories and extension, with characters
@@ -206,9 +260,10 @@ fn head_bytes(line: &str, max: usize) -> usize {
 
 /// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
 fn first_word_lower(line: &str) -> String {
-    let word = line.split_whitespace().next().unwrap_or("");
-    let word = &word[..head_bytes(word, 24)];
-    word.to_lowercase()
+    let t = line.trim_start();
+    let end = t.find(char::is_whitespace).unwrap_or(t.len());
+    let word = &t[..head_bytes(&t[..end], 24)];
+    if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() }
 }
 
 /// Writes `line` with runs of whitespace collapsed to one space and letters lowercased into `out`.
@@ -316,6 +371,20 @@ const CREDIT_PREFIXES: [&str; 11] = [
     "this story has been corrected",
 ];
 
+/// Editors' initials and the agencies used, as some outlets sign off a story: "kv/rs (Reuters, dpa)",
+/// "jsi/aw (AFP, AP)".
+fn is_initials_credit(line: &str) -> bool {
+    let t = line.trim();
+    let (initials, rest) = match t.split_once(' ') {
+        Some((a, b)) => (a, b.trim()),
+        None => (t, ""),
+    };
+    let parts: Vec<&str> = initials.split('/').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && (rest.is_empty() || rest.starts_with('(') && rest.ends_with(')') && words_at_most(rest, 8))
+}
+
 /// Photo credits that end a caption line.
 const PHOTO_CREDIT_MARKS: [&str; 12] = [
     "PHOTO:",
@@ -333,6 +402,9 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
 ];
 
 fn is_credit(line: &str) -> bool {
+    if is_initials_credit(line) {
+        return true;
+    }
     static FIRST_WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     let first_words =
         FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
@@ -452,7 +524,7 @@ fn is_navigation(line: &str) -> bool {
     ['|', '›', '»', '•', '·'].iter().any(|&sep| {
         let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
         parts.len() >= 3
-            && parts.iter().all(|p| words_at_most(p, 5) && !(p.ends_with('.') && !words_at_most(p, 2)))
+            && parts.iter().all(|p| words_at_most(p, 5) && (!p.ends_with('.') || words_at_most(p, 2)))
     })
 }
 
@@ -491,7 +563,7 @@ fn is_list_item(line: &str) -> bool {
 
 /// Classifies every line. Blank lines are `Blank`; every other line gets a kind and, for kinds a reader
 /// may question, a reason.
-fn classify(text: &str, lines: &[Line]) -> Kinds {
+fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<String>)>]) -> Kinds {
     let table = outlets::table();
     let content: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
     let mut kinds: Kinds = vec![(SectionKind::Blank, None); lines.len()];
@@ -525,7 +597,12 @@ fn classify(text: &str, lines: &[Line]) -> Kinds {
     let is_paragraph = |line: &str| ends_sentence(line) && !words_at_most(line, 19);
     for (rank, &i) in non_blank.iter().enumerate() {
         let line = content[i].trim();
-        let n_words = words(line);
+        if let Some(Some(kind)) = fixed.get(i) {
+            kinds[i] = kind.clone();
+            continue;
+        }
+        // Every threshold below is at most 45 words: count no further.
+        let n_words = count_words(line, 46);
         // A promo block inside the article (a related-links box) ends where two full paragraphs resume.
         if tail.as_deref().is_some_and(|t| t.starts_with("promo block"))
             && is_paragraph(line)
@@ -686,8 +763,14 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             order.retain(|&i| i >= first_strong);
         }
     }
-    // The first anchor with a title-like line above it.
+    // The first anchor with a title-like line above it; or, when the markup named the headline, the first
+    // anchor under it.
     let mut found = None;
+    if let Some(h) = kinds.iter().position(|(k, _)| *k == SectionKind::Headline) {
+        let anchor = order.iter().copied().find(|&a| a > h).unwrap_or(h + 1);
+        found = Some((h, anchor));
+        order.clear();
+    }
     for a in order {
         let mut block = Vec::new();
         for i in (0..a).rev() {
@@ -740,10 +823,11 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
         }
         match kinds[i].0 {
             SectionKind::Byline => standfirst_open = false,
-            _ if posted_by(line).is_some()
-                || (kinds[i].0 != SectionKind::Caption
-                    && words_at_most(line, 6)
-                    && (is_byline(line) || looks_like_name(without_role(line)))) =>
+            SectionKind::Body | SectionKind::Furniture
+                if kinds[i].1.as_deref().is_none_or(|r| r == "short line that is not a sentence")
+                    && (posted_by(line).is_some()
+                        || words_at_most(line, 6)
+                            && (is_byline(line) || looks_like_name(without_role(line)))) =>
             {
                 kinds[i] = (SectionKind::Byline, None);
                 standfirst_open = false;
@@ -784,6 +868,9 @@ fn posted_by(line: &str) -> Option<&str> {
 /// The attribution under a pull quote: a name in capitals, a comma, and a description
 /// ("MR JOHN DOE, in a speech to parliament."). A dateline ("LONDON, May 3 (Reuters) -") is not one.
 fn is_pull_quote_attribution(line: &str) -> bool {
+    if line.len() > 400 {
+        return false;
+    }
     let Some((name, rest)) = line.split_once(", ") else { return false };
     let caps_words = name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     caps_words >= 2
@@ -838,19 +925,27 @@ fn looks_like_name(text: &str) -> bool {
 
 /// The authors a byline names: "By Jane Doe, John Roe and Ann Lee, Reuters" gives three names; outlet
 /// names and role words are left out.
-fn byline_authors(line: &str) -> Vec<String> {
+pub(crate) fn byline_authors(line: &str) -> Vec<String> {
     let t = line.trim();
     let rest = posted_by(t).or_else(|| strip_by(t)).unwrap_or(t);
     // "By JANE DOE FOR MAILONLINE": the outlet the author wrote for is not an author.
     let rest = [" for ", " FOR ", " For "].iter().find_map(|s| rest.split_once(s)).map_or(rest, |(a, _)| a);
     rest.split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
-        .map(|name| without_role(name.trim()))
+        .map(|name| without_outlet(without_role(name.trim())))
         .filter(|name| {
             (looks_like_name(name) || looks_like_caps_name(name)) && outlets::table().exact(name).is_none()
         })
         .map(str::to_owned)
         .collect()
+}
+
+/// A name with an outlet after it removed: "Jane Doe BBC Scotland News" gives "Jane Doe".
+fn without_outlet(name: &str) -> &str {
+    match outlets::table().find(name).first() {
+        Some(m) if m.start > 0 => name[..m.start].trim(),
+        _ => name,
+    }
 }
 
 /// Role words that follow a name in a byline ("Jane Doe Environment correspondent").
@@ -922,9 +1017,9 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
     if dateline_place(content[end]).is_some() {
         let standfirst_seen = (headline + 1..end).any(|i| kinds[i].0 == SectionKind::Standfirst);
         let mut first = !standfirst_seen;
-        for i in headline + 1..end {
-            if kinds[i].0 == SectionKind::Body {
-                kinds[i] = if first {
+        for kind in &mut kinds[headline + 1..end] {
+            if kind.0 == SectionKind::Body {
+                *kind = if first {
                     (SectionKind::Standfirst, None)
                 } else {
                     (
@@ -1075,7 +1170,15 @@ fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Ve
             },
         }
     });
-    let byline = line_of(SectionKind::Byline)
+    // A byline, or a "Posted on DATE by NAME" line (kept as the page's timestamp).
+    let byline_line = line_of(SectionKind::Byline).or_else(|| {
+        lines
+            .iter()
+            .zip(kinds)
+            .find(|(l, (k, _))| *k == SectionKind::PageMeta && posted_by(&text[l.start..l.end]).is_some())
+            .map(|(l, _)| *l)
+    });
+    let byline = byline_line
         .map(|l| (byline_authors(&text[l.start..l.end]), l))
         .filter(|(authors, _)| !authors.is_empty())
         .map(|(value, l)| Fact {
@@ -1093,6 +1196,29 @@ fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Ve
                 value: title_case(place),
                 evidence: Evidence { rule: "dateline".to_owned(), span: Some((start, start + len as u32)) },
             }
+        })
+    });
+    // Some pages print the dateline with the timestamp above the headline: "CHENNAI, May 22, 2019 22:41 IST".
+    let dateline = dateline.or_else(|| {
+        lines.iter().zip(kinds).filter(|(_, (k, _))| *k == SectionKind::PageMeta).find_map(|(l, _)| {
+            let raw = &text[l.start..l.end];
+            let lead = raw.len() - raw.trim_start().len();
+            let (place, rest) = raw.trim().split_once(", ")?;
+            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+            let caps = letters >= 3
+                && words_at_most(place, 3)
+                && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+            let dated = find_dates(rest).first().is_some_and(|d| d.start == 0);
+            (caps && dated).then(|| {
+                let start = (l.start + lead) as u32;
+                Fact {
+                    value: title_case(place),
+                    evidence: Evidence {
+                        rule: "dateline with the timestamp".to_owned(),
+                        span: Some((start, start + place.len() as u32)),
+                    },
+                }
+            })
         })
     });
     Metadata { outlet, published, headline, standfirst, byline, dateline, ..Metadata::default() }
@@ -1216,30 +1342,73 @@ fn find_published(
 }
 
 /// The photo captions, with their credits split off.
-fn captions(text: &str, lines: &[Line], kinds: &Kinds) -> Vec<Caption> {
-    lines
-        .iter()
-        .zip(kinds)
-        .filter(|(_, (k, _))| *k == SectionKind::Caption)
-        .map(|(l, _)| {
-            let raw = &text[l.start..l.end];
-            let start = l.start + (raw.len() - raw.trim_start().len());
-            let line = raw.trim();
-            match photo_credit_split(line) {
-                Some(cut) => {
-                    let caption_end =
-                        start + line[..cut].trim_end().trim_end_matches(['|', '-', '–']).trim_end().len();
-                    let (credit_from, credit_to) = credit_core(line, cut);
-                    Caption {
-                        start: start as u32,
-                        end: caption_end as u32,
-                        credit: Some(((start + credit_from) as u32, (start + credit_to) as u32)),
-                    }
-                }
-                None => Caption { start: start as u32, end: (start + line.len()) as u32, credit: None },
+fn captions(text: &str, lines: &[Line], kinds: &Kinds, blocks: &[crate::html::Block]) -> Vec<Caption> {
+    let mut captions = Vec::new();
+    for (i, (l, (kind, _))) in lines.iter().zip(kinds).enumerate() {
+        if *kind != SectionKind::Caption {
+            continue;
+        }
+        let raw = &text[l.start..l.end];
+        let mut start = l.start + (raw.len() - raw.trim_start().len());
+        let mut line = raw.trim();
+        let marked = markup::caption_credit(blocks, i)
+            .map(|at| at.saturating_sub(raw.len() - raw.trim_start().len()))
+            .filter(|&at| at > 0 && at < line.len() && line.is_char_boundary(at));
+        let split = marked.or_else(|| photo_credit_split(line));
+        // A label some sites print for screen readers ("Image caption") is not part of the caption.
+        let (caption_text, mut credit) = match split {
+            Some(cut) => {
+                let (from, to) = credit_core(line, cut);
+                (&line[..cut], Some(((start + from) as u32, (start + to) as u32)))
             }
-        })
-        .collect()
+            None => (line, None),
+        };
+        let mut caption_text = caption_text.trim_end().trim_end_matches(['|', '-', '–']).trim_end();
+        for label in ["Image caption", "Caption:", "Caption"] {
+            if let Some(rest) = caption_text.strip_prefix(label)
+                && rest.starts_with([' ', ':'])
+            {
+                let trimmed = rest.trim_start_matches([' ', ':']);
+                start += caption_text.len() - trimmed.len();
+                line = &line[caption_text.len() - trimmed.len()..];
+                caption_text = trimmed;
+            }
+        }
+        let _ = line;
+        // A credit printed on its own line just above the caption ("Image copyright Jane Doe/PA").
+        if credit.is_none()
+            && let Some(prev) = (0..i).rev().find(|&j| !text[lines[j].start..lines[j].end].trim().is_empty())
+        {
+            let p = &text[lines[prev].start..lines[prev].end];
+            let lead = p.len() - p.trim_start().len();
+            let pt = p.trim();
+            if is_credit_only(pt) {
+                let (from, to) = credit_core(pt, 0);
+                let base = lines[prev].start + lead;
+                credit = Some(((base + from) as u32, (base + to) as u32));
+            }
+        }
+        captions.push(Caption { start: start as u32, end: (start + caption_text.len()) as u32, credit });
+    }
+    captions
+}
+
+/// A line that is only a photo credit: a credit label and a short name ("Image copyright Jane Doe/PA",
+/// "Photo: AFP").
+fn is_credit_only(line: &str) -> bool {
+    [
+        "Image copyright",
+        "Copyright",
+        "Photo:",
+        "PHOTO:",
+        "Photograph:",
+        "Picture:",
+        "Credit:",
+        "Photo credit:",
+    ]
+    .iter()
+    .any(|l| line.starts_with(l))
+        && words_at_most(line, 8)
 }
 
 /// The credit itself inside `line[cut..]`: without a label ("Photograph:", "PHOTO:") or enclosing
@@ -1247,6 +1416,8 @@ fn captions(text: &str, lines: &[Line], kinds: &Kinds) -> Vec<Caption> {
 fn credit_core(line: &str, cut: usize) -> (usize, usize) {
     let mut from = cut;
     let mut to = line.len();
+    let rest = &line[from..to];
+    from += rest.len() - rest.trim_start_matches(['|', '-', '–', '—', ' ']).len();
     let rest = &line[from..to];
     if (rest.starts_with('(') && rest.ends_with(')')) || (rest.starts_with('[') && rest.ends_with(']')) {
         from += 1;

@@ -20,6 +20,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod export;
+pub mod html;
 pub mod ingest;
 pub mod manifest;
 pub mod outlets;

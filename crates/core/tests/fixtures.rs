@@ -32,6 +32,11 @@ struct Expect {
     removed_contains: Vec<String>,
     #[serde(default)]
     comments: Vec<ExpectComment>,
+    /// Checks this fixture is known to fail, each the start of a mismatch message ("headline",
+    /// "body ends"). They are reported, not failed; and listing one that passes is an error, so the list
+    /// only shrinks.
+    #[serde(default)]
+    known_gaps: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,8 +167,19 @@ fn fixtures_match_what_a_careful_reader_finds() {
         let bytes = std::fs::read(path).expect("read the fixture");
         let doc = export::document(&ingest(&name, &bytes));
         let problems = check(&doc, &expect);
-        if !problems.is_empty() {
-            failures.push(format!("{name}:\n  {}", problems.join("\n  ")));
+        let (known, unknown): (Vec<String>, Vec<String>) =
+            problems.into_iter().partition(|p| expect.known_gaps.iter().any(|g| p.starts_with(g.as_str())));
+        for p in &known {
+            eprintln!("{name}: known gap: {p}");
+        }
+        let stale = expect
+            .known_gaps
+            .iter()
+            .filter(|g| !known.iter().any(|p| p.starts_with(g.as_str())))
+            .map(|g| format!("known gap {g:?} now passes: remove it"));
+        let report: Vec<String> = unknown.into_iter().chain(stale).collect();
+        if !report.is_empty() {
+            failures.push(format!("{name}:\n  {}", report.join("\n  ")));
         }
     }
     assert!(
@@ -192,12 +208,14 @@ fn built_in_corpus_matches_what_a_careful_reader_finds() {
             ingest(&name, &std::fs::read(p).expect("read a corpus file"))
         })
         .collect();
-    let (m, problems) = manifest::parse(&std::fs::read_to_string(root.join("manifest.toml")).expect("manifest"));
+    let (m, problems) =
+        manifest::parse(&std::fs::read_to_string(root.join("manifest.toml")).expect("manifest"));
     assert!(problems.is_empty(), "{problems:?}");
     assert!(manifest::apply_all(&m, &mut docs).is_empty());
     let mut failures = Vec::new();
     for doc in &docs {
-        let expect_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/corpus/{}.expect.toml", doc.id));
+        let expect_path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/corpus/{}.expect.toml", doc.id));
         let expect_text = std::fs::read_to_string(&expect_path)
             .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
         let expect: Expect =
@@ -208,5 +226,11 @@ fn built_in_corpus_matches_what_a_careful_reader_finds() {
         }
     }
     assert_eq!(docs.len(), 5, "the built-in corpus has five documents");
-    assert!(failures.is_empty(), "{} of {} documents differ:\n{}", failures.len(), docs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents differ:\n{}",
+        failures.len(),
+        docs.len(),
+        failures.join("\n")
+    );
 }

@@ -151,8 +151,9 @@ pub(super) fn header(line: &str) -> Option<Header> {
         return None;
     }
     // "NAME says:" / "NAME wrote:" (and the time after it, if on the same line)
+    let lower = if t.contains(':') { t.to_ascii_lowercase() } else { String::new() };
     for verb in [" says:", " said:", " wrote:", " commented:"] {
-        if let Some(i) = t.to_ascii_lowercase().find(verb) {
+        if let Some(i) = lower.find(verb) {
             let author = t[..i].trim();
             let rest = &t[i + verb.len()..];
             if looks_like_commenter(author) && (rest.trim().is_empty() || timestamp_in(rest).is_some()) {
@@ -202,6 +203,9 @@ fn numbered_name(line: &str) -> Option<&str> {
 
 /// A marker line saying the next comment is a reply.
 fn reply_marker(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let mut norm = String::new();
     normalise_into(line, &mut norm);
     matches!(
@@ -225,6 +229,9 @@ fn in_reply_to(line: &str) -> Option<&str> {
 
 /// Lines inside a thread that are the comment system's controls rather than what anyone wrote.
 fn control_line(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
     let mut norm = String::new();
     normalise_into(line, &mut norm);
     let controls = [
@@ -254,7 +261,7 @@ fn control_line(line: &str) -> bool {
     controls.contains(&norm.as_str())
         // Vote counts: "34", "+5", "-2".
         || !norm.is_empty() && norm.trim_start_matches(['+', '-']).bytes().all(|b| b.is_ascii_digit())
-        || norm.split(|c: char| c == '|' || c == '•' || c == '·').all(|part| {
+        || norm.split(['|', '•', '·']).all(|part| {
             let p = part.trim();
             controls.contains(&p) || p.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
         }) && norm.contains(['|', '•', '·'])
@@ -307,8 +314,9 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                 // A bare name followed by a timestamp line.
                 let t = line.trim();
                 let name_like = looks_like_commenter(t) && words_at_most(t, 4) && !t.contains(['.', ',']);
-                match next.and_then(|n| only_timestamp(content(n)).map(|iso| (n, iso))) {
-                    Some((n, iso)) if name_like => Some((
+                match next.filter(|_| name_like).and_then(|n| only_timestamp(content(n)).map(|iso| (n, iso)))
+                {
+                    Some((n, iso)) => Some((
                         i,
                         n,
                         Header { author: t.to_owned(), place: None, posted: Some(iso), time_follows: false },
@@ -336,7 +344,7 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                         h.place = None;
                     }
                 }
-                let step = non_blank.iter().position(|&x| x == b).unwrap_or(k) + 1;
+                let step = non_blank.binary_search(&b).unwrap_or(k) + 1;
                 headers.push((first, b, h));
                 k = step;
             }
@@ -371,8 +379,8 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
     let mut reply_next = false;
     for (n, (first, last, h)) in headers.iter().enumerate() {
         let limit = headers.get(n + 1).map_or(lines.len(), |(f, _, _)| *f);
-        for i in *first..=*last {
-            kinds[i] = (SectionKind::Comment, None);
+        for kind in &mut kinds[*first..=*last] {
+            *kind = (SectionKind::Comment, None);
         }
         // An "In Response" marker at the end of the previous comment makes this one a reply.
         let marked_reply = std::mem::take(&mut reply_next);
