@@ -169,14 +169,26 @@ struct Line {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
+    // Lines end at "\n", "\r\n", or a "\r" alone (old Mac files).
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
-            lines.push(Line { start, end, next: i + 1 });
-            start = i + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line { start, end: i, next: i + 1 });
+                start = i + 1;
+            }
+            b'\r' => {
+                let next = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                lines.push(Line { start, end: i, next });
+                start = next;
+                i = next - 1;
+            }
+            _ => {}
         }
+        i += 1;
     }
     if start < text.len() || lines.is_empty() {
         lines.push(Line { start, end: text.len(), next: text.len() });
@@ -711,7 +723,8 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
 /// marks its parts. Above the header block is the site's own furniture (navigation, section labels).
 fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     let is_blank = |i: usize| content[i].trim().is_empty();
-    let n = content.len().min(400);
+    // The header is near the top: within the first 400 lines that are not blank.
+    let n = (0..content.len()).filter(|&i| !is_blank(i)).nth(400).unwrap_or(content.len());
     let anchor_like = |i: usize, kinds: &Kinds| {
         let line = content[i].trim();
         match kinds[i].0 {

@@ -283,18 +283,23 @@ fn ends_thread(line: &str) -> bool {
 /// comments in page order.
 pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Vec<Comment> {
     let content = |i: usize| &text[lines[i].start..lines[i].end];
-    let Some(first_body) = kinds.iter().position(|(k, _)| *k == SectionKind::Body) else {
-        return Vec::new();
-    };
-    // Candidate headers after the first paragraph; a name line counts when a timestamp line follows.
-    let non_blank: Vec<usize> =
-        (first_body + 1..lines.len()).filter(|&i| !content(i).trim().is_empty()).collect();
+    // Candidate headers after the first paragraph; a name line counts when a timestamp line follows. A page
+    // that is nothing but comments has no paragraph of its own: then headers of a shape no article header
+    // has ("by: NAME from: PLACE", a numbered name above NAME and a time) count from the top.
+    let first_body = kinds.iter().position(|(k, _)| *k == SectionKind::Body).unwrap_or(lines.len());
+    let start = kinds.iter().position(|(k, _)| *k != SectionKind::Blank).unwrap_or(0);
+    let non_blank: Vec<usize> = (start..lines.len()).filter(|&i| !content(i).trim().is_empty()).collect();
     let mut headers: Vec<(usize, usize, Header)> = Vec::new(); // (first line, last line, header)
     let mut k = 0;
     while k < non_blank.len() {
         let i = non_blank[k];
         let line = content(i);
-        if kinds[i].0 == SectionKind::Credit || kinds[i].0 == SectionKind::PageMeta {
+        // A timestamp line is the page's own, unless a numbered name above it makes it a comment header.
+        let numbered_above = k
+            .checked_sub(1)
+            .and_then(|p| numbered_name(content(non_blank[p])))
+            .is_some_and(|name| line.trim().starts_with(name));
+        if kinds[i].0 == SectionKind::Credit || kinds[i].0 == SectionKind::PageMeta && !numbered_above {
             k += 1;
             continue;
         }
@@ -345,7 +350,16 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                     }
                 }
                 let step = non_blank.binary_search(&b).unwrap_or(k) + 1;
-                headers.push((first, b, h));
+                let before_article = first <= first_body;
+                let comment_shaped = {
+                    let head = content(first).trim();
+                    first < a
+                        || head.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by:"))
+                            && head.to_ascii_lowercase().contains(" from:")
+                };
+                if !before_article || comment_shaped {
+                    headers.push((first, b, h));
+                }
                 k = step;
             }
             None => k += 1,
@@ -355,7 +369,7 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         return Vec::new();
     }
     // A thread needs an announcement before it, a header of a comment-only shape, or two headers.
-    let announced = (first_body..headers[0].0).any(|i| {
+    let announced = (first_body.min(headers[0].0)..headers[0].0).any(|i| {
         kinds[i].0 == SectionKind::Furniture
             && kinds[i].1.as_deref().is_some_and(|r| r.starts_with(super::COMMENT_THREAD))
     });
