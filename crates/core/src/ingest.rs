@@ -322,6 +322,9 @@ pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
 /// A copyright or reuse notice: "© 2021 ...", "Copyright 2019 ...", "All rights reserved.",
 /// "may not be published, broadcast, rewritten or redistributed".
 fn is_copyright(line: &str) -> bool {
+    if line.len() > 600 {
+        return false;
+    }
     let maybe = line.contains('©')
         || line.contains("eserved")
         || line.contains("ESERVED")
@@ -421,7 +424,8 @@ fn is_credit(line: &str) -> bool {
     let first_words =
         FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
     if !first_words.contains(first_word_lower(line).as_str()) {
-        return line.contains("ontribut")
+        return line.len() <= 400
+            && line.contains("ontribut")
             && words_at_most(line, 40)
             && [
                 "contributed to this report",
@@ -435,7 +439,8 @@ fn is_credit(line: &str) -> bool {
     let head_end = head_bytes(line, 60);
     let norm = normalise(&line[..head_end]);
     CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
-        || line.contains("ontribut")
+        || line.len() <= 400
+            && line.contains("ontribut")
             && words_at_most(line, 40)
             && [
                 "contributed to this report",
@@ -522,8 +527,8 @@ fn ends_sentence(line: &str) -> bool {
 
 fn is_navigation(line: &str) -> bool {
     let t = line.trim();
-    let separators = |c: char| matches!(c, '|' | '/' | '›' | '>' | '»' | '•' | '·');
-    if t.len() > 400 || !t.contains(separators) {
+    // '|', '/', '>' or the lead byte of '›', '»', '•', '·'.
+    if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'|' | b'/' | b'>' | 0xC2 | 0xE2)) {
         return false;
     }
     if words_at_most(t, 8)
@@ -542,7 +547,7 @@ fn is_navigation(line: &str) -> bool {
 
 fn is_print_edition(line: &str) -> bool {
     // "dition" is spelled the same in "Edition" and "edition"; the exact search is fast.
-    line.contains("dition") && contains_ignore_ascii_case(line, "print edition of")
+    line.len() <= 1000 && line.contains("dition") && contains_ignore_ascii_case(line, "print edition of")
 }
 
 /// Case-insensitive substring test for an ASCII needle, without allocating.
@@ -723,16 +728,17 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
 /// marks its parts. Above the header block is the site's own furniture (navigation, section labels).
 fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     let is_blank = |i: usize| content[i].trim().is_empty();
-    // The header is near the top: within the first 400 lines that are not blank.
-    let n = (0..content.len()).filter(|&i| !is_blank(i)).nth(400).unwrap_or(content.len());
+    // The header is near the top: within the first 200 lines that are not blank.
+    let n = (0..content.len()).filter(|&i| !is_blank(i)).nth(200).unwrap_or(content.len());
+    let has_dateline: Vec<bool> =
+        (0..n).map(|i| kinds[i].0 == SectionKind::Body && dateline_place(content[i]).is_some()).collect();
     let anchor_like = |i: usize, kinds: &Kinds| {
         let line = content[i].trim();
         match kinds[i].0 {
             SectionKind::Byline | SectionKind::Caption => true,
             SectionKind::PageMeta => kinds[i].1.as_deref() == Some("publication timestamp"),
             SectionKind::Body => {
-                dateline_place(line).is_some()
-                    || (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i])
+                has_dateline[i] || (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i])
             }
             SectionKind::Furniture => posted_by(line).is_some(),
             _ => false,
@@ -759,10 +765,8 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     };
     // A byline, timestamp, dateline or caption anchors the header more surely than a sentence, which may
     // be a standfirst: when one follows the first sentence closely, start from it.
-    let strong = |i: usize, kinds: &Kinds| {
-        anchor_like(i, kinds) && kinds[i].0 != SectionKind::Body
-            || dateline_place(content[i]).is_some() && kinds[i].0 == SectionKind::Body
-    };
+    let strong =
+        |i: usize, kinds: &Kinds| anchor_like(i, kinds) && kinds[i].0 != SectionKind::Body || has_dateline[i];
     let candidates: Vec<usize> = (0..n).filter(|&i| !is_blank(i) && anchor_like(i, kinds)).collect();
     let mut order = candidates.clone();
     if let (Some(&weak), Some(&first_strong)) =
@@ -1058,6 +1062,10 @@ fn dateline_place(paragraph: &str) -> Option<(&str, usize)> {
     }
     let head_end = head_bytes(t, 120);
     let head = &t[..head_end];
+    // '(', '-', '/', or the lead byte of '•', '—', '–': without one there is no dateline to cut.
+    if !head.bytes().any(|b| matches!(b, b'(' | b'-' | b'/' | 0xE2)) {
+        return None;
+    }
     let cut =
         [head.find(['(', '•', '—', '–']), head.find(" - "), head.find(". /")].into_iter().flatten().min()?;
     let lead = head[..cut].trim_end();
@@ -1307,6 +1315,10 @@ fn find_published(
     let mut first_full: Option<(DateMention, usize)> = None;
     let mut partial_seen = false;
     for (line, (kind, _)) in lines.iter().zip(kinds) {
+        // Dates in promos, comments and other furniture say nothing about this article.
+        if matches!(kind, SectionKind::Furniture | SectionKind::Comment | SectionKind::Blank) {
+            continue;
+        }
         let content = &text[line.start..line.end];
         for d in find_dates(content) {
             let at = (line.start + d.start, line.start + d.end);
@@ -1557,7 +1569,8 @@ fn bound_by_comments(meta: &mut Metadata, comments: &[crate::Comment], diagnosti
 pub fn resolve_dates(doc: &mut Document) {
     let mut dates = Vec::new();
     for section in &doc.sections {
-        if matches!(section.kind, SectionKind::Blank) {
+        // Dates in promos, page furniture and comments say nothing about the story.
+        if matches!(section.kind, SectionKind::Blank | SectionKind::Furniture | SectionKind::Comment) {
             continue;
         }
         let text = doc.section_text(section);

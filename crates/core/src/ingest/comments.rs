@@ -77,6 +77,9 @@ const HEADER_TRAILERS: [&str; 21] = [
 /// A name as comment systems print it: one to five tokens, no sentence punctuation, not a timestamp word.
 fn looks_like_commenter(name: &str) -> bool {
     let name = name.trim();
+    if name.len() > 48 {
+        return false;
+    }
     let n = words(name);
     let first = name.split_whitespace().next().unwrap_or("");
     (1..=5).contains(&n)
