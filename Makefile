@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench fuzz setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -59,6 +59,11 @@ sizes:
 ## bench: engine benchmarks (criterion); figures go in docs/perf.md
 bench:
 	cargo bench --locked -p parallax-core --bench ingest
+
+## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
+fuzz:
+	PARALLAX_FUZZ_CASES=20000 cargo test --release --locked -p parallax-core --test fuzz -- --nocapture
+	cargo test --release --locked -p parallax-core --test bad_input -- --include-ignored
 
 clean:
 	cargo clean
