@@ -44,6 +44,8 @@ pub struct DocumentExport {
     pub body: Vec<Span>,
     pub captions: Vec<CaptionExport>,
     pub credits: Vec<Span>,
+    /// Headings inside the article ("What happens next"), in page order.
+    pub subheadings: Vec<Span>,
     /// Publication facts printed on the page (timestamps, print-edition lines).
     pub page_meta: Vec<Span>,
     pub comments: Vec<CommentExport>,
@@ -200,8 +202,9 @@ pub fn document(doc: &Document) -> DocumentExport {
         .map(|c| CaptionExport {
             text: span(doc, c.start, c.end).text,
             credit: c.credit.map(|(s, e)| span(doc, s, e).text),
-            start: c.start,
-            end: c.credit.map_or(c.end, |(_, e)| e),
+            // The credit may be printed before the caption (on the line above) or after it.
+            start: c.credit.map_or(c.start, |(s, _)| s.min(c.start)),
+            end: c.credit.map_or(c.end, |(_, e)| e.max(c.end)),
         })
         .collect();
     let comments = doc
@@ -249,6 +252,7 @@ pub fn document(doc: &Document) -> DocumentExport {
         body: of_kind(SectionKind::Body),
         captions,
         credits: of_kind(SectionKind::Credit),
+        subheadings: of_kind(SectionKind::Subheading),
         page_meta: of_kind(SectionKind::PageMeta),
         comments,
         removed,

@@ -1564,9 +1564,15 @@ fn bound_by_comments(meta: &mut Metadata, comments: &[crate::Comment], diagnosti
     }
 }
 
-/// Lists the dates the page prints, resolved against the publication date where they lack a year.
-/// Called again when the corpus manifest changes the publication date.
+/// Lists the dates the story prints (not those in page furniture or comments): full dates as printed, and
+/// dates without a year ("March 3") and relative ones ("yesterday", "on Monday") resolved against the
+/// publication date when it is a full date. Called again when the corpus manifest changes that date.
 pub fn resolve_dates(doc: &mut Document) {
+    let anchor = doc
+        .meta
+        .published
+        .as_ref()
+        .and_then(|p| chrono::NaiveDate::parse_from_str(p.value.get(..10)?, "%Y-%m-%d").ok());
     let mut dates = Vec::new();
     for section in &doc.sections {
         // Dates in promos, page furniture and comments say nothing about the story.
@@ -1574,16 +1580,35 @@ pub fn resolve_dates(doc: &mut Document) {
             continue;
         }
         let text = doc.section_text(section);
+        let at = |start: usize, end: usize| (section.start + start as u32, section.start + end as u32);
         for d in find_dates(text) {
-            let Some(value) = d.iso() else { continue };
-            dates.push(crate::DateRef {
-                start: section.start + d.start as u32,
-                end: section.start + d.end as u32,
-                value,
-                rule: "as printed".to_owned(),
-            });
+            let (start, end) = at(d.start, d.end);
+            let resolved = match (d.year, anchor) {
+                (Some(_), _) => d.iso_datetime().map(|v| (v, "as printed")),
+                (None, Some(anchor)) => d
+                    .with_year_from(anchor)
+                    .map(|day| (day.format("%Y-%m-%d").to_string(), "year from the publication date")),
+                (None, None) => None,
+            };
+            if let Some((value, rule)) = resolved {
+                dates.push(crate::DateRef { start, end, value, rule: rule.to_owned() });
+            }
+        }
+        if let Some(anchor) = anchor {
+            for r in crate::dates::find_relative(text) {
+                let (start, end) = at(r.start, r.end);
+                if let Some(day) = r.resolve(anchor) {
+                    dates.push(crate::DateRef {
+                        start,
+                        end,
+                        value: day.format("%Y-%m-%d").to_string(),
+                        rule: "relative to the publication date".to_owned(),
+                    });
+                }
+            }
         }
     }
+    dates.sort_by_key(|d| (d.start, d.end));
     doc.dates = dates;
 }
 

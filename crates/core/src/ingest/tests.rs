@@ -265,3 +265,22 @@ fn word_counts_match_split_whitespace() {
         }
     }
 }
+
+#[test]
+fn dates_without_a_year_and_relative_dates_resolve_against_the_publication_date() {
+    let page = "Ferry strike ends after a week\n\nMarch 5, 2019\n\nOSLO (Reuters) - Ferry crews returned to work yesterday after a strike that began on Monday, February 25, the union said.\n\nTalks resume on March 12, officials said.\n";
+    let doc = ingest("f.txt", page.as_bytes());
+    assert_eq!(doc.meta.published.as_ref().map(|p| p.value.as_str()), Some("2019-03-05"));
+    let found: Vec<(&str, &str, &str)> = doc
+        .dates
+        .iter()
+        .map(|d| (&doc.text[d.start as usize..d.end as usize], d.value.as_str(), d.rule.as_str()))
+        .collect();
+    assert!(found.contains(&("March 5, 2019", "2019-03-05", "as printed")), "{found:?}");
+    assert!(found.contains(&("yesterday", "2019-03-04", "relative to the publication date")), "{found:?}");
+    assert!(
+        found.iter().any(|(_, v, r)| *v == "2019-02-25" && *r == "year from the publication date"),
+        "{found:?}"
+    );
+    assert!(found.contains(&("March 12", "2019-03-12", "year from the publication date")), "{found:?}");
+}
