@@ -145,3 +145,26 @@ async fn the_reader_shows_byline_standfirst_and_dateline() {
     assert!(standfirst[0].starts_with("His call for joint anti-terror efforts"), "{standfirst:?}");
     assert_eq!(texts(&root, ".facts dd.dateline"), ["Moscow (from the dateline)"]);
 }
+
+#[wasm_bindgen_test]
+async fn reader_comments_are_threaded_and_apart_from_the_article() {
+    let (root, _) = mount("/doc/000_52189a89d9381af0").await;
+    assert_eq!(texts(&root, ".comments h2"), ["Reader comments (4)"]);
+    // Three comments on the article, one reply nested under the comment it answers.
+    assert_eq!(texts(&root, ".comments > .thread > .comment > details > summary .author").len(), 3);
+    let replies = texts(&root, ".comment .thread .comment .author");
+    assert_eq!(replies, ["Nirivichara"]);
+    let times: Vec<String> = texts(&root, ".comments time.posted");
+    assert!(times.contains(&"2013-04-26 07:44".to_owned()), "{times:?}");
+    // No comment text in the article body.
+    let body = texts(&root, ".article-text p.body");
+    assert!(!body.iter().any(|p| p.contains("Childish nonsense")), "{body:?}");
+}
+
+#[wasm_bindgen_test]
+async fn captions_show_their_photo_credit_apart() {
+    let (root, _) = mount("/doc/004_ae0952dab8ca1e97").await;
+    assert_eq!(texts(&root, ".reader figure.caption .photo-credit"), ["AFP"]);
+    let caption = texts(&root, ".reader figure.caption figcaption");
+    assert!(caption[0].ends_with("on Feb 16, 2017."), "{caption:?}");
+}

@@ -60,3 +60,92 @@ fn a_missing_file_is_a_clear_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("parallax: cannot read /no/such/file.txt:"), "{stderr}");
 }
+
+#[test]
+fn export_with_no_path_is_the_built_in_corpus_in_the_schema() {
+    let out = parallax().arg("export").output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let export: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(export["schema"], "parallax/1");
+    let docs = export["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 5);
+    for doc in docs {
+        assert_eq!(doc["schema"], "parallax/1");
+        for key in [
+            "id",
+            "source",
+            "outlet",
+            "published",
+            "headline",
+            "byline",
+            "body",
+            "captions",
+            "credits",
+            "comments",
+            "removed",
+            "overrides",
+            "diagnostics",
+            "text",
+        ] {
+            assert!(doc.get(key).is_some(), "{key} missing from {}", doc["id"]);
+        }
+    }
+    // The manifest's override is recorded.
+    let overridden: Vec<&serde_json::Value> =
+        docs.iter().filter(|d| d["overrides"] == serde_json::json!(["published"])).collect();
+    assert_eq!(overridden.len(), 1);
+    // Offsets index the text.
+    let doc = &docs[1];
+    let text = doc["text"].as_str().expect("text").as_bytes();
+    for p in doc["body"].as_array().expect("body") {
+        let (s, e) = (p["start"].as_u64().expect("start") as usize, p["end"].as_u64().expect("end") as usize);
+        assert_eq!(std::str::from_utf8(&text[s..e]).expect("UTF-8"), p["text"]);
+    }
+}
+
+#[test]
+fn export_writes_json_lines_and_csv_for_files_and_folders() {
+    let dir = scratch("export");
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).expect("mkdir");
+    std::fs::write(pages.join("ports.txt"), PAGE).expect("write");
+    std::fs::write(
+        pages.join("storm.html"),
+        "<!doctype html><html><head><meta property=\"og:site_name\" content=\"Deutsche Welle\"></head><body><article><h1>Storm closes ports</h1><p>HAMBURG — A storm closed the port on Monday, officials said.</p><script>alert(1)</script></article></body></html>",
+    )
+    .expect("write");
+    std::fs::write(pages.join("manifest.toml"), "[files.\"ports.txt\"]\npublished = \"2019-03-01\"\n")
+        .expect("write");
+    let out_file = dir.join("out.jsonl");
+    let out = parallax()
+        .arg("export")
+        .arg(&pages)
+        .args(["--format", "jsonl", "--out"])
+        .arg(&out_file)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out_file)
+        .expect("read")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON document per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "ports");
+    assert_eq!(lines[0]["published"], "2019-03-01", "the folder's manifest applies");
+    assert_eq!(lines[1]["outlet"], "Deutsche Welle");
+    assert_eq!(lines[1]["headline"], "Storm closes ports");
+    assert!(!lines[1]["text"].as_str().expect("text").contains("alert"), "scripts are not text");
+
+    let out = parallax()
+        .arg("export")
+        .arg(pages.join("ports.txt"))
+        .args(["--format", "csv"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut rows = csv.lines();
+    assert!(rows.next().expect("header").starts_with("id,source,outlet,published,headline"));
+    assert!(rows.next().expect("a row").starts_with("ports,ports.txt,Reuters,"), "{csv}");
+}
