@@ -218,8 +218,9 @@ pub(crate) struct FurniturePhrase {
 /// The furniture table, indexed: whole-line phrases by their text, prefixes in a list, and the longest
 /// phrase's length, so that long lines (paragraphs) are ruled out without normalising them.
 struct FurnitureTable {
-    /// The first word of every phrase, lowercased.
+    /// The first word of every phrase, lowercased; and of every prefix phrase.
     first_words: std::collections::HashSet<String>,
+    prefix_first_words: std::collections::HashSet<String>,
     exact: HashMap<String, usize>,
     prefixes: Vec<usize>,
     phrases: Vec<FurniturePhrase>,
@@ -257,7 +258,9 @@ fn furniture_table() -> &'static FurnitureTable {
         let prefixes = phrases.iter().enumerate().filter(|(_, p)| p.prefix).map(|(i, _)| i).collect();
         let longest = phrases.iter().map(|p| p.phrase.len()).max().unwrap_or(0);
         let first_words = phrases.iter().map(|p| first_word_lower(&p.phrase)).collect();
-        FurnitureTable { first_words, exact, prefixes, phrases, longest }
+        let prefix_first_words =
+            phrases.iter().filter(|p| p.prefix).map(|p| first_word_lower(&p.phrase)).collect();
+        FurnitureTable { first_words, prefix_first_words, exact, prefixes, phrases, longest }
     })
 }
 
@@ -271,6 +274,23 @@ fn head_bytes(line: &str, max: usize) -> usize {
 }
 
 /// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
+/// Whether the first word of `line`, lowercased as [`first_word_lower`] does, is in `set`; without
+/// allocating when the word is ASCII, as almost every line's first word is.
+fn first_word_in(line: &str, set: &std::collections::HashSet<String>) -> bool {
+    let t = line.trim_start();
+    let end = t.bytes().position(|b| b.is_ascii_whitespace()).unwrap_or(t.len()).min(24);
+    let word = &t.as_bytes()[..end];
+    if word.is_ascii() {
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..end]).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(first_word_lower(line).as_str())
+    }
+}
+
 fn first_word_lower(line: &str) -> String {
     let t = line.trim_start();
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
@@ -303,8 +323,11 @@ pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
     let table = furniture_table();
     // Only the head of the line can match: whole-line phrases are short, and prefixes are too.
     // Most lines start with a word no phrase starts with: rule them out before normalising anything.
-    let first = first_word_lower(line);
-    if !table.first_words.contains(first.as_str()) {
+    if !first_word_in(line, &table.first_words) {
+        return None;
+    }
+    // A line too long to be a whole-line phrase can only match a prefix phrase.
+    if line.len() > table.longest * 2 + 8 && !first_word_in(line, &table.prefix_first_words) {
         return None;
     }
     let head_end = head_bytes(line, table.longest * 2 + 8);
@@ -423,7 +446,7 @@ fn is_credit(line: &str) -> bool {
     static FIRST_WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     let first_words =
         FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
-    if !first_words.contains(first_word_lower(line).as_str()) {
+    if !first_word_in(line, first_words) {
         return line.len() <= 400
             && line.contains("ontribut")
             && words_at_most(line, 40)

@@ -298,11 +298,12 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         let i = non_blank[k];
         let line = content(i);
         // A timestamp line is the page's own, unless a numbered name above it makes it a comment header.
-        let numbered_above = k
-            .checked_sub(1)
-            .and_then(|p| numbered_name(content(non_blank[p])))
-            .is_some_and(|name| line.trim().starts_with(name));
-        if kinds[i].0 == SectionKind::Credit || kinds[i].0 == SectionKind::PageMeta && !numbered_above {
+        let numbered_above = || {
+            k.checked_sub(1)
+                .and_then(|p| numbered_name(content(non_blank[p])))
+                .is_some_and(|name| line.trim().starts_with(name))
+        };
+        if kinds[i].0 == SectionKind::Credit || kinds[i].0 == SectionKind::PageMeta && !numbered_above() {
             k += 1;
             continue;
         }
