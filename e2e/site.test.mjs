@@ -173,3 +173,25 @@ test('dark theme and phone width render the library', async (t) => {
   assert.equal(bg, 'rgb(21, 23, 26)');
   await page.screenshot({ path: join(shots, 'library-dark-phone.png'), fullPage: false });
 });
+
+test('reader comments are threaded, collapsible and apart from the article', async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/#/doc/000_52189a89d9381af0');
+  const comments = page.locator('section.comments');
+  await comments.waitFor();
+  assert.equal(await comments.locator('h2').textContent(), 'Reader comments (4)');
+  assert.equal(await comments.locator('li.comment').count(), 4);
+  // The reply sits inside the comment it answers.
+  const reply = comments.locator('li.comment li.comment');
+  assert.equal(await reply.locator('.author').textContent(), 'Nirivichara');
+  const parent = comments.locator('li.comment:has(li.comment) > details > summary .author');
+  assert.equal(await parent.textContent(), 'Gennady');
+  // No comment text in the article.
+  const body = await page.locator('.article-text p.body').allTextContents();
+  assert.ok(!body.some((p) => p.includes('Childish nonsense')));
+  await comments.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'reader-comments.png'), fullPage: false });
+  // Collapsing a comment hides its text and its replies.
+  await comments.locator('li.comment:has(li.comment) > details > summary').click();
+  assert.equal(await reply.isVisible(), false);
+});
