@@ -480,7 +480,9 @@ fn has_photo_credit(line: &str) -> bool {
     let tail_start =
         (line.len().saturating_sub(80)..line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
     let tail = &line[tail_start..];
-    let marks = MARKS.get_or_init(|| AhoCorasick::new(PHOTO_CREDIT_MARKS).ok());
+    let marks = MARKS.get_or_init(|| {
+        AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(PHOTO_CREDIT_MARKS).ok()
+    });
     let marked = match marks {
         Some(ac) => ac.is_match(tail),
         None => PHOTO_CREDIT_MARKS.iter().any(|m| tail.contains(m)),
@@ -524,11 +526,23 @@ fn count_words(line: &str, limit: usize) -> usize {
         let b = bytes[i];
         let (space, len) = if b < 0x80 {
             (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            let c = line[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
         } else {
-            (false, 1)
+            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+            match b {
+                // U+0085, U+00A0
+                0xC2 => (matches!(next(1), 0x85 | 0xA0), 2),
+                // U+1680
+                0xE1 => (next(1) == 0x9A && next(2) == 0x80, 3),
+                // U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F
+                0xE2 => (
+                    next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+                        || next(1) == 0x81 && next(2) == 0x9F,
+                    3,
+                ),
+                // U+3000
+                0xE3 => (next(1) == 0x80 && next(2) == 0x80, 3),
+                _ => (false, 1),
+            }
         };
         if space {
             in_word = false;
@@ -1289,13 +1303,20 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
             ));
         }
     };
-    for (line, (kind, _)) in lines.iter().zip(kinds) {
-        let content = &text[line.start..line.end];
-        if matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment) {
+    // One search over the whole text; each name is then judged by the line it is on.
+    for found in table.find(text) {
+        let at = lines.partition_point(|l| l.next <= found.start);
+        let (Some(line), Some((kind, _))) = (lines.get(at), kinds.get(at)) else { continue };
+        if found.end > line.end
+            || matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment)
+        {
             continue;
         }
-        for m in table.find(content) {
-            let span = (line.start + m.start, line.start + m.end);
+        let content = &text[line.start..line.end];
+        let m =
+            outlets::OutletMention { start: found.start - line.start, end: found.end - line.start, ..found };
+        {
+            let span = (found.start, found.end);
             let before = content[..m.start].trim_end();
             let after = content[m.end..].trim_start();
             if before.ends_with('(')
