@@ -576,9 +576,10 @@ fn is_navigation(line: &str) -> bool {
     }
     // A menu: three or more short items between separators ("Home | News | Sport | Weather").
     ['|', '›', '»', '•', '·'].iter().any(|&sep| {
-        let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
-        parts.len() >= 3
-            && parts.iter().all(|p| words_at_most(p, 5) && (!p.ends_with('.') || words_at_most(p, 2)))
+        t.matches(sep).nth(1).is_some()
+            && t.split(sep)
+                .map(str::trim)
+                .all(|p| words_at_most(p, 5) && (!p.ends_with('.') || words_at_most(p, 2)))
     })
 }
 
