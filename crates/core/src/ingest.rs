@@ -1052,8 +1052,11 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
     let first_body = |kinds: &[(SectionKind, Option<String>)]| {
         (headline..kinds.len()).find(|&i| kinds[i].0 == SectionKind::Body)
     };
+    // A dateline opens one of the first few paragraphs, if any does.
     let story_start = (headline..kinds.len())
-        .find(|&i| kinds[i].0 == SectionKind::Body && dateline_place(content[i]).is_some())
+        .filter(|&i| kinds[i].0 == SectionKind::Body)
+        .take(4)
+        .find(|&i| dateline_place(content[i]).is_some())
         .or_else(|| first_body(kinds));
     let Some(end) = story_start else { return };
     let has_standfirst = kinds.iter().any(|(k, _)| *k == SectionKind::Standfirst);

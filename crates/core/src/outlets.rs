@@ -28,6 +28,8 @@ pub struct OutletTable {
     matcher: AhoCorasick,
     /// For each pattern of `matcher`, the index of its outlet.
     pattern_outlet: Vec<usize>,
+    /// Each alias, for lines that are nothing but a name (the first outlet wins where two share one).
+    by_alias: std::collections::HashMap<String, usize>,
 }
 
 /// An outlet name found in text.
@@ -65,10 +67,12 @@ impl OutletTable {
         }
         let mut patterns = Vec::new();
         let mut pattern_outlet = Vec::new();
+        let mut by_alias = std::collections::HashMap::new();
         for (i, outlet) in outlets.iter().enumerate() {
             for alias in &outlet.aliases {
                 patterns.push(alias.clone());
                 pattern_outlet.push(i);
+                by_alias.entry(alias.clone()).or_insert(i);
             }
         }
         // A DFA: every line of every page is searched, and a few hundred names make a small automaton.
@@ -77,7 +81,7 @@ impl OutletTable {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds"));
-        Self { outlets, matcher, pattern_outlet }
+        Self { outlets, matcher, pattern_outlet, by_alias }
     }
 
     /// Every outlet name in `text`, as whole words.
@@ -95,16 +99,7 @@ impl OutletTable {
 
     /// The outlet a whole line names, when the line is nothing but one of its names (a masthead).
     pub fn exact(&self, line: &str) -> Option<usize> {
-        let line = line.trim();
-        // No outlet's name is this long; most lines of a page are, so they are ruled out at once.
-        if line.len() > 80 {
-            return None;
-        }
-        let found = self.find(line);
-        match found[..] {
-            [m] if m.start == 0 && m.end == line.len() => Some(m.outlet),
-            _ => None,
-        }
+        self.by_alias.get(line.trim()).copied()
     }
 }
 
