@@ -970,7 +970,7 @@ enum RelativeWord {
 
 /// Words that make the weekday after them a name, in any case: `Black Friday`, `Super Tuesday`,
 /// `Sheffield Wednesday`. A list rather than a rule such as "after a capitalised word", because wire copy
-/// puts weekdays straight after names: `Putin told reporters in Moscow Thursday`.
+/// puts weekdays straight after names: `Lula told reporters in Brasilia Thursday`.
 const WEEKDAY_NAME_MODIFIERS: &[&str] = &[
     "black",
     "good",
@@ -1586,7 +1586,7 @@ mod tests {
             "On ⟦Wednesday‖Wed⟧, the ministers met. ⟦Wednesday‖Wed⟧'s vote; ⟦Friday‖Fri⟧ night",
             "⟦last Tuesday‖last Tue⟧ and ⟦Last Sunday‖last Sun⟧; since ⟦Monday‖Mon⟧",
             "by ⟦Saturday‖Sat⟧. until ⟦Thursday‖Thu⟧,",
-            "Putin called on Washington and Moscow ⟦Thursday‖Thu⟧ to share; Talks Resume ⟦Monday‖Mon⟧",
+            "Lula called on Lisbon and Madrid ⟦Thursday‖Thu⟧ to talk; Talks Resume ⟦Monday‖Mon⟧",
             "since ⟦Monday‖Mon⟧’s bombings, ⟦LAST FRIDAY‖last Fri⟧",
             "names: Black Friday sales, black Friday, Good Friday, Friday Night Lights",
             "Sheffield Wednesday won",

@@ -75,8 +75,8 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        let (text, diagnostics) = decode("Mr Putin’s “call”".as_bytes());
-        assert_eq!(text, "Mr Putin’s “call”");
+        let (text, diagnostics) = decode("Mr Lula’s “call”".as_bytes());
+        assert_eq!(text, "Mr Lula’s “call”");
         assert!(diagnostics.is_empty());
         let (text, diagnostics) = decode(b"\xEF\xBB\xBFHello");
         assert_eq!(text, "Hello");

@@ -24,6 +24,7 @@ pub mod html;
 pub mod ingest;
 pub mod manifest;
 pub mod outlets;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Caption, Comment, DateRef, Document, Evidence, Fact, Metadata, Section, SectionKind};
