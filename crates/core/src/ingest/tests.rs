@@ -202,7 +202,7 @@ fn empty_binary_and_crlf_input() {
 
 #[test]
 fn ids_from_names() {
-    assert_eq!(id_from_name("corpus/001_abc.txt"), "001_abc");
+    assert_eq!(id_from_name("pages/017_abc.txt"), "017_abc");
     assert_eq!(id_from_name("C:\\docs\\my story (1).html"), "my-story--1-");
     assert_eq!(id_from_name(".txt"), "-txt");
     assert_eq!(id_from_name(""), "document");
