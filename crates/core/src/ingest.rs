@@ -57,44 +57,35 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
     };
     let captions = captions(&text, &lines, &kinds, blocks);
     let sections = build_sections(&lines, &kinds);
-    if text.trim().is_empty() {
+    let meta = if text.trim().is_empty() {
         // Nothing to read metadata from: one message says why, instead of one per missing fact.
         diagnostics
             .push(Diagnostic::warning("input.empty", "The file is empty: there is no article to read."));
-        let meta = Metadata::default();
-        return Document {
-            id: id_from_name(name),
-            source: name.to_owned(),
-            text,
-            meta,
-            sections,
-            captions,
-            comments,
-            dates: Vec::new(),
-            diagnostics,
-        };
-    }
-    let mut meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
-    if let Some(page) = &page {
-        markup::apply_meta(&mut meta, &page.meta, &kinds);
-        // What the page's metadata answered is no longer missing.
-        let answered = |code: &str| match code {
-            "meta.no_outlet" => meta.outlet.is_some(),
-            "meta.no_date" | "meta.date_guessed" => {
-                meta.published.as_ref().is_some_and(|p| p.evidence.rule.contains("metadata"))
-            }
-            "meta.no_headline" => meta.headline.is_some(),
-            _ => false,
-        };
-        diagnostics.retain(|d| !answered(&d.code));
-    }
-    bound_by_comments(&mut meta, &comments, &mut diagnostics);
-    if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
-        diagnostics.push(Diagnostic::warning(
-            "ingest.no_body",
-            "No article paragraphs were recognised; everything is shown as it was found.",
-        ));
-    }
+        Metadata::default()
+    } else {
+        let mut meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+        if let Some(page) = &page {
+            markup::apply_meta(&mut meta, &page.meta, &kinds);
+            // What the page's metadata answered is no longer missing.
+            let answered = |code: &str| match code {
+                "meta.no_outlet" => meta.outlet.is_some(),
+                "meta.no_date" | "meta.date_guessed" => {
+                    meta.published.as_ref().is_some_and(|p| p.evidence.rule.contains("metadata"))
+                }
+                "meta.no_headline" => meta.headline.is_some(),
+                _ => false,
+            };
+            diagnostics.retain(|d| !answered(&d.code));
+        }
+        bound_by_comments(&mut meta, &comments, &mut diagnostics);
+        if !kinds.iter().any(|(k, _)| *k == SectionKind::Body) {
+            diagnostics.push(Diagnostic::warning(
+                "ingest.no_body",
+                "No article paragraphs were recognised; everything is shown as it was found.",
+            ));
+        }
+        meta
+    };
     let mut doc = Document {
         id: id_from_name(name),
         source: name.to_owned(),
