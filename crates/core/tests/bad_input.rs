@@ -540,3 +540,20 @@ fn html_deeply_nested() {
     assert_eq!(e.body.len(), 1, "{:?}", e.body);
     assert!(e.body[0].text.starts_with("BRUSSELS (Reuters)"), "{:?}", e.body);
 }
+
+/// Markup nested far deeper than any page is read as plain text, quickly, and says so; nothing is lost.
+#[test]
+fn html_nested_beyond_reason_is_read_as_text() {
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(30_000),
+        "BRUSSELS (Reuters) - European fisheries ministers agreed on Tuesday to cut cod quotas by a fifth, officials said.",
+        "</div>".repeat(30_000),
+    );
+    let started = Instant::now();
+    let doc = ingest("deeper.html", page.as_bytes());
+    eprintln!("ingest of html nested 30,000 deep took {:?}", started.elapsed());
+    check(&doc);
+    assert!(has(&doc, "html.too_deep"), "{:?}", codes(&doc));
+    assert_kept(&doc, page.as_bytes());
+}
