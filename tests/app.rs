@@ -168,3 +168,11 @@ async fn captions_show_their_photo_credit_apart() {
     let caption = texts(&root, ".reader figure.caption figcaption");
     assert!(caption[0].ends_with("on Feb 16, 2017."), "{caption:?}");
 }
+
+#[wasm_bindgen_test]
+async fn library_cards_show_bylines_and_comment_counts() {
+    let (root, _) = mount("/").await;
+    let counts = texts(&root, ".doc-card .comment-count");
+    assert_eq!(counts, ["4 reader comments", "31 reader comments"], "only the pages with comments say so");
+    assert_eq!(texts(&root, ".doc-card .doc-byline"), ["By James Brooke"]);
+}

@@ -28,13 +28,24 @@ pub fn Library() -> Html {
                             <time class="date">{ date_label(doc) }</time>
                             <span class="sep">{ "·" }</span>
                             <span class="words">{ format!("{} words", doc.body_word_count()) }</span>
+                            if !doc.comments.is_empty() {
+                                <span class="sep">{ "·" }</span>
+                                <span class="comment-count">{ comment_count(doc.comments.len()) }</span>
+                            }
                         </div>
+                        if let Some(byline) = &doc.meta.byline {
+                            <div class="doc-byline">{ format!("By {}", byline.value.join(", ")) }</div>
+                        }
                         <div class="doc-source">{ &doc.source }</div>
                     </li>
                 }) }
             </ol>
         </section>
     }
+}
+
+fn comment_count(n: usize) -> String {
+    if n == 1 { "1 reader comment".to_owned() } else { format!("{n} reader comments") }
 }
 
 /// Sets the browser tab's title for a view.
