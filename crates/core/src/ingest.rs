@@ -478,39 +478,28 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
 ];
 
 fn is_credit(line: &str) -> bool {
-    if is_initials_credit(line) {
-        return true;
-    }
     static FIRST_WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     let first_words =
         FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
-    if !first_word_in(line, first_words) {
-        return line.len() <= 400
-            && line.contains("ontribut")
-            && words_at_most(line, 40)
-            && [
-                "contributed to this report",
-                "contributed reporting",
-                "contributed research",
-                "contributed to this story",
-            ]
-            .iter()
-            .any(|p| contains_ignore_ascii_case(line, p));
-    }
-    let head_end = head_bytes(line, 60);
-    let norm = normalise(&line[..head_end]);
-    CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
-        || line.len() <= 400
-            && line.contains("ontribut")
-            && words_at_most(line, 40)
-            && [
-                "contributed to this report",
-                "contributed reporting",
-                "contributed research",
-                "contributed to this story",
-            ]
-            .iter()
-            .any(|p| contains_ignore_ascii_case(line, p))
+    let by_prefix = || {
+        let norm = normalise(&line[..head_bytes(line, 60)]);
+        CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
+    };
+    is_initials_credit(line) || first_word_in(line, first_words) && by_prefix() || is_contribution_line(line)
+}
+
+/// "Jane Doe and John Roe contributed to this report."
+fn is_contribution_line(line: &str) -> bool {
+    const PHRASES: [&str; 4] = [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed research",
+        "contributed to this story",
+    ];
+    line.len() <= 400
+        && line.contains("ontribut")
+        && words_at_most(line, 40)
+        && PHRASES.iter().any(|p| contains_ignore_ascii_case(line, p))
 }
 
 fn has_photo_credit(line: &str) -> bool {
