@@ -22,6 +22,7 @@ pub mod document;
 pub mod export;
 pub mod html;
 pub mod ingest;
+pub mod language;
 pub mod manifest;
 pub mod outlets;
 pub mod text;
