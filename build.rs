@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use parallax_core::bundle::{self, Bundle};
-use parallax_core::ingest::ingest;
 use parallax_core::manifest;
+use parallax_core::process;
 
 fn main() {
     println!("cargo:rerun-if-changed=corpus");
@@ -22,7 +22,7 @@ fn main() {
         .map(|path| {
             let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            ingest(&name, &bytes)
+            process(&name, &bytes)
         })
         .collect();
     // The manifest's own problems are warnings of the build: the corpus still builds without it.
@@ -35,6 +35,6 @@ fn main() {
     }
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out = Path::new(&out_dir).join("corpus.bundle");
-    std::fs::write(&out, bundle::encode(&Bundle { documents }))
+    std::fs::write(&out, bundle::encode(&Bundle::new(documents)))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

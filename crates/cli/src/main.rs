@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::bundle::{self, Bundle};
 use parallax_core::export::{self, CSV_COLUMNS};
-use parallax_core::ingest::ingest;
+use parallax_core::process;
 use parallax_core::{Document, manifest};
 
 mod builtin {
@@ -78,7 +78,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut out = stdout.lock();
             for file in files {
                 let bytes = read(&file)?;
-                let doc = ingest(&file.to_string_lossy(), &bytes);
+                let doc = process(&file.to_string_lossy(), &bytes);
                 let json = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
                 writeln!(out, "{json}").map_err(|e| e.to_string())?;
             }
@@ -99,13 +99,13 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut documents = Vec::with_capacity(files.len());
             for file in &files {
                 let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let doc = ingest(&name, &read(file)?);
+                let doc = process(&name, &read(file)?);
                 for d in &doc.diagnostics {
                     eprintln!("{name}: {:?}: {}", d.severity, d.message);
                 }
                 documents.push(doc);
             }
-            let bytes = bundle::encode(&Bundle { documents });
+            let bytes = bundle::encode(&Bundle::new(documents));
             std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             eprintln!("wrote {} documents, {} bytes, to {}", files.len(), bytes.len(), out.display());
             Ok(())
@@ -116,7 +116,7 @@ fn run(cli: Cli) -> Result<(), String> {
 /// The built-in corpus, ingested now by this version of the engine, with its manifest applied.
 fn builtin_corpus() -> Vec<Document> {
     let mut documents: Vec<Document> =
-        builtin::FILES.iter().map(|(name, bytes)| ingest(name, bytes)).collect();
+        builtin::FILES.iter().map(|(name, bytes)| process(name, bytes)).collect();
     if let Some(text) = builtin::MANIFEST {
         let (manifest, _) = manifest::parse(text);
         manifest::apply_all(&manifest, &mut documents);
@@ -134,7 +134,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
             let mut docs = Vec::with_capacity(files.len());
             for file in &files {
                 let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                docs.push(ingest(&name, &read(file)?));
+                docs.push(process(&name, &read(file)?));
             }
             let manifest_path = path.join("manifest.toml");
             if manifest_path.is_file() {
@@ -149,7 +149,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
             documents.extend(docs);
         } else {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            documents.push(ingest(&name, &read(path)?));
+            documents.push(process(&name, &read(path)?));
         }
     }
     Ok(documents)

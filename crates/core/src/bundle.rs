@@ -1,6 +1,6 @@
 //! The bundle: the processed corpus in the binary form the app embeds.
 //!
-//! # Layout (format version 3)
+//! # Layout (format version 4)
 //!
 //! | bytes | content |
 //! |---|---|
@@ -16,14 +16,26 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
+use crate::language::canonical::Canonical;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A processed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub documents: Vec<Document>,
+    /// The corpus's canonical entities, and which of them each document's entities are.
+    pub canonical: Canonical,
+}
+
+impl Bundle {
+    /// A bundle of processed documents, with their entities linked across the corpus.
+    pub fn new(documents: Vec<Document>) -> Self {
+        let analyses: Vec<&crate::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
+        let canonical = crate::language::canonical::link(&analyses);
+        Self { documents, canonical }
+    }
 }
 
 /// Why a bundle could not be read.
@@ -80,18 +92,16 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::ingest;
 
     fn sample() -> Bundle {
-        Bundle {
-            documents: vec![
-                ingest(
-                    "a.txt",
-                    "Storm hits coast\n\nA storm hit the coast on May 2, 2020, officials said.\n".as_bytes(),
-                ),
-                ingest("b.txt", b""),
-            ],
-        }
+        Bundle::new(vec![
+            crate::process(
+                "a.txt",
+                "Storm hits coast\n\nA storm hit the coast on May 2, 2020, Mayor Ana Ortiz said.\n"
+                    .as_bytes(),
+            ),
+            crate::process("b.txt", b""),
+        ])
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub struct Document {
     /// Every date the page prints or implies, resolved to the calendar where possible.
     pub dates: Vec<DateRef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Entities, quotes and hedges, with offsets into `text`: empty until [`crate::language::annotate`]
+    /// runs ([`crate::process`] does both).
+    pub analysis: crate::language::Analysis,
 }
 
 impl Document {

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::document::{Fact, SectionKind};
+use crate::language::{HedgeKind, Speaker};
 use crate::{Diagnostic, Document, Severity};
 
 /// The schema identifier every export carries.
@@ -20,7 +21,77 @@ pub const SCHEMA: &str = "parallax/1";
 #[derive(Debug, Clone, Serialize)]
 pub struct Export {
     pub schema: &'static str,
+    /// The corpus's canonical entities; mentions and quotes refer to them by `id`.
+    pub entities: Vec<EntityExport>,
     pub documents: Vec<DocumentExport>,
+}
+
+/// A canonical entity of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityExport {
+    /// Stable for the same corpus: the label and the name as a slug (`person:angela-merkel`).
+    pub id: String,
+    pub name: String,
+    /// `PERSON`, `ORG`, `PLACE`, `EVENT`, `NORP` or `DATE`.
+    pub label: &'static str,
+    pub aliases: Vec<String>,
+    pub roles: Vec<RoleExport>,
+    /// The ids of the documents that mention it.
+    pub documents: Vec<String>,
+    pub mentions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleExport {
+    pub role: String,
+    /// The id of the document that gives it.
+    pub document: String,
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionExport {
+    /// The id of the entity, in the export's `entities`.
+    pub entity: String,
+    pub label: &'static str,
+    pub text: String,
+    /// The section it is in: `body`, `headline`, `standfirst`, `subheading`, `caption` or `comment`.
+    pub section: &'static str,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A direct quote or reported speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteExport {
+    /// The speaker's entity id, when the speaker is a named entity (also when the text names them by a
+    /// pronoun).
+    pub speaker: Option<String>,
+    /// `entity`, `unnamed` (an unnamed source: "a diplomatic source") or `outlet` (no speaker).
+    pub speaker_kind: &'static str,
+    /// How the text names the speaker: the name, pronoun or description, as printed.
+    pub speaker_text: Option<String>,
+    /// The speech verb as printed ("said", "insisted", "according to").
+    pub verb: Option<String>,
+    /// What was said: the words inside the marks, or the reported clause.
+    pub text: String,
+    pub direct: bool,
+    pub section: &'static str,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A hedge or a scare quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HedgeExport {
+    /// The lexicon entry ("alleged") or, for a scare quote, the quoted words.
+    pub term: String,
+    /// `lexical` or `scare_quote`.
+    pub kind: &'static str,
+    pub text: String,
+    pub section: &'static str,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// One document in the export schema.
@@ -56,6 +127,10 @@ pub struct DocumentExport {
     pub diagnostics: Vec<DiagnosticExport>,
     /// The number of words in the body.
     pub words: u32,
+    /// Entity mentions, in text order (reader comments included, with `section` = `comment`).
+    pub mentions: Vec<MentionExport>,
+    pub quotes: Vec<QuoteExport>,
+    pub hedges: Vec<HedgeExport>,
     /// The decoded page; every offset in this document indexes it.
     pub text: String,
 }
@@ -134,9 +209,53 @@ impl From<&Diagnostic> for DiagnosticExport {
     }
 }
 
-/// A whole corpus in the export schema.
+/// A whole corpus in the export schema, its entities linked across documents.
 pub fn export(documents: &[Document]) -> Export {
-    Export { schema: SCHEMA, documents: documents.iter().map(document).collect() }
+    let analyses: Vec<&crate::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
+    let canonical = crate::language::canonical::link(&analyses);
+    let doc_id = |d: &u32| documents.get(*d as usize).map(|d| d.id.clone()).unwrap_or_default();
+    let entities = canonical
+        .entities
+        .iter()
+        .map(|e| EntityExport {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            label: e.label.as_str(),
+            aliases: e.aliases.clone(),
+            roles: e
+                .roles
+                .iter()
+                .map(|r| RoleExport { role: r.role.clone(), document: doc_id(&r.document) })
+                .collect(),
+            documents: e.documents.iter().map(doc_id).collect(),
+            mentions: e.mentions,
+        })
+        .collect();
+    let documents = documents
+        .iter()
+        .zip(&canonical.links)
+        .map(|(doc, links)| {
+            let ids: Vec<String> = links
+                .iter()
+                .map(|&g| canonical.entities.get(g as usize).map(|e| e.id.clone()).unwrap_or_default())
+                .collect();
+            document_with(doc, &ids)
+        })
+        .collect();
+    Export { schema: SCHEMA, entities, documents }
+}
+
+/// The export's name for the section a span starts in.
+fn section_at(doc: &Document, at: u32) -> &'static str {
+    let i = doc.sections.partition_point(|s| s.end <= at);
+    match doc.sections.get(i).map(|s| s.kind) {
+        Some(SectionKind::Headline) => "headline",
+        Some(SectionKind::Standfirst) => "standfirst",
+        Some(SectionKind::Subheading) => "subheading",
+        Some(SectionKind::Caption) => "caption",
+        Some(SectionKind::Comment) => "comment",
+        _ => "body",
+    }
 }
 
 /// The text of `start..end` with surrounding whitespace trimmed, and the trimmed span.
@@ -147,8 +266,19 @@ fn span(doc: &Document, start: u32, end: u32) -> Span {
     Span { text: text.to_owned(), start: start + lead, end: start + lead + text.len() as u32 }
 }
 
-/// One document in the export schema.
+/// One document in the export schema, on its own: its entities' ids are those of a corpus of one.
 pub fn document(doc: &Document) -> DocumentExport {
+    let canonical = crate::language::canonical::link(&[&doc.analysis]);
+    let ids: Vec<String> = canonical
+        .links
+        .first()
+        .map(|links| links.iter().map(|&g| canonical.entities[g as usize].id.clone()).collect())
+        .unwrap_or_default();
+    document_with(doc, &ids)
+}
+
+/// One document in the export schema; `ids` are the export ids of its entities, in its own order.
+fn document_with(doc: &Document, ids: &[String]) -> DocumentExport {
     let meta = &doc.meta;
     let mut evidence = Vec::new();
     let mut note = |field: &'static str, fact: Option<&Fact<String>>| {
@@ -234,6 +364,58 @@ pub fn document(doc: &Document) -> DocumentExport {
             end: d.end,
         })
         .collect();
+    let a = &doc.analysis;
+    let slice = |s: u32, e: u32| doc.text.get(s as usize..e as usize).unwrap_or("").to_owned();
+    let id = |e: u32| ids.get(e as usize).cloned().unwrap_or_default();
+    let mentions = a
+        .mentions
+        .iter()
+        .map(|m| MentionExport {
+            entity: id(m.entity),
+            label: m.label.as_str(),
+            text: slice(m.start, m.end),
+            section: section_at(doc, m.start),
+            start: m.start,
+            end: m.end,
+        })
+        .collect();
+    let quotes = a
+        .quotes
+        .iter()
+        .map(|q| {
+            let (speaker, speaker_kind) = match &q.speaker {
+                Speaker::Entity(e) => (Some(id(*e)), "entity"),
+                Speaker::Unnamed(_) => (None, "unnamed"),
+                Speaker::Outlet => (None, "outlet"),
+            };
+            QuoteExport {
+                speaker,
+                speaker_kind,
+                speaker_text: q.speaker_span.map(|(s, e)| slice(s, e)),
+                verb: q.verb.clone(),
+                text: slice(q.start, q.end),
+                direct: q.direct,
+                section: section_at(doc, q.start),
+                start: q.start,
+                end: q.end,
+            }
+        })
+        .collect();
+    let hedges = a
+        .hedges
+        .iter()
+        .map(|h| HedgeExport {
+            term: h.term.clone(),
+            kind: match h.kind {
+                HedgeKind::Lexical => "lexical",
+                HedgeKind::ScareQuote => "scare_quote",
+            },
+            text: slice(h.start, h.end),
+            section: section_at(doc, h.start),
+            start: h.start,
+            end: h.end,
+        })
+        .collect();
     let value = |f: Option<&Fact<String>>| f.map(|f| f.value.clone());
     DocumentExport {
         schema: SCHEMA,
@@ -260,6 +442,9 @@ pub fn document(doc: &Document) -> DocumentExport {
         overrides: meta.overridden.clone(),
         diagnostics: doc.diagnostics.iter().map(DiagnosticExport::from).collect(),
         words: doc.body_word_count(),
+        mentions,
+        quotes,
+        hedges,
         text: doc.text.clone(),
     }
 }

@@ -106,6 +106,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
         comments,
         dates: Vec::new(),
         diagnostics,
+        analysis: Default::default(),
     };
     resolve_dates(&mut doc);
     doc

@@ -7,6 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod canonical;
+pub mod entities;
+pub mod hedges;
+pub mod lexicon;
+pub mod pieces;
+pub mod quotes;
+pub mod temporal;
+
 /// The kinds of named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
@@ -16,7 +24,7 @@ pub enum Label {
     Org,
     /// A place: a country, city, region, geographic feature or named building.
     Place,
-    /// A named event: "the Boston Marathon bombings", "the G-20 summit", "September 11".
+    /// A named event: "the Oklahoma City bombing", "the G-20 summit", "September 11".
     Event,
     /// A nationality, religious or political group: "Russian", "Muslims", "Republicans".
     Norp,
@@ -25,7 +33,8 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Event, Label::Norp, Label::Date];
+    pub const ALL: [Label; 6] =
+        [Label::Person, Label::Org, Label::Place, Label::Event, Label::Norp, Label::Date];
 
     /// The label as exported and as written in evaluation files (`PERSON`, `ORG`, ...).
     pub fn as_str(self) -> &'static str {
@@ -58,7 +67,7 @@ pub struct Mention {
 /// An entity as one text names it: all its mentions share it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// The fullest name the text (or the gazetteer) gives it: "Vladimir Putin", "United States".
+    /// The fullest name the text (or the gazetteer) gives it: "Angela Merkel", "United States".
     pub name: String,
     pub label: Label,
     /// The other forms it is named by in the text, in order of first use.
@@ -127,6 +136,113 @@ pub struct Analysis {
 
 /// Analyses a run of plain text: entities, quotes and hedges, with offsets into `text`.
 pub fn analyse_text(text: &str) -> Analysis {
-    let _ = text;
-    Analysis::default()
+    let lex = lexicon::lexicon();
+    let (tokens, sentences) = crate::text::segment(text, 0);
+    let pieces = pieces::pieces(text, &tokens, &sentences);
+    let found = entities::find(text, &pieces, lex);
+    let (mentions, entities) = entities::link(text, &found);
+    let (quotes, scare) = quotes::find(text, &pieces, &mentions, &entities, lex);
+    let hedges = hedges::find(text, &pieces, &scare, lex);
+    Analysis { mentions, entities, quotes, hedges }
 }
+
+/// The section kinds whose text is the journalism: analysed together, so that a surname in the body
+/// links to the full name in the headline or a caption.
+const ARTICLE_SECTIONS: [crate::SectionKind; 5] = [
+    crate::SectionKind::Headline,
+    crate::SectionKind::Standfirst,
+    crate::SectionKind::Subheading,
+    crate::SectionKind::Body,
+    crate::SectionKind::Caption,
+];
+
+/// Analyses a whole document: its article sections (headline, standfirst, subheadings, body, captions)
+/// together, then each reader comment on its own, so that the audience never shapes the article's
+/// entities. Every offset of the result indexes [`crate::Document::text`]; which section a span is in
+/// follows from [`crate::Document::sections`]. Entities found only in comments are separate entities of
+/// the table; an entity named by both keeps one entry per part, linked across by [`canonical`].
+pub fn analyse_document(doc: &crate::Document) -> Analysis {
+    let spans: Vec<(usize, usize)> = doc
+        .sections
+        .iter()
+        .filter(|s| ARTICLE_SECTIONS.contains(&s.kind))
+        .map(|s| (s.start as usize, s.end as usize))
+        .collect();
+    let mut out = analyse_spans(&doc.text, &spans);
+    for comment in &doc.comments {
+        let spans: Vec<(usize, usize)> =
+            comment.paragraphs.iter().map(|&(a, b)| (a as usize, b as usize)).collect();
+        let part = analyse_spans(&doc.text, &spans);
+        out.append(part);
+    }
+    out
+}
+
+impl Analysis {
+    /// Adds another analysis of the same text, renumbering its entities after this one's.
+    fn append(&mut self, other: Analysis) {
+        let shift = u32::try_from(self.entities.len()).unwrap_or(u32::MAX);
+        self.mentions.extend(other.mentions.into_iter().map(|mut m| {
+            m.entity = m.entity.saturating_add(shift);
+            m
+        }));
+        self.quotes.extend(other.quotes.into_iter().map(|mut q| {
+            if let Speaker::Entity(e) = &mut q.speaker {
+                *e = e.saturating_add(shift);
+            }
+            q
+        }));
+        self.entities.extend(other.entities);
+        self.hedges.extend(other.hedges);
+    }
+}
+
+/// Analyses the parts `spans` of `text` as one text (joined by blank lines) and maps every offset back
+/// into `text`.
+fn analyse_spans(text: &str, spans: &[(usize, usize)]) -> Analysis {
+    let mut joined = String::new();
+    // (offset in `joined`, offset in `text`, length) for each part.
+    let mut map: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+    for &(a, b) in spans {
+        let Some(part) = text.get(a..b) else { continue };
+        if !joined.is_empty() {
+            joined.push_str("\n\n");
+        }
+        map.push((joined.len(), a, part.len()));
+        joined.push_str(part);
+    }
+    let mut analysis = analyse_text(&joined);
+    let to_text = |at: u32| -> u32 {
+        let at = at as usize;
+        let i = map.partition_point(|&(j, _, _)| j <= at).saturating_sub(1);
+        let (j, t, len) = map.get(i).copied().unwrap_or((0, 0, 0));
+        u32::try_from(t + (at - j).min(len)).unwrap_or(u32::MAX)
+    };
+    let end_to_text = |at: u32| -> u32 {
+        // An end offset belongs to the part it closes, never to the start of the next.
+        let at = at as usize;
+        let i = map.partition_point(|&(j, _, _)| j < at).saturating_sub(1);
+        let (j, t, len) = map.get(i).copied().unwrap_or((0, 0, 0));
+        u32::try_from(t + (at - j).min(len)).unwrap_or(u32::MAX)
+    };
+    for m in &mut analysis.mentions {
+        (m.start, m.end) = (to_text(m.start), end_to_text(m.end));
+    }
+    for q in &mut analysis.quotes {
+        (q.start, q.end) = (to_text(q.start), end_to_text(q.end));
+        q.speaker_span = q.speaker_span.map(|(a, b)| (to_text(a), end_to_text(b)));
+        q.verb_span = q.verb_span.map(|(a, b)| (to_text(a), end_to_text(b)));
+    }
+    for h in &mut analysis.hedges {
+        (h.start, h.end) = (to_text(h.start), end_to_text(h.end));
+    }
+    analysis
+}
+
+/// Fills [`crate::Document::analysis`] from the document's text.
+pub fn annotate(doc: &mut crate::Document) {
+    doc.analysis = analyse_document(doc);
+}
+
+#[cfg(test)]
+mod tests;

@@ -11,8 +11,9 @@
 //! user imports). Every stage takes plain data and returns plain data plus [`Diagnostic`]s: messy input
 //! degrades the result and says so, it never makes a stage fail.
 //!
-//! Data flows one way: bytes → [`decode`] → [`ingest`] (lines, sections, metadata) → [`bundle`] (the
-//! versioned binary form the app embeds).
+//! Data flows one way: bytes → [`decode`] → [`ingest`] (lines, sections, metadata) → [`language`]
+//! (entities, quotes, hedges; canonical entities across the corpus) → [`bundle`] (the versioned binary
+//! form the app embeds) or [`export`].
 
 pub mod bundle;
 pub mod dates;
@@ -28,4 +29,11 @@ pub mod outlets;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
+
+/// Ingests a page and analyses its language: what every caller that wants a whole [`Document`] uses.
+pub fn process(name: &str, bytes: &[u8]) -> Document {
+    let mut doc = ingest::ingest(name, bytes);
+    language::annotate(&mut doc);
+    doc
+}
 pub use document::{Caption, Comment, DateRef, Document, Evidence, Fact, Metadata, Section, SectionKind};

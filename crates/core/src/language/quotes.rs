@@ -1,0 +1,563 @@
+//! Quotes and their speakers.
+//!
+//! # Direct quotes
+//!
+//! Quote marks are paired by where they stand: a mark with a space (or the start of the text, a bracket,
+//! a dash) before it and a word after it opens; one with a word or mark before it and a space, mark or
+//! the end after it closes. This reads straight (`"`) and curly (`“ ”`) double quotes, guillemets, and
+//! single quotes (`‘ ’`) where a text uses them for speech. A quote left open at the end of a paragraph
+//! goes on when the next paragraph opens with a quote mark: the press convention for a quote over several
+//! paragraphs. Single quotes inside a double quote are quotes within the quote and are not separate.
+//!
+//! A quote's speaker is sought in this order: a speech verb with its subject after the quote, in the
+//! same sentence (`“...,” said X`, `“...,” X said`, `“...,” he told reporters`); one before it in the
+//! same sentence (`X said: “...”`, `X said the plan was “reckless”`); the sentence before, when it ends
+//! with a colon; the previous quote's speaker, when this quote continues the same paragraph or the next
+//! one with no other attribution between. A short quote (four words or fewer) with none of these is a
+//! scare quote, reported as a hedge; a longer one is the outlet's own voice.
+//!
+//! # Reported speech
+//!
+//! A sentence outside direct quotes with a speech verb and a subject it can resolve: `X said (that)
+//! CLAUSE`, `X told reporters CLAUSE`, `CLAUSE, X said.`, `according to X, CLAUSE` and `CLAUSE,
+//! according to X.` The span is the clause.
+//!
+//! # Speakers
+//!
+//! A subject names an entity mention (a person before an organisation); or is a pronoun (`he`, `she`),
+//! resolved to the previous quote's speaker if that is a person, else the nearest person mentioned before;
+//! or is a role noun (`the spokesman`), resolved to the entity the text gave that role; or describes an
+//! unnamed source (`a diplomatic source`, `officials`, `police`, `witnesses`): the description is kept as
+//! printed. Speech verbs come from `data/speech_verbs.tsv`.
+
+use super::lexicon::Lexicon;
+use super::pieces::Piece;
+use super::{Entity, Mention, Quote, Speaker};
+use crate::text::TokenKind;
+
+/// Nouns that make a subject an unnamed source when no name comes with them.
+const SOURCE_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "police",
+    "witness",
+    "witnesses",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "resident",
+    "residents",
+    "diplomat",
+    "diplomats",
+    "investigators",
+    "investigator",
+    "prosecutors",
+    "prosecutor",
+    "authorities",
+    "agency",
+    "ministry",
+    "government",
+    "report",
+    "reports",
+    "statement",
+    "observers",
+    "critics",
+    "activists",
+    "lawmakers",
+    "aides",
+    "aide",
+    "people",
+    "person",
+    "insiders",
+    "someone",
+    "officers",
+    "officer",
+    "military",
+    "army",
+    "doctors",
+    "media",
+    "newspaper",
+    "experts",
+    "scientists",
+    "researchers",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// Objects of "told" that are the audience, not part of the reported clause.
+const AUDIENCE: &[&str] =
+    &["reporters", "journalists", "the", "a", "an", "his", "her", "their", "parliament", "lawmakers"];
+
+type Previous = (Speaker, Option<(u32, u32)>, usize);
+
+/// A direct quote before its speaker is known: bytes inside the marks, and the pieces of its marks.
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    start: usize,
+    end: usize,
+    open: usize,
+    close: usize,
+}
+
+/// Whether piece `i` (a quote mark) opens, closes, or could do either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Open,
+    Close,
+}
+
+fn side(text: &str, p: &Piece) -> Option<Side> {
+    let before = text[..p.start].chars().next_back();
+    let after = text[p.end..].chars().next();
+    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let word_after = after.is_some_and(|c| !c.is_whitespace());
+    let space_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-".contains(c));
+    let mark = p.text(text);
+    match mark {
+        "“" | "«" | "„" | "‘" if word_after => Some(Side::Open),
+        "”" | "»" | "’" if !space_before || space_after => Some(Side::Close),
+        "\"" | "'" if space_before && word_after => Some(Side::Open),
+        "\"" | "'" if !space_before && space_after => Some(Side::Close),
+        _ => None,
+    }
+}
+
+fn double(mark: &str) -> bool {
+    matches!(mark, "“" | "”" | "\"" | "«" | "»" | "„")
+}
+
+/// Pairs the quote marks of the text into direct quotes.
+fn marked(text: &str, pieces: &[Piece]) -> Vec<Marked> {
+    let uses_double = pieces.iter().any(|p| p.kind == TokenKind::Quote && double(p.text(text)));
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pending_close: Option<usize> = None;
+    for (i, p) in pieces.iter().enumerate() {
+        if p.kind != TokenKind::Quote {
+            continue;
+        }
+        let mark = p.text(text);
+        if uses_double && !double(mark) {
+            continue;
+        }
+        match (side(text, p), open) {
+            (Some(Side::Open), None) => {
+                open = Some(i);
+                pending_close = None;
+            }
+            (Some(Side::Open), Some(o)) => {
+                // A new paragraph opening with a quote mark continues a quote left open.
+                let gap = &text[pieces[i.saturating_sub(1)].end..p.start];
+                if !gap.contains("\n\n") && !gap.contains("\r\n\r\n") {
+                    open = Some(i);
+                } else {
+                    open = Some(o);
+                }
+            }
+            (Some(Side::Close), Some(o)) => {
+                let start = pieces[o].end;
+                let end = p.start;
+                if end > start {
+                    out.push(Marked { start, end, open: o, close: i });
+                }
+                open = None;
+                pending_close = Some(i);
+            }
+            _ => {}
+        }
+    }
+    let _ = pending_close;
+    // Trim whitespace inside the marks.
+    for m in &mut out {
+        let inner = &text[m.start..m.end];
+        m.start += inner.len() - inner.trim_start().len();
+        m.end -= inner.len() - inner.trim_end().len();
+    }
+    out.retain(|m| m.end > m.start);
+    out
+}
+
+/// Finds the quotes of a text, given its pieces and its linked entity mentions. Short quotes with no
+/// speaker are returned apart, as scare quotes: (start, end) of the quoted words.
+pub fn find(
+    text: &str,
+    pieces: &[Piece],
+    mentions: &[Mention],
+    entities: &[Entity],
+    lex: &Lexicon,
+) -> (Vec<Quote>, Vec<(usize, usize)>) {
+    let ctx = Context { text, pieces, mentions, entities, lex };
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut scare = Vec::new();
+    let direct = marked(text, pieces);
+    // The last quote's speaker, how the text named them, and the piece of its closing mark.
+    let mut previous: Option<Previous> = None;
+    for m in &direct {
+        let words = text[m.start..m.end].split_whitespace().count();
+        let found =
+            ctx.attribution_after(m).or_else(|| ctx.attribution_before(m)).or_else(|| ctx.colon_before(m));
+        let (speaker, speaker_span, verb) = match found {
+            Some(a) => (a.speaker, a.speaker_span, a.verb),
+            None => match &previous {
+                Some((s, span, close)) if words > 4 && continues(text, pieces, *close, m.open) => {
+                    (s.clone(), *span, None)
+                }
+                _ if words <= 4 => {
+                    scare.push((m.start, m.end));
+                    continue;
+                }
+                _ => (Speaker::Outlet, None, None),
+            },
+        };
+        previous = Some((speaker.clone(), speaker_span, m.close));
+        quotes.push(Quote {
+            start: to_u32(m.start),
+            end: to_u32(m.end),
+            direct: true,
+            speaker,
+            speaker_span,
+            verb: verb.map(|(s, e)| text[s..e].to_string()),
+            verb_span: verb.map(|(s, e)| (to_u32(s), to_u32(e))),
+        });
+    }
+    ctx.reported(&direct, &mut quotes);
+    quotes.sort_by_key(|q| (q.start, q.end));
+    (quotes, scare)
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whether the quote opening at piece `open` follows the one that closed at `close` with nothing but
+/// its own paragraph's start between: the same paragraph, or the next one.
+fn continues(text: &str, pieces: &[Piece], close: usize, open: usize) -> bool {
+    let between = &text[pieces[close].end..pieces[open].start];
+    between.matches("\n\n").count() <= 1 && between.split_whitespace().count() <= 12
+}
+
+struct Attribution {
+    speaker: Speaker,
+    speaker_span: Option<(u32, u32)>,
+    verb: Option<(usize, usize)>,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    pieces: &'a [Piece],
+    mentions: &'a [Mention],
+    entities: &'a [Entity],
+    lex: &'a Lexicon,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> String {
+        self.pieces[i].text(self.text).to_lowercase()
+    }
+
+    /// The speech verb at piece `i`: its last piece (for "according to") and span.
+    fn verb_at(&self, i: usize) -> Option<(usize, (usize, usize))> {
+        let p = self.pieces.get(i)?;
+        if !p.is_word() {
+            return None;
+        }
+        let w = self.word(i);
+        if w == "according" && self.pieces.get(i + 1).is_some_and(|n| n.text(self.text) == "to") {
+            return Some((i + 1, (p.start, self.pieces[i + 1].end)));
+        }
+        if self.lex.speech_verbs.contains_key(&w) {
+            // A noun after a determiner is not a verb: "the claims", "his statement".
+            let det = i > 0
+                && matches!(
+                    self.word(i - 1).as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "these" | "those" | "such"
+                );
+            if !det {
+                return Some((i, (p.start, p.end)));
+            }
+        }
+        None
+    }
+
+    /// `“...,” said X` or `“...,” X said` after the closing mark, in the same sentence.
+    fn attribution_after(&self, m: &Marked) -> Option<Attribution> {
+        let sentence = self.pieces[m.close].sentence;
+        let mut i = m.close + 1;
+        // The attribution is only right after the quote, past a comma or dash.
+        while i < self.pieces.len() && matches!(self.pieces[i].text(self.text), "," | "—" | "–" | "-") {
+            i += 1;
+        }
+        let limit = (i + 10).min(self.pieces.len());
+        for k in i..limit {
+            if self.pieces[k].sentence != sentence && k > i {
+                break;
+            }
+            if self.pieces[k].kind == TokenKind::Quote {
+                break;
+            }
+            if let Some((vend, verb)) = self.verb_at(k) {
+                // Subject before the verb ("X said") or after it ("said X").
+                let subject = if k > i { self.subject(i, k) } else { self.subject_after(vend + 1, sentence) };
+                if let Some((speaker, span)) = subject {
+                    return Some(Attribution { speaker, speaker_span: span, verb: Some(verb) });
+                }
+                return None;
+            }
+            if matches!(self.pieces[k].text(self.text), "." | "?" | "!" | ";") {
+                break;
+            }
+        }
+        None
+    }
+
+    /// `X said: “...”`, `X said the plan was “reckless”`: a speech verb earlier in the quote's sentence.
+    fn attribution_before(&self, m: &Marked) -> Option<Attribution> {
+        let sentence = self.pieces[m.open].sentence;
+        let first = self.pieces[..m.open].iter().rposition(|p| p.sentence != sentence).map_or(0, |k| k + 1);
+        for k in (first..m.open).rev() {
+            if self.pieces[k].kind == TokenKind::Quote {
+                return None;
+            }
+            if let Some((vend, verb)) = self.verb_at(k) {
+                let subject = self
+                    .subject(first, k)
+                    .or_else(|| self.subject_after(vend + 1, sentence).filter(|_| vend + 1 < m.open));
+                if let Some((speaker, span)) = subject {
+                    return Some(Attribution { speaker, speaker_span: span, verb: Some(verb) });
+                }
+            }
+        }
+        None
+    }
+
+    /// A quote that opens its paragraph after a sentence ending in a colon: that sentence's speaker.
+    fn colon_before(&self, m: &Marked) -> Option<Attribution> {
+        let prev = m.open.checked_sub(1)?;
+        if self.pieces[prev].text(self.text) != ":" {
+            return None;
+        }
+        let sentence = self.pieces[prev].sentence;
+        let first = self.pieces[..prev].iter().rposition(|p| p.sentence != sentence).map_or(0, |k| k + 1);
+        for k in (first..prev).rev() {
+            if let Some((_, verb)) = self.verb_at(k) {
+                let (speaker, span) = self.subject(first, k)?;
+                return Some(Attribution { speaker, speaker_span: span, verb: Some(verb) });
+            }
+        }
+        None
+    }
+
+    /// The speaker named by the subject ending just before piece `verb`, looking back from it to `from`.
+    fn subject(&self, from: usize, verb: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
+        let start_byte = self.pieces[from].start;
+        let verb_byte = self.pieces[verb].start;
+        // A subject is a short phrase: at most eight pieces, no clause break inside.
+        let mut a = verb;
+        while a > from {
+            let t = self.pieces[a - 1].text(self.text);
+            if matches!(t, "," | ";" | ":" | "." | "“" | "”" | "\"") && a < verb {
+                // An apposition ("X, a spokesman, said"): keep looking past one comma pair.
+                if t == "," && self.apposition_start(from, a - 1).is_some() {
+                    a = self.apposition_start(from, a - 1).unwrap_or(a);
+                    continue;
+                }
+                break;
+            }
+            if matches!(t, "," | "“" | "”" | "\"") && a == verb {
+                break;
+            }
+            if verb - a >= 8 {
+                break;
+            }
+            a -= 1;
+        }
+        let from_byte = self.pieces[a].start.max(start_byte);
+        self.resolve(from_byte, verb_byte, a, verb)
+    }
+
+    /// For "X, a spokesman for Y, said": given the comma before the verb at piece `comma`, the piece where
+    /// X starts, if the part between is an apposition (starts with a determiner or a role).
+    fn apposition_start(&self, from: usize, comma: usize) -> Option<usize> {
+        let open = (from..comma).rev().find(|&k| self.pieces[k].text(self.text) == ",")?;
+        let first = self.word(open + 1);
+        let role = matches!(first.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            || self.lex.titles.contains_key(self.pieces[open + 1].text(self.text));
+        (role && comma - open <= 10).then_some(open)
+    }
+
+    /// The subject right after a verb: "said X", "said Mr X, the minister".
+    fn subject_after(&self, from: usize, sentence: u32) -> Option<(Speaker, Option<(u32, u32)>)> {
+        let mut b = from;
+        while b < self.pieces.len()
+            && self.pieces[b].sentence == sentence
+            && b - from < 8
+            && !matches!(self.pieces[b].text(self.text), "," | "." | ";" | ":" | "?" | "!")
+            && self.pieces[b].kind != TokenKind::Quote
+        {
+            b += 1;
+        }
+        if b == from {
+            return None;
+        }
+        self.resolve(self.pieces[from].start, self.pieces[b - 1].end, from, b)
+    }
+
+    /// Resolves the words between bytes `start..end` (pieces `a..b`) to a speaker.
+    fn resolve(&self, start: usize, end: usize, a: usize, b: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
+        // A person named in it, else an organisation, else a place (a government by its capital).
+        let inside: Vec<&Mention> =
+            self.mentions.iter().filter(|m| m.start as usize >= start && m.end as usize <= end).collect();
+        let pick = |label: super::Label| inside.iter().rev().find(|m| m.label == label).copied();
+        let possessive_then_noun = inside.last().is_some_and(|m| {
+            let rest = self.text[m.end as usize..end].trim();
+            let rest = rest.trim_start_matches(['\'', '’', 's']).trim();
+            !rest.is_empty()
+                && rest.split_whitespace().all(|w| {
+                    SOURCE_NOUNS.contains(&w.to_lowercase().as_str()) || self.lex.titles.contains_key(w)
+                })
+        });
+        if possessive_then_noun {
+            let desc = self.text[start..end].trim();
+            return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
+        }
+        if let Some(m) = pick(super::Label::Person)
+            .or_else(|| pick(super::Label::Org))
+            .or_else(|| pick(super::Label::Place))
+        {
+            return Some((Speaker::Entity(m.entity), Some((m.start, m.end))));
+        }
+        let words: Vec<String> =
+            (a..b).map(|k| self.word(k)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        if let [w] = words.as_slice()
+            && PRONOUNS.contains(&w.as_str())
+        {
+            let k = (a..b).find(|&k| self.word(k) == *w)?;
+            let p = &self.pieces[k];
+            return self.pronoun(w, p.start).map(|s| (s, Some((to_u32(p.start), to_u32(p.end)))));
+        }
+        let head = words.last()?;
+        if SOURCE_NOUNS.contains(&head.as_str()) || self.lex.titles.contains_key(head.as_str()) {
+            // A role the text gave someone ("the spokesman") names that someone.
+            if words.first().is_some_and(|w| w == "the")
+                && let Some(e) = self.entity_with_role(head)
+            {
+                return Some((Speaker::Entity(e), Some((to_u32(start), to_u32(end)))));
+            }
+            let desc = self.text[start..end].trim();
+            return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
+        }
+        None
+    }
+
+    fn entity_with_role(&self, noun: &str) -> Option<u32> {
+        self.entities
+            .iter()
+            .position(|e| e.roles.iter().any(|r| r.to_lowercase().split_whitespace().any(|w| w == noun)))
+            .map(to_u32)
+    }
+
+    /// A pronoun's person: the nearest person mentioned before `at`.
+    fn pronoun(&self, word: &str, at: usize) -> Option<Speaker> {
+        if matches!(word, "they" | "we" | "i") {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| (m.end as usize) <= at && m.label == super::Label::Person)
+            .map(|m| Speaker::Entity(m.entity))
+    }
+
+    /// Reported speech in sentences outside direct quotes.
+    fn reported(&self, direct: &[Marked], quotes: &mut Vec<Quote>) {
+        let n = self.pieces.len();
+        let mut i = 0;
+        while i < n {
+            let sentence = self.pieces[i].sentence;
+            let end = self.pieces[i..].iter().position(|p| p.sentence != sentence).map_or(n, |k| i + k);
+            let first = i;
+            i = end;
+            let (s_start, s_end) = (self.pieces[first].start, self.pieces[end - 1].end);
+            if direct.iter().any(|m| m.start < s_end && m.end > s_start) {
+                continue;
+            }
+            if self.pieces[first..end].iter().any(|p| p.kind == TokenKind::Quote && double(p.text(self.text)))
+            {
+                continue;
+            }
+            for k in first..end {
+                let Some((vend, verb)) = self.verb_at(k) else { continue };
+                let according = self.word(k) == "according";
+                let comma_before = k > first && self.pieces[k - 1].text(self.text) == ",";
+                let found = if according {
+                    // "according to X, CLAUSE" or "CLAUSE, according to X."
+                    let x_end = (vend + 1..end)
+                        .find(|&j| matches!(self.pieces[j].text(self.text), "," | "."))
+                        .unwrap_or(end);
+                    let subject = self.subject_after(vend + 1, sentence);
+                    let clause = if k == first || (k == first + 1) {
+                        (x_end + 1, end)
+                    } else {
+                        (first, if comma_before { k - 1 } else { k })
+                    };
+                    subject.map(|s| (s, clause))
+                } else if comma_before && k > first + 2 {
+                    // "CLAUSE, X said." with X after the verb or before it.
+                    let subject = self.subject_after(vend + 1, sentence);
+                    subject.map(|s| (s, (first, k - 1)))
+                } else if k > first {
+                    let subject = self.subject(first, k);
+                    let mut c = vend + 1;
+                    let told = matches!(self.word(k).as_str(), "told" | "tells" | "tell" | "telling");
+                    if told {
+                        while c < end
+                            && c < vend + 5
+                            && (AUDIENCE.contains(&self.word(c).as_str())
+                                || self.pieces[c].capitalised(self.text))
+                            && self.word(c) != "that"
+                        {
+                            c += 1;
+                        }
+                    }
+                    if c < end && self.word(c) == "that" {
+                        c += 1;
+                    }
+                    if c < end && matches!(self.pieces[c].text(self.text), "," | ":") {
+                        c = end;
+                    }
+                    subject.map(|s| (s, (c, end)))
+                } else {
+                    None
+                };
+                let Some(((speaker, speaker_span), (a, b))) = found else { continue };
+                // The clause: at least three words, without the final full stop.
+                let mut b = b;
+                while b > a && matches!(self.pieces[b - 1].kind, TokenKind::Punct) {
+                    b -= 1;
+                }
+                if b <= a || (a..b).filter(|&j| self.pieces[j].is_word()).count() < 3 {
+                    continue;
+                }
+                if matches!(speaker, Speaker::Unnamed(ref d) if d.split_whitespace().count() > 6) {
+                    continue;
+                }
+                quotes.push(Quote {
+                    start: to_u32(self.pieces[a].start),
+                    end: to_u32(self.pieces[b - 1].end),
+                    direct: false,
+                    speaker,
+                    speaker_span,
+                    verb: Some(self.text[verb.0..verb.1].to_string()),
+                    verb_span: Some((to_u32(verb.0), to_u32(verb.1))),
+                });
+                break;
+            }
+        }
+    }
+}

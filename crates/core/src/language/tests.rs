@@ -1,0 +1,203 @@
+use super::*;
+
+/// The mentions of `text` as (text, label) pairs.
+fn mentions(text: &str) -> Vec<(String, Label)> {
+    let a = analyse_text(text);
+    a.mentions.iter().map(|m| (text[m.start as usize..m.end as usize].to_string(), m.label)).collect()
+}
+
+fn has(text: &str, want: &str, label: Label) -> bool {
+    mentions(text).iter().any(|(t, l)| t == want && *l == label)
+}
+
+fn entity_of<'a>(a: &'a Analysis, text: &str, surface: &str) -> &'a Entity {
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| &text[m.start as usize..m.end as usize] == surface)
+        .unwrap_or_else(|| panic!("no mention {surface:?} in {:?}", mentions(text)));
+    &a.entities[m.entity as usize]
+}
+
+#[test]
+fn the_built_in_tables_parse_without_malformed_lines() {
+    let lex = lexicon::lexicon();
+    assert!(lex.names.len() > 1000, "gazetteer names: {}", lex.names.len());
+    assert!(lex.given_names.len() > 1000);
+    assert!(lex.titles.len() > 100);
+    assert!(lex.speech_verbs.contains_key("said"));
+    assert!(lex.hedges.contains_key("allegedly"));
+    assert!(lex.common.contains("however"));
+    for (file, tsv, columns) in [
+        ("places.tsv", include_str!("../../data/places.tsv"), 4..=5),
+        ("organisations.tsv", include_str!("../../data/organisations.tsv"), 4..=5),
+        ("demonyms.tsv", include_str!("../../data/demonyms.tsv"), 4..=5),
+        ("events.tsv", include_str!("../../data/events.tsv"), 3..=4),
+        ("titles.tsv", include_str!("../../data/titles.tsv"), 3..=4),
+        ("speech_verbs.tsv", include_str!("../../data/speech_verbs.tsv"), 3..=3),
+        ("hedges.tsv", include_str!("../../data/hedges.tsv"), 2..=3),
+        ("name_heads.tsv", include_str!("../../data/name_heads.tsv"), 2..=2),
+    ] {
+        for (n, line) in tsv.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let cols = line.split('\t').count();
+            assert!(columns.contains(&cols), "{file}:{}: {cols} columns: {line:?}", n + 1);
+        }
+    }
+}
+
+#[test]
+fn people_places_organisations_and_groups() {
+    let text = "Russian President Vladimir Ivanov met NATO officials in Brussels on Wednesday.";
+    let m = mentions(text);
+    assert!(m.contains(&("Russian".into(), Label::Norp)), "{m:?}");
+    assert!(m.contains(&("Vladimir Ivanov".into(), Label::Person)), "{m:?}");
+    assert!(m.contains(&("NATO".into(), Label::Org)), "{m:?}");
+    assert!(m.contains(&("Brussels".into(), Label::Place)), "{m:?}");
+    assert!(m.contains(&("Wednesday".into(), Label::Date)), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| t.contains("President")), "titles are not part of names: {m:?}");
+}
+
+#[test]
+fn a_sentence_opening_word_is_not_a_name() {
+    let m = mentions("However, the talks in Geneva stalled. The delegation left.");
+    assert!(!m.iter().any(|(t, _)| t == "However" || t == "The"), "{m:?}");
+    assert!(m.contains(&("Geneva".into(), Label::Place)), "{m:?}");
+}
+
+#[test]
+fn organisations_by_head_word_and_by_of() {
+    assert!(has("He joined the Ministry of Defence in 2001.", "Ministry of Defence", Label::Org));
+    assert!(has(
+        "Officials at the Kenyan Foreign Ministry declined to comment.",
+        "Kenyan Foreign Ministry",
+        Label::Org
+    ));
+    assert!(has(
+        "She studied at Lagos State University before moving.",
+        "Lagos State University",
+        Label::Org
+    ));
+}
+
+#[test]
+fn named_events() {
+    let text =
+        "The 2016 U.S. presidential election followed the G-20 summit and the Riverside Marathon bombings.";
+    let m = mentions(text);
+    assert!(m.contains(&("2016 U.S. presidential election".into(), Label::Event)), "{m:?}");
+    assert!(m.contains(&("G-20 summit".into(), Label::Event)), "{m:?}");
+    assert!(m.contains(&("Riverside Marathon bombings".into(), Label::Event)), "{m:?}");
+    assert!(has("Hurricane Odile hit the coast.", "Hurricane Odile", Label::Event));
+    assert!(has("It was the worst attack since World War II in the region.", "World War II", Label::Event));
+}
+
+#[test]
+fn dates_absolute_and_relative() {
+    let text = "On April 15, 2013, and again last year, the 1990s and two years ago were recalled; in March 2014 too.";
+    let m = mentions(text);
+    for want in ["April 15, 2013", "last year", "the 1990s", "two years ago", "March 2014"] {
+        assert!(m.contains(&(want.into(), Label::Date)), "{want}: {m:?}");
+    }
+    assert!(!mentions("You may go.").iter().any(|(_, l)| *l == Label::Date));
+}
+
+#[test]
+fn possessives_and_hyphenated_names() {
+    let text = "Mr Okafor's office rejected the pro-Russian claims, and al-Shabaab fighters left Mogadishu.";
+    let m = mentions(text);
+    assert!(m.contains(&("Okafor".into(), Label::Person)), "{m:?}");
+    assert!(m.contains(&("Russian".into(), Label::Norp)), "{m:?}");
+    assert!(m.iter().any(|(t, l)| t == "al-Shabaab" && *l == Label::Org), "{m:?}");
+}
+
+#[test]
+fn surnames_link_to_the_full_name_and_roles_are_kept() {
+    let text = "Palace spokesman Dmitry Orlov denied the report. Orlov said it was false. \
+                Later, Mr Orlov added nothing.";
+    let a = analyse_text(text);
+    let full = entity_of(&a, text, "Dmitry Orlov");
+    let short = entity_of(&a, text, "Orlov");
+    assert_eq!(full, short);
+    assert_eq!(full.name, "Dmitry Orlov");
+    assert!(full.roles.iter().any(|r| r.contains("spokesman")), "{:?}", full.roles);
+    let people = a.entities.iter().filter(|e| e.label == Label::Person).count();
+    assert_eq!(people, 1, "{:?}", a.entities);
+}
+
+#[test]
+fn gazetteer_aliases_and_acronyms_merge() {
+    let text = "The U.S. and the United States of America are one. The Federal Customs Service (FCS) said \
+                the FCS would act. Nato and NATO agree.";
+    let a = analyse_text(text);
+    assert_eq!(entity_of(&a, text, "U.S.").key, entity_of(&a, text, "United States of America").key);
+    assert_eq!(entity_of(&a, text, "Federal Customs Service"), entity_of(&a, text, "FCS"));
+    assert_eq!(entity_of(&a, text, "Nato").key, entity_of(&a, text, "NATO").key);
+}
+
+#[test]
+fn direct_quotes_with_speakers_after_before_and_by_pronoun() {
+    let text = "“We will not retreat,” said Amara Diallo, the interior minister.\n\n\
+                Diallo told reporters: “The border is closed.”\n\n\
+                “It is over,” she said.";
+    let a = analyse_text(text);
+    let diallo = a.entities.iter().position(|e| e.name == "Amara Diallo").expect("entity") as u32;
+    let direct: Vec<&Quote> = a.quotes.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 3, "{:?}", a.quotes);
+    for q in &direct {
+        assert_eq!(q.speaker, Speaker::Entity(diallo), "{q:?}");
+    }
+    assert_eq!(&text[direct[0].start as usize..direct[0].end as usize], "We will not retreat,");
+    assert_eq!(direct[0].verb.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_one_quote() {
+    let text = "Minister Jon Berg said: “The first part.\n\n“The second part, still quoted.”";
+    let a = analyse_text(text);
+    let direct: Vec<&Quote> = a.quotes.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 1, "{:?}", a.quotes);
+    let q = direct[0];
+    assert!(text[q.start as usize..q.end as usize].starts_with("The first part."));
+    assert!(text[q.start as usize..q.end as usize].ends_with("still quoted."));
+}
+
+#[test]
+fn reported_speech_and_unnamed_sources() {
+    let text = "A senior diplomatic source said the talks had collapsed overnight. \
+                According to police, the suspect fled on foot after the blast.";
+    let a = analyse_text(text);
+    let reported: Vec<&Quote> = a.quotes.iter().filter(|q| !q.direct).collect();
+    assert_eq!(reported.len(), 2, "{:?}", a.quotes);
+    assert!(matches!(&reported[0].speaker, Speaker::Unnamed(d) if d.contains("diplomatic source")));
+    assert_eq!(
+        &text[reported[0].start as usize..reported[0].end as usize],
+        "the talks had collapsed overnight"
+    );
+    assert!(matches!(&reported[1].speaker, Speaker::Unnamed(d) if d == "police"), "{:?}", reported[1]);
+    assert_eq!(reported[1].verb.as_deref(), Some("According to"));
+}
+
+#[test]
+fn hedges_and_scare_quotes() {
+    let text = "The alleged plot was reportedly foiled, officials called it a “special operation” and left.";
+    let a = analyse_text(text);
+    let terms: Vec<(&str, HedgeKind)> = a.hedges.iter().map(|h| (h.term.as_str(), h.kind)).collect();
+    assert!(terms.contains(&("alleged", HedgeKind::Lexical)), "{terms:?}");
+    assert!(terms.contains(&("reportedly", HedgeKind::Lexical)), "{terms:?}");
+    assert!(terms.contains(&("special operation", HedgeKind::ScareQuote)), "{terms:?}");
+    assert!(a.quotes.iter().all(|q| !q.direct || q.speaker != Speaker::Outlet), "{:?}", a.quotes);
+}
+
+#[test]
+fn nothing_in_empty_or_odd_text_and_no_panic() {
+    assert_eq!(analyse_text(""), Analysis::default());
+    for text in
+        ["\"", "“", "” “", "'''", "Mr.", "U.S.", "—", "The", "1990s", "al-", "-Qaeda", "\u{feff}", "A\u{301}"]
+    {
+        let a = analyse_text(text);
+        for m in &a.mentions {
+            assert!(text.is_char_boundary(m.start as usize) && text.is_char_boundary(m.end as usize));
+        }
+    }
+}
