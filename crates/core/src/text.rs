@@ -316,6 +316,11 @@ enum AbbreviationKind {
 
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 
+/// Whether `word` (without its final full stop: `St`, `Jan`, `Mr`) is in the abbreviation table.
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviations().contains_key(word)
+}
+
 /// The abbreviation table, keyed by the form without its final full stop (`Mr`, `e.g`), as UAX #29
 /// words come.
 fn abbreviations() -> &'static HashMap<&'static str, AbbreviationKind> {

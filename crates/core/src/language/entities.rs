@@ -148,6 +148,7 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
     }
 
     consistency(text, pieces, lex, &mut found, &undecided);
+    ages(text, pieces, &mut found);
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -205,6 +206,11 @@ fn chunk_end(text: &str, pieces: &[Piece], taken: &[bool], mut i: usize, lex: &L
         }
         // Connectors, and "of the", between capitalised words.
         let word = next.text(text);
+        // "and" inside an organisation's name: "Argyll and Bute Council".
+        if matches!(word, "and" | "&") && and_joins_org(text, pieces, taken, i + 2, lex) {
+            i += 2;
+            continue;
+        }
         if next.is_word() && CONNECTORS.contains(&word) {
             let mut k = i + 2;
             if pieces.get(k).is_some_and(|a| CONNECTOR_ARTICLES.contains(&a.text(text)))
@@ -224,6 +230,23 @@ fn chunk_end(text: &str, pieces: &[Piece], taken: &[bool], mut i: usize, lex: &L
         }
         return Some(i + 1);
     }
+}
+
+/// Whether the capitalised run starting at piece `k` ends with an organisation's head word, so that an
+/// "and" before it belongs to the name.
+fn and_joins_org(text: &str, pieces: &[Piece], taken: &[bool], k: usize, lex: &Lexicon) -> bool {
+    let Some(first) = pieces.get(k) else { return false };
+    let mut last = k;
+    while let Some(next) = pieces.get(last + 1)
+        && next.sentence == first.sentence
+        && !taken[last + 1]
+        && next.capitalised(text)
+        && gap_is_space(text, pieces[last].end, next.start)
+        && !pieces[last].possessive
+    {
+        last += 1;
+    }
+    first.capitalised(text) && !taken[k] && lex.org_heads.contains(pieces[last].name(text))
 }
 
 /// Whether a connector may join the chunk `start..=last` to what follows. Name particles (`de`, `bin`,
@@ -280,7 +303,7 @@ fn longest_at<'a>(
             continue;
         }
         let form = collapse(&text[start..stop]);
-        if let Some(entry) = lex.names.get(&form) {
+        if let Some(entry) = lex.name(&form) {
             let ambiguous_alone = entry.ambiguous && pieces[i].sentence_start;
             if !ambiguous_alone {
                 return Some((k, Segment::Name(entry)));
@@ -345,14 +368,23 @@ fn decide_chunk(
     let last = pieces[end - 1].name(text);
     let whole = span(i, end);
 
+    // Holidays are dates: "Independence Day", "National Foundation Day".
+    if end - i > 1 && last == "Day" {
+        found.push(plain(whole.0, whole.1, Label::Date, i));
+        return;
+    }
     // A named event: an event noun ends it or follows it, or a prefix starts it.
     if let Some(event_end) = event_after(text, pieces, lex, i, end) {
         found.push(plain(whole.0, event_end, Label::Event, i));
         return;
     }
     let starts_title = matches!(longest_at(text, pieces, lex, i, end), Some((_, Segment::Title)));
-    let org_start = lex.org_starts.contains(first)
-        && pieces.get(i + 1).is_some_and(|p| matches!(p.text(text), "of" | "for" | "on"));
+    // "Ministry of Defence", "Tenth District Court of Appeals": an organisation's head before a connector.
+    let org_start = (i..end.saturating_sub(1)).any(|k| {
+        (lex.org_starts.contains(pieces[k].name(text)) || lex.org_heads.contains(pieces[k].name(text)))
+            && matches!(pieces[k + 1].text(text), "of" | "for" | "on" | "and" | "&")
+            && !matches!(longest_at(text, pieces, lex, i, k + 1), Some((_, Segment::Title)))
+    });
     if !starts_title && end - i > 1 && (lex.org_heads.contains(last) || org_start) {
         found.push(plain(whole.0, whole.1, Label::Org, i));
         return;
@@ -367,7 +399,16 @@ fn decide_chunk(
     let mut segments: Vec<(usize, usize, Segment)> = Vec::new();
     let mut k = i;
     while k < end {
-        if let Some((stop, segment)) = longest_at(text, pieces, lex, k, end) {
+        let found_at = longest_at(text, pieces, lex, k, end).filter(|(stop, segment)| {
+            // An ambiguous name that is also a given name, before another capitalised word, is a
+            // person's first name ("Jordan Henderson", "Georgia Smith").
+            !(matches!(segment, Segment::Name(e) if e.ambiguous)
+                && *stop < end
+                && *stop == k + 1
+                && lex.given_names.contains(pieces[k].name(text))
+                && longest_at(text, pieces, lex, *stop, end).is_none())
+        });
+        if let Some((stop, segment)) = found_at {
             segments.push((k, stop, segment));
             k = stop;
         } else {
@@ -378,10 +419,23 @@ fn decide_chunk(
             k += 1;
         }
     }
+    // An organisation's name followed by more words that are not a person's name is one longer name
+    // ("BBC Radio Manchester", "Reuters Breakingviews").
+    if let [(a, _, Segment::Name(entry)), (r, b, Segment::Rest)] = segments.as_slice()
+        && entry.label == Label::Org
+        && *a == i
+        && *b == end
+        && !lex.given_names.contains(pieces[*r].name(text))
+        && !(b - r == 1 && lex.is_common(pieces[*r].name(text)))
+    {
+        let (s, e) = span(i, end);
+        found.push(plain(s, e, Label::Org, i));
+        return;
+    }
     let mut title_start: Option<usize> = None;
     let mut modifier_start: Option<usize> = None;
     for (n, (a, b, segment)) in segments.iter().enumerate() {
-        let (a, b) = (*a, *b);
+        let (mut a, b) = (*a, *b);
         match segment {
             Segment::Name(entry) => {
                 let (s, e) = span(a, b);
@@ -394,9 +448,18 @@ fn decide_chunk(
                 title_start.get_or_insert(modifier_start.unwrap_or(a));
             }
             Segment::Rest => {
-                let (a, b) = trim_connectors(text, pieces, a, b);
+                let (trimmed, b) = trim_connectors(text, pieces, a, b);
+                a = trimmed;
                 if a >= b {
                     continue;
+                }
+                // A title's complement before the name: "Minister of Natural Resources Oleg Petrov".
+                if title_start.is_some()
+                    && b - a >= 3
+                    && let Some(g) = (a + 1..b - 1).find(|&g| lex.given_names.contains(pieces[g].name(text)))
+                    && !lex.given_names.contains(pieces[a].name(text))
+                {
+                    a = g;
                 }
                 let (s, e) = span(a, b);
                 let titled = title_start.is_some() || n == 0 && title_before(text, pieces, lex, a).is_some();
@@ -411,26 +474,30 @@ fn decide_chunk(
                 let words = b - a;
                 let given = lex.given_names.contains(pieces[a].name(text));
                 let acronym = words == 1 && is_acronym(pieces[a].name(text));
-                let label = if titled
-                    || given
-                    || (2..=3).contains(&words) && looks_like_person(text, pieces, a, b, lex)
-                {
-                    Some(Label::Person)
+                let looks = (2..=3).contains(&words) && looks_like_person(text, pieces, a, b, lex);
+                // Two or three unknown capitalised words after "in", "near", ... name a place.
+                let after_preposition = n == 0
+                    && !given
+                    && !titled
+                    && a == i
+                    && i > 0
+                    && pieces[i - 1].sentence == pieces[i].sentence
+                    && matches!(pieces[i - 1].text(text), "in" | "near" | "at" | "outside" | "across");
+                let (label, weak) = if titled || given {
+                    (Some(Label::Person), false)
+                } else if looks && after_preposition {
+                    (Some(Label::Place), true)
+                } else if looks {
+                    (Some(Label::Person), true)
                 } else if acronym && !lex.is_common(pieces[a].name(text)) || words >= 4 {
-                    Some(Label::Org)
+                    (Some(Label::Org), true)
                 } else {
-                    None
+                    (None, true)
                 };
                 match label {
-                    Some(label) => found.push(Found {
-                        start: s,
-                        end: e,
-                        label,
-                        canonical: None,
-                        role,
-                        piece: a,
-                        weak: false,
-                    }),
+                    Some(label) => {
+                        found.push(Found { start: s, end: e, label, canonical: None, role, piece: a, weak })
+                    }
                     None if words == 1 => undecided.push((a, b)),
                     None => {}
                 }
@@ -540,7 +607,11 @@ fn event_after(text: &str, pieces: &[Piece], lex: &Lexicon, i: usize, end: usize
 /// ("school siege", "presidential election").
 fn event_noun_after(text: &str, pieces: &[Piece], lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
     let sentence = pieces[i].sentence;
-    if pieces[end - 1].possessive {
+    // "a NATO summit" is one of many, not a named event.
+    let indefinite = i > 0
+        && pieces[i - 1].sentence == sentence
+        && matches!(pieces[i - 1].text(text), "a" | "an" | "A" | "An");
+    if pieces[end - 1].possessive || indefinite {
         return None;
     }
     for p in pieces.iter().skip(end).take(2) {
@@ -589,6 +660,25 @@ fn year_led_events(text: &str, pieces: &[Piece], lex: &Lexicon, taken: &mut [boo
     }
 }
 
+/// A person's age printed after their name, "Jane Doe, 52, said": a DATE, as in OntoNotes.
+fn ages(text: &str, pieces: &[Piece], found: &mut Vec<Found>) {
+    let mut ages = Vec::new();
+    for f in found.iter().filter(|f| f.label == Label::Person) {
+        let Some(last) = (f.piece..pieces.len()).find(|&k| pieces[k].name_end >= f.end) else { continue };
+        let (Some(comma), Some(age), Some(after)) =
+            (pieces.get(last + 1), pieces.get(last + 2), pieces.get(last + 3))
+        else {
+            continue;
+        };
+        let is_age = age.kind == TokenKind::Number
+            && age.text(text).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+        if comma.text(text) == "," && is_age && matches!(after.text(text), "," | "." | ";") {
+            ages.push(plain(age.start, age.end, Label::Date, last + 2));
+        }
+    }
+    found.extend(ages);
+}
+
 /// Step 3 of the method: decides one-word names from the rest of the text.
 fn consistency(
     text: &str,
@@ -597,7 +687,26 @@ fn consistency(
     found: &mut Vec<Found>,
     undecided: &[(usize, usize)],
 ) {
+    // The label a name has where something decided it (a gazetteer, a title, a head word) holds for the
+    // same name where only a guess labelled it: "in Cedar Rapids" makes "Cedar Rapids" a place throughout.
     let mut by_form: HashMap<String, Label> = HashMap::new();
+    for f in found.iter().filter(|f| !f.weak) {
+        by_form.entry(text[f.start..f.end].to_string()).or_insert(f.label);
+    }
+    for f in found.iter_mut().filter(|f| f.weak) {
+        if let Some(&label) = by_form.get(&text[f.start..f.end]) {
+            f.label = label;
+            f.weak = false;
+        }
+    }
+    for f in found.iter().filter(|f| f.weak && f.label == Label::Place) {
+        by_form.entry(text[f.start..f.end].to_string()).or_insert(f.label);
+    }
+    for f in found.iter_mut().filter(|f| f.weak) {
+        if let Some(&label) = by_form.get(&text[f.start..f.end]) {
+            f.label = label;
+        }
+    }
     let mut person_parts: HashMap<&str, ()> = HashMap::new();
     for f in found.iter() {
         by_form.entry(text[f.start..f.end].to_string()).or_insert(f.label);
@@ -620,11 +729,15 @@ fn consistency(
             Some(*label)
         } else if p.sentence_start && lex.is_common(word) {
             None
-        } else if next.is_some_and(|n| PERSON_VERBS.contains(&n)) && !lex.is_common(word) {
+        } else if next.is_some_and(|n| PERSON_VERBS.contains(&n)) && !lex.is_common(word) && !p.sentence_start
+        {
             Some(Label::Person)
-        } else if prev.is_some_and(|q| PLACE_PREPOSITIONS.contains(&q.text(text)))
-            && !lex.is_common(word)
-            && !next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+        } else if word.chars().count() > 6
+            && lex.place_suffixes.iter().any(|s| word.ends_with(s))
+            && word.chars().all(char::is_alphabetic)
+            || prev.is_some_and(|q| PLACE_PREPOSITIONS.contains(&q.text(text)))
+                && !lex.is_common(word)
+                && !next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
         {
             Some(Label::Place)
         } else {

@@ -73,6 +73,7 @@ pub struct Lexicon {
     pub org_starts: HashSet<&'static str>,
     pub place_heads: HashSet<&'static str>,
     pub place_starts: HashSet<&'static str>,
+    pub place_suffixes: Vec<&'static str>,
 }
 
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -219,6 +220,10 @@ impl Lexicon {
                     "org-start" => lex.org_starts.insert(word),
                     "place" => lex.place_heads.insert(word),
                     "place-start" => lex.place_starts.insert(word),
+                    "place-suffix" => {
+                        lex.place_suffixes.push(word);
+                        true
+                    }
                     _ => false,
                 };
             }
@@ -245,6 +250,27 @@ impl Lexicon {
                 self.names.insert(form, entry);
             }
         }
+    }
+
+    /// Looks a name up as printed, then, for a name printed in capitals ("MOSCOW", "CEDAR RAPIDS"), in
+    /// title case.
+    pub fn name(&self, form: &str) -> Option<&NameEntry> {
+        if let Some(entry) = self.names.get(form) {
+            return Some(entry);
+        }
+        let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+        if letters > 3 && form.chars().all(|c| !c.is_lowercase()) {
+            let titled: String = form
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            return self.names.get(&titled);
+        }
+        None
     }
 
     /// Whether `word` (as printed) is an ordinary lowercase word when written in lowercase.

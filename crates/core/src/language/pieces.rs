@@ -78,7 +78,7 @@ pub fn pieces(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Piece
                 let word = at(&t);
                 let dotted = word.contains('.')
                     || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                    || super::lexicon::lexicon().titles.contains_key(&format!("{word}."))
+                    || crate::text::is_abbreviation(word)
                     || is_month_abbreviation(word);
                 if dotted && toks.get(j).is_some_and(|n| n.start as usize == end && at(n) == ".") {
                     end = toks[j].end as usize;
@@ -90,6 +90,7 @@ pub fn pieces(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Piece
                     && matches!(at(dash), "-" | "‑")
                     && next.start == dash.end
                     && matches!(next.kind, TokenKind::Word | TokenKind::Number)
+                    && joins(&text[t.start as usize..end], at(next))
                 {
                     end = next.end as usize;
                     j += 2;
@@ -135,6 +136,25 @@ pub fn pieces(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Piece
         }
     }
     out
+}
+
+/// Whether a hyphen joins `before` and `after` into one piece. Two capitalised names joined by a
+/// hyphen are two names ("U.S.-Russia talks", "the Merkel-Macron meeting") unless the compound is a
+/// gazetteer name ("Guinea-Bissau") or a given name ("Jean-Claude"), or its first part is a particle or
+/// a single letter ("al-Qaeda", "G-20").
+fn joins(before: &str, after: &str) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if !capital(before)
+        || !capital(after)
+        || before.contains('-') && !capital(before.rsplit('-').next().unwrap_or(""))
+    {
+        return true;
+    }
+    let lex = super::lexicon::lexicon();
+    before.chars().count() <= 2
+        || lex.given_names.contains(before) && lex.given_names.contains(after)
+        || lex.names.contains_key(&format!("{before}-{after}"))
+        || before.chars().all(|c| !c.is_lowercase()) && after.chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_month_abbreviation(word: &str) -> bool {

@@ -74,6 +74,8 @@ const UNITS: &[&str] = &[
     "weekend",
     "weekends",
     "fortnight",
+    "season",
+    "seasons",
 ];
 const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 const DEICTIC: &[&str] = &["last", "next", "this", "past", "previous", "coming", "following"];
@@ -120,15 +122,34 @@ pub fn find(text: &str, pieces: &[Piece]) -> Vec<DateSpan> {
     while i < pieces.len() {
         if let Some(last) = date_at(text, pieces, i) {
             let mut first = i;
-            // "the 1990s", "the past two years", "the 19th century": the article belongs to the date.
-            if i > 0
-                && pieces[i - 1].sentence == pieces[i].sentence
-                && lower(&pieces[i - 1], text) == "the"
-                && (decade(&pieces[i], text)
-                    || matches!(lower(&pieces[i], text).as_str(), "past" | "last" | "next")
-                    || century(text, pieces, i))
-            {
+            let mut last = last;
+            let before = |k: usize, words: &[&str]| {
+                k > 0
+                    && pieces[k - 1].sentence == pieces[k].sentence
+                    && words.contains(&lower(&pieces[k - 1], text).as_str())
+            };
+            // "the 1990s", "the 19th century": the article belongs to the date.
+            if before(i, &["the"]) && (decade(&pieces[i], text) || century(text, pieces, i)) {
                 first = i - 1;
+            }
+            // "early next month", "late last year", "end of November", "the end of the month".
+            if before(first, &["early", "late", "mid"]) {
+                first -= 1;
+            } else if before(first, &["of"])
+                && first >= 2
+                && before(first - 1, &["end", "beginning", "start", "middle", "turn"])
+            {
+                first -= 2;
+            }
+            // "March 9 last year", "the same day last year".
+            if pieces.get(last + 1).is_some_and(|p| {
+                p.sentence == pieces[i].sentence
+                    && matches!(lower(p, text).as_str(), "last" | "this" | "next")
+            }) && pieces
+                .get(last + 2)
+                .is_some_and(|u| matches!(lower(u, text).as_str(), "year" | "month" | "week"))
+            {
+                last += 2;
             }
             out.push(DateSpan { start: pieces[first].start, end: pieces[last].end, first, last });
             i = last + 1;
@@ -213,8 +234,32 @@ fn date_at(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
             return Some(i);
         }
     }
+    let prev = (i > 0 && pieces[i - 1].sentence == p.sentence).then(|| lower(&pieces[i - 1], text));
+    let prev = prev.as_deref().unwrap_or("");
     match word.as_str() {
         "yesterday" | "today" | "tomorrow" => return Some(i),
+        "near" if same(i + 1).is_some_and(|q| lower(q, text) == "future") => return Some(i + 1),
+        // "the end of the month", "the start of the year".
+        "end" | "beginning" | "start" | "middle"
+            if same(i + 1).is_some_and(|q| lower(q, text) == "of")
+                && same(i + 2).is_some_and(|q| lower(q, text) == "the")
+                && same(i + 3).is_some_and(|q| {
+                    matches!(lower(q, text).as_str(), "week" | "month" | "year" | "decade" | "century")
+                }) =>
+        {
+            return Some(i + 3);
+        }
+        "weekend" if matches!(prev, "the" | "this" | "that") => return Some(i),
+        w if SEASONS.contains(&w)
+            && matches!(prev, "in" | "during" | "over" | "the" | "by" | "until" | "since" | "this") =>
+        {
+            let next = same(i + 1).map(|q| lower(q, text)).unwrap_or_default();
+            if !next.chars().next().is_some_and(char::is_alphabetic)
+                || matches!(next.as_str(), "and" | "or" | "when" | "as")
+            {
+                return Some(i);
+            }
+        }
         "early" | "late" if same(i + 1).is_some_and(|q| year(q, text) || decade(q, text)) => {
             return Some(i + 1);
         }
@@ -235,7 +280,11 @@ fn date_at(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
         && let Some(q) = same(i + 1)
     {
         let next = lower(q, text);
-        if UNITS.contains(&next.as_str()) && !next.ends_with('s')
+        // "last year", "next week"; and with "the" before them, "the past decade", "the coming months".
+        let plural_ok =
+            matches!(word.as_str(), "coming" | "past" | "next" | "last" | "previous" | "following")
+                && prev == "the";
+        if UNITS.contains(&next.as_str()) && (!next.ends_with('s') || plural_ok)
             || SEASONS.contains(&next.as_str())
             || is_weekday(q, text)
             || is_month(q, text)
@@ -243,9 +292,8 @@ fn date_at(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
             return Some(i + 1);
         }
         // "the past two years", "the last few months".
-        if matches!(word.as_str(), "past" | "last" | "next")
-            && i > 0
-            && lower(&pieces[i - 1], text) == "the"
+        if matches!(word.as_str(), "past" | "last" | "next" | "coming")
+            && prev == "the"
             && let Some(u) = same(i + 2)
             && (QUANTITIES.contains(&next.as_str()) || q.kind == TokenKind::Number)
             && UNITS.contains(&lower(u, text).as_str())
@@ -262,7 +310,7 @@ fn date_at(text: &str, pieces: &[Piece], i: usize) -> Option<usize> {
         if same(i + 2).is_some_and(|a| matches!(lower(a, text).as_str(), "ago" | "earlier" | "later")) {
             return Some(i + 2);
         }
-        if !matches!(word.as_str(), "a" | "an" | "many") {
+        if word != "many" {
             return Some(i + 1);
         }
     }
