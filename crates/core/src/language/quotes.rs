@@ -192,7 +192,7 @@ pub fn find(
     entities: &[Entity],
     lex: &Lexicon,
 ) -> (Vec<Quote>, Vec<(usize, usize)>) {
-    let ctx = Context { text, pieces, mentions, entities, lex };
+    let ctx = Context { last_speaker: std::cell::Cell::new(None), text, pieces, mentions, entities, lex };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut scare = Vec::new();
     let direct = marked(text, pieces);
@@ -200,21 +200,27 @@ pub fn find(
     let mut previous: Option<Previous> = None;
     for m in &direct {
         let words = text[m.start..m.end].split_whitespace().count();
-        let found =
-            ctx.attribution_after(m).or_else(|| ctx.attribution_before(m)).or_else(|| ctx.colon_before(m));
+        let found = ctx
+            .attribution_after(m)
+            .or_else(|| ctx.attribution_before(m))
+            .or_else(|| ctx.colon_before(m))
+            .or_else(|| ctx.attribution_in_sentence(m));
         let (speaker, speaker_span, verb) = match found {
             Some(a) => (a.speaker, a.speaker_span, a.verb),
             None => match &previous {
-                Some((s, span, close)) if words > 4 && continues(text, pieces, *close, m.open) => {
-                    (s.clone(), *span, None)
-                }
-                _ if words <= 4 => {
+                Some((s, span, close)) if continues(text, pieces, *close, m.open) => (s.clone(), *span, None),
+                // A short phrase held at arm's length is a scare quote; a short utterance ("I told you
+                // so") is words put in someone's mouth.
+                _ if words <= 4 && !utterance(&text[m.start..m.end]) => {
                     scare.push((m.start, m.end));
                     continue;
                 }
                 _ => (Speaker::Outlet, None, None),
             },
         };
+        if let Speaker::Entity(e) = speaker {
+            ctx.last_speaker.set(Some(e));
+        }
         previous = Some((speaker.clone(), speaker_span, m.close));
         quotes.push(Quote {
             start: to_u32(m.start),
@@ -231,6 +237,17 @@ pub fn find(
     (quotes, scare)
 }
 
+/// Whether short quoted words are a sentence someone says rather than a phrase: they open with a
+/// personal pronoun ("I told you so", "We will win").
+fn utterance(words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    matches!(
+        first,
+        "I" | "We" | "You" | "He" | "She" | "They" | "It's" | "It’s" | "I'm" | "I’m" | "We're" | "We’re"
+    )
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -239,7 +256,9 @@ fn to_u32(n: usize) -> u32 {
 /// its own paragraph's start between: the same paragraph, or the next one.
 fn continues(text: &str, pieces: &[Piece], close: usize, open: usize) -> bool {
     let between = &text[pieces[close].end..pieces[open].start];
-    between.matches("\n\n").count() <= 1 && between.split_whitespace().count() <= 12
+    let paragraphs = between.matches("\n\n").count();
+    // The same paragraph, or the start of the next one.
+    paragraphs == 0 || paragraphs == 1 && between.rsplit("\n\n").next().is_some_and(|s| s.trim().is_empty())
 }
 
 struct Attribution {
@@ -249,6 +268,8 @@ struct Attribution {
 }
 
 struct Context<'a> {
+    /// The entity of the last quote's speaker, for pronouns.
+    last_speaker: std::cell::Cell<Option<u32>>,
     text: &'a str,
     pieces: &'a [Piece],
     mentions: &'a [Mention],
@@ -303,7 +324,11 @@ impl Context<'_> {
             }
             if let Some((vend, verb)) = self.verb_at(k) {
                 // Subject before the verb ("X said") or after it ("said X").
-                let subject = if k > i { self.subject(i, k) } else { self.subject_after(vend + 1, sentence) };
+                let subject = if k > i {
+                    self.subject(i, k)
+                } else {
+                    self.subject_after(vend + 1, sentence, self.word(k) != "according")
+                };
                 if let Some((speaker, span)) = subject {
                     return Some(Attribution { speaker, speaker_span: span, verb: Some(verb) });
                 }
@@ -325,12 +350,47 @@ impl Context<'_> {
                 return None;
             }
             if let Some((vend, verb)) = self.verb_at(k) {
-                let subject = self
-                    .subject(first, k)
-                    .or_else(|| self.subject_after(vend + 1, sentence).filter(|_| vend + 1 < m.open));
+                let subject = if self.word(k) == "according" {
+                    self.subject_after(vend + 1, sentence, self.word(k) != "according")
+                } else if self.word(k).ends_with("ing") {
+                    self.main_subject(first, k)
+                } else {
+                    self.subject(first, k)
+                };
                 if let Some((speaker, span)) = subject {
                     return Some(Attribution { speaker, speaker_span: span, verb: Some(verb) });
                 }
+            }
+        }
+        None
+    }
+
+    /// A partial quote inside a sentence whose speech verb comes later and not right after it:
+    /// `Negotiators "provisionally closed" three chapters, according to a joint statement.`
+    fn attribution_in_sentence(&self, m: &Marked) -> Option<Attribution> {
+        let sentence = self.pieces[m.close].sentence;
+        let first = self.pieces[..m.open].iter().rposition(|p| p.sentence != sentence).map_or(0, |k| k + 1);
+        let end = self.pieces[m.close..]
+            .iter()
+            .position(|p| p.sentence != sentence)
+            .map_or(self.pieces.len(), |k| m.close + k);
+        for k in m.close + 1..end {
+            if self.pieces[k].kind == TokenKind::Quote {
+                return None;
+            }
+            if let Some((vend, verb)) = self.verb_at(k) {
+                let subject = if self.word(k) == "according" {
+                    self.subject_after(vend + 1, sentence, self.word(k) != "according")
+                } else if let Some(comma) = self.trailing_attribution(first, k, vend, end) {
+                    self.subject(comma + 1, k)
+                } else {
+                    None
+                };
+                return subject.map(|(speaker, span)| Attribution {
+                    speaker,
+                    speaker_span: span,
+                    verb: Some(verb),
+                });
             }
         }
         None
@@ -372,13 +432,23 @@ impl Context<'_> {
             if matches!(t, "," | "“" | "”" | "\"") && a == verb {
                 break;
             }
-            if verb - a >= 8 {
+            if verb - a >= 14 {
                 break;
             }
             a -= 1;
         }
+        // A relative clause belongs to the subject but is not its head: "A diplomat who asked not to be
+        // named said".
+        let mut stop = verb;
+        if let Some(rel) = (a..verb).find(|&k| matches!(self.word(k).as_str(), "who" | "which")) {
+            stop = rel;
+        }
+        if stop - a > 8 || stop == a {
+            return None;
+        }
         let from_byte = self.pieces[a].start.max(start_byte);
-        self.resolve(from_byte, verb_byte, a, verb)
+        let to_byte = if stop == verb { verb_byte } else { self.pieces[stop - 1].end };
+        self.resolve(from_byte, to_byte, a, stop)
     }
 
     /// For "X, a spokesman for Y, said": given the comma before the verb at piece `comma`, the piece where
@@ -392,20 +462,57 @@ impl Context<'_> {
     }
 
     /// The subject right after a verb: "said X", "said Mr X, the minister".
-    fn subject_after(&self, from: usize, sentence: u32) -> Option<(Speaker, Option<(u32, u32)>)> {
+    fn subject_after(
+        &self,
+        from: usize,
+        sentence: u32,
+        apposition: bool,
+    ) -> Option<(Speaker, Option<(u32, u32)>)> {
+        // The phrase up to the first comma; a person named in an apposition after it counts too ("said
+        // the chair of the talks, ambassador Jane Doe, as she left").
+        let stop = |b: usize| {
+            b >= self.pieces.len()
+                || self.pieces[b].sentence != sentence
+                || matches!(self.pieces[b].text(self.text), "." | ";" | ":" | "?" | "!")
+                || self.pieces[b].kind == TokenKind::Quote
+        };
         let mut b = from;
-        while b < self.pieces.len()
-            && self.pieces[b].sentence == sentence
-            && b - from < 8
-            && !matches!(self.pieces[b].text(self.text), "," | "." | ";" | ":" | "?" | "!")
-            && self.pieces[b].kind != TokenKind::Quote
-        {
+        while !stop(b) && b - from < 8 && self.pieces[b].text(self.text) != "," {
             b += 1;
         }
         if b == from {
             return None;
         }
+        let mut c = b;
+        while !stop(c) && c - from < 16 {
+            c += 1;
+        }
+        let (start, end) = (self.pieces[from].start, self.pieces[c - 1].end);
+        let person = self
+            .mentions
+            .iter()
+            .find(|m| m.label == super::Label::Person && m.start as usize >= start && m.end as usize <= end);
+        if let Some(m) = person.filter(|_| apposition) {
+            return Some((Speaker::Entity(m.entity), Some((m.start, m.end))));
+        }
         self.resolve(self.pieces[from].start, self.pieces[b - 1].end, from, b)
+    }
+
+    /// The subject of the sentence that starts at piece `first`, for a participle ("..., telling
+    /// reporters", "..., saying that"): the first person or organisation named before `verb`.
+    fn main_subject(&self, first: usize, verb: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
+        let (start, end) = (self.pieces[first].start, self.pieces[verb].start);
+        // Not a possessive: in "Putin's spokesman, Dmitry Peskov, ... telling", the spokesman speaks.
+        let inside = |label: super::Label| {
+            self.mentions.iter().find(|m| {
+                m.label == label
+                    && m.start as usize >= start
+                    && m.end as usize <= end
+                    && !self.text[m.end as usize..].starts_with(['\'', '’'])
+            })
+        };
+        let m = inside(super::Label::Person).or_else(|| inside(super::Label::Org))?;
+        Some((Speaker::Entity(m.entity), Some((m.start, m.end))))
     }
 
     /// Resolves the words between bytes `start..end` (pieces `a..b`) to a speaker.
@@ -426,14 +533,29 @@ impl Context<'_> {
             let desc = self.text[start..end].trim();
             return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
         }
+        let words: Vec<String> =
+            (a..b).map(|k| self.word(k)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        // A subject whose head is a source or a role, not a name: "a U.S. law enforcement source", "the
+        // Russian president".
+        let head_is_name = inside.last().is_some_and(|m| self.text[m.end as usize..end].trim().is_empty());
+        if !head_is_name
+            && let Some(head) = words.last()
+            && (SOURCE_NOUNS.contains(&head.as_str()) || self.lex.titles.contains_key(head.as_str()))
+        {
+            if matches!(words.first().map(String::as_str), Some("the" | "his" | "her" | "its"))
+                && let Some(e) = self.entity_with_role(head)
+            {
+                return Some((Speaker::Entity(e), Some((to_u32(start), to_u32(end)))));
+            }
+            let desc = self.text[start..end].trim();
+            return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
+        }
         if let Some(m) = pick(super::Label::Person)
             .or_else(|| pick(super::Label::Org))
             .or_else(|| pick(super::Label::Place))
         {
             return Some((Speaker::Entity(m.entity), Some((m.start, m.end))));
         }
-        let words: Vec<String> =
-            (a..b).map(|k| self.word(k)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
         if let [w] = words.as_slice()
             && PRONOUNS.contains(&w.as_str())
         {
@@ -456,10 +578,11 @@ impl Context<'_> {
     }
 
     fn entity_with_role(&self, noun: &str) -> Option<u32> {
-        self.entities
-            .iter()
-            .position(|e| e.roles.iter().any(|r| r.to_lowercase().split_whitespace().any(|w| w == noun)))
-            .map(to_u32)
+        // The entity most recently given that role, going by its mentions' order.
+        let has = |e: usize| {
+            self.entities[e].roles.iter().any(|r| r.to_lowercase().split_whitespace().any(|w| w == noun))
+        };
+        self.mentions.iter().rev().find(|m| has(m.entity as usize)).map(|m| m.entity)
     }
 
     /// A pronoun's person: the nearest person mentioned before `at`.
@@ -467,11 +590,32 @@ impl Context<'_> {
         if matches!(word, "they" | "we" | "i") {
             return None;
         }
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| (m.end as usize) <= at && m.label == super::Label::Person)
-            .map(|m| Speaker::Entity(m.entity))
+        // The last quote's speaker, when that is a person the text named recently; else the nearest person.
+        let nearest =
+            self.mentions.iter().rev().find(|m| (m.end as usize) <= at && m.label == super::Label::Person);
+        if let Some(last) = self.last_speaker.get()
+            && let Some(seen) =
+                self.mentions.iter().rev().find(|m| m.entity == last && (m.end as usize) <= at)
+            && seen.label == super::Label::Person
+            && nearest.is_none_or(|n| {
+                n.entity == last
+                    || self.text.get(seen.end as usize..at).is_some_and(|s| s.split_whitespace().count() < 60)
+            })
+        {
+            return Some(Speaker::Entity(last));
+        }
+        nearest.map(|m| Speaker::Entity(m.entity))
+    }
+
+    /// For a speech verb at piece `k` (its last piece `vend`) that ends its sentence (at most four more
+    /// words, such as "on Monday"), the comma that ends the reported clause before its subject.
+    fn trailing_attribution(&self, first: usize, k: usize, vend: usize, end: usize) -> Option<usize> {
+        let rest = (vend + 1..end).filter(|&j| self.pieces[j].is_word()).count();
+        if rest > 4 || (vend + 1..end).any(|j| self.pieces[j].text(self.text) == ",") {
+            return None;
+        }
+        let comma = (first..k).rev().take(8).find(|&j| self.pieces[j].text(self.text) == ",")?;
+        (comma > first + 2 && comma + 1 < k).then_some(comma)
     }
 
     /// Reported speech in sentences outside direct quotes.
@@ -484,11 +628,10 @@ impl Context<'_> {
             let first = i;
             i = end;
             let (s_start, s_end) = (self.pieces[first].start, self.pieces[end - 1].end);
-            if direct.iter().any(|m| m.start < s_end && m.end > s_start) {
-                continue;
-            }
-            if self.pieces[first..end].iter().any(|p| p.kind == TokenKind::Quote && double(p.text(self.text)))
-            {
+            // A sentence that is a quote with its attribution is not reported speech as well.
+            if direct.iter().any(|m| {
+                m.start <= s_start + 3 && m.end + 30 >= s_end || m.start < s_start && m.end > s_start
+            }) {
                 continue;
             }
             for k in first..end {
@@ -500,20 +643,37 @@ impl Context<'_> {
                     let x_end = (vend + 1..end)
                         .find(|&j| matches!(self.pieces[j].text(self.text), "," | "."))
                         .unwrap_or(end);
-                    let subject = self.subject_after(vend + 1, sentence);
+                    let subject = self.subject_after(vend + 1, sentence, self.word(k) != "according");
                     let clause = if k == first || (k == first + 1) {
                         (x_end + 1, end)
                     } else {
                         (first, if comma_before { k - 1 } else { k })
                     };
                     subject.map(|s| (s, clause))
+                } else if let Some(comma) = self.trailing_attribution(first, k, vend, end) {
+                    // "CLAUSE, RIA Novosti reported.", "CLAUSE, officials said on Monday."
+                    self.subject(comma + 1, k).map(|s| (s, (first, comma)))
                 } else if comma_before && k > first + 2 {
                     // "CLAUSE, X said." with X after the verb or before it.
-                    let subject = self.subject_after(vend + 1, sentence);
+                    let subject = self.subject_after(vend + 1, sentence, self.word(k) != "according");
                     subject.map(|s| (s, (first, k - 1)))
                 } else if k > first {
-                    let subject = self.subject(first, k);
+                    let subject = if self.word(k).ends_with("ing") {
+                        self.main_subject(first, k)
+                    } else {
+                        self.subject(first, k)
+                    };
                     let mut c = vend + 1;
+                    // "told Reuters on Saturday that ...", "said in a statement that ...".
+                    if let Some(that) = (vend + 1..(vend + 9).min(end))
+                        .take_while(|&j| {
+                            !matches!(self.pieces[j].text(self.text), "," | ":" | ";")
+                                && self.pieces[j].kind != TokenKind::Quote
+                        })
+                        .find(|&j| self.word(j) == "that")
+                    {
+                        c = that;
+                    }
                     let told = matches!(self.word(k).as_str(), "told" | "tells" | "tell" | "telling");
                     if told {
                         while c < end
@@ -545,6 +705,13 @@ impl Context<'_> {
                     continue;
                 }
                 if matches!(speaker, Speaker::Unnamed(ref d) if d.split_whitespace().count() > 6) {
+                    continue;
+                }
+                // Not when the clause is mostly a direct quote already found.
+                let (cs, ce) = (self.pieces[a].start, self.pieces[b - 1].end);
+                let quoted: usize =
+                    direct.iter().map(|m| m.end.min(ce).saturating_sub(m.start.max(cs))).sum();
+                if quoted * 2 > ce - cs {
                     continue;
                 }
                 quotes.push(Quote {
