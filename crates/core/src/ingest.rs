@@ -6,7 +6,8 @@
 //! evidence for each fact. Ingest never fails and never drops text: every byte of the decoded input ends
 //! up in exactly one section, and what is not article text is kept as furniture with a reason.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -254,13 +255,39 @@ pub(crate) struct FurniturePhrase {
     pub(crate) reason: String,
 }
 
+/// A set of short lowercased words (the first words of phrases), asked about for every line of every
+/// page. The standard hasher resists collision attacks, which a fixed table compiled into the engine does
+/// not need to, and costs several times more than FNV-1a on a word of a few bytes.
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash (64 bits), for the engine's own fixed tables of short keys.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// The furniture table, indexed: whole-line phrases by their text, prefixes in a list, and the longest
 /// phrase's length, so that long lines (paragraphs) are ruled out without normalising them.
 struct FurnitureTable {
     /// The first word of every phrase, lowercased; and of every prefix phrase.
-    first_words: std::collections::HashSet<String>,
-    prefix_first_words: std::collections::HashSet<String>,
-    exact: HashMap<String, usize>,
+    first_words: WordSet,
+    prefix_first_words: WordSet,
+    exact: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     prefixes: Vec<usize>,
     phrases: Vec<FurniturePhrase>,
     longest: usize,
@@ -315,7 +342,7 @@ fn head_bytes(line: &str, max: usize) -> usize {
 /// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
 /// Whether the first word of `line`, lowercased as [`first_word_lower`] does, is in `set`; without
 /// allocating when the word is ASCII, as almost every line's first word is.
-fn first_word_in(line: &str, set: &std::collections::HashSet<String>) -> bool {
+fn first_word_in(line: &str, set: &WordSet) -> bool {
     let t = line.trim_start();
     let end = t.bytes().position(|b| b.is_ascii_whitespace()).unwrap_or(t.len()).min(24);
     let word = &t.as_bytes()[..end];
@@ -340,6 +367,22 @@ fn first_word_lower(line: &str) -> String {
 /// Writes `line` with runs of whitespace collapsed to one space and letters lowercased into `out`.
 pub(crate) fn normalise_into(line: &str, out: &mut String) {
     out.clear();
+    if line.is_ascii() {
+        // Almost every line: the same result, a byte at a time.
+        let mut space = false;
+        for b in line.bytes() {
+            if is_ascii_space(b) {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return;
+    }
     for word in line.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -407,7 +450,7 @@ fn is_copyright(line: &str) -> bool {
 /// A line that invites readers to comment, or says how ("Log in to comment", "Dear reader, to leave
 /// comments, you must register"): the start of a comment area.
 fn is_comment_prompt(line: &str) -> bool {
-    if line.len() > 300 || !contains_ignore_ascii_case(line, "comment") || !words_at_most(line, 25) {
+    if line.len() > 300 || !words_at_most(line, 25) || !contains_ignore_ascii_case(line, "comment") {
         return false;
     }
     let lower = line.to_ascii_lowercase();
@@ -452,13 +495,18 @@ const CREDIT_PREFIXES: [&str; 11] = [
 /// "jsi/aw (AFP, AP)".
 fn is_initials_credit(line: &str) -> bool {
     let t = line.trim();
+    // Initials are lower case: a line that opens otherwise, as almost every line does, is not one.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let (initials, rest) = match t.split_once(' ') {
         Some((a, b)) => (a, b.trim()),
         None => (t, ""),
     };
-    let parts: Vec<&str> = initials.split('/').collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+    initials.contains('/')
+        && initials
+            .split('/')
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
         && (rest.is_empty() || rest.starts_with('(') && rest.ends_with(')') && words_at_most(rest, 8))
 }
 
@@ -479,7 +527,7 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
 ];
 
 fn is_credit(line: &str) -> bool {
-    static FIRST_WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    static FIRST_WORDS: OnceLock<WordSet> = OnceLock::new();
     let first_words =
         FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
     let by_prefix = || {
@@ -548,42 +596,62 @@ pub(crate) fn words_at_most(line: &str, n: usize) -> bool {
 fn count_words(line: &str, limit: usize) -> usize {
     let bytes = line.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
-        } else {
-            let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-            match b {
-                // U+0085, U+00A0
-                0xC2 => (matches!(next(1), 0x85 | 0xA0), 2),
-                // U+1680
-                0xE1 => (next(1) == 0x9A && next(2) == 0x80, 3),
-                // U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F
-                0xE2 => (
-                    next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
-                        || next(1) == 0x81 && next(2) == 0x9F,
-                    3,
-                ),
-                // U+3000
-                0xE3 => (next(1) == 0x80 && next(2) == 0x80, 3),
-                _ => (false, 1),
-            }
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            count += 1;
-            if count >= limit {
-                return count;
+    loop {
+        // Between words.
+        loop {
+            match bytes.get(i) {
+                None => return count,
+                Some(&b) if b < 0x80 && !is_ascii_space(b) => break,
+                Some(_) => match space_len(bytes, i) {
+                    0 => break,
+                    len => i += len,
+                },
             }
         }
-        i += len;
+        count += 1;
+        if count >= limit {
+            return count;
+        }
+        // Inside a word: printable ASCII is by far the most common byte, and never a space.
+        while let Some(&b) = bytes.get(i) {
+            if (0x21..0x80).contains(&b) {
+                i += 1;
+            } else if space_len(bytes, i) > 0 {
+                break;
+            } else {
+                i += 1;
+            }
+        }
     }
-    count
+}
+
+/// The ASCII characters Unicode calls whitespace.
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The length of the whitespace character at byte `i`, or 0 when there is none there.
+#[inline(always)]
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match next(0) {
+        b if b < 0x80 => usize::from(is_ascii_space(b)),
+        // U+0085, U+00A0
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        // U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)
+            || next(1) == 0x81 && next(2) == 0x9F =>
+        {
+            3
+        }
+        // U+3000
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -620,9 +688,23 @@ fn is_print_edition(line: &str) -> bool {
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some(&first) = n.first() else { return true };
-    h.len() >= n.len()
-        && (0..=h.len() - n.len())
-            .any(|i| h[i].eq_ignore_ascii_case(&first) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    if h.len() < n.len() {
+        return false;
+    }
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let last_start = h.len() - n.len();
+    let mut from = 0;
+    while let Some(at) = h[from..=last_start].iter().position(|&b| b == lower || b == upper) {
+        let i = from + at;
+        if h[i..i + n.len()].eq_ignore_ascii_case(n) {
+            return true;
+        }
+        from = i + 1;
+        if from > last_start {
+            return false;
+        }
+    }
+    false
 }
 
 /// A short line that is mostly a date or time: a page's timestamp.
@@ -631,10 +713,10 @@ fn is_timestamp(line: &str) -> bool {
     let opener = ["published", "updated", "posted", "last updated", "first published", "last modified"]
         .iter()
         .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)));
-    if opener && words_at_most(t, 20) && find_dates(t).iter().any(|d| d.year.is_some() && d.day.is_some()) {
+    let dates = find_dates(t);
+    if opener && words_at_most(t, 20) && dates.iter().any(|d| d.year.is_some() && d.day.is_some()) {
         return true;
     }
-    let dates = find_dates(t);
     let covered: usize = dates.iter().filter(|d| d.year.is_some()).map(|d| d.end - d.start).sum();
     covered > 0 && words_at_most(t, 12) && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
 }
@@ -796,15 +878,21 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     let is_blank = |i: usize| content[i].trim().is_empty();
     // The header is near the top: within the first 200 lines that are not blank.
     let n = (0..content.len()).filter(|&i| !is_blank(i)).nth(200).unwrap_or(content.len());
-    let has_dateline: Vec<bool> =
-        (0..n).map(|i| kinds[i].0 == SectionKind::Body && dateline_place(content[i]).is_some()).collect();
+    // Whether a paragraph opens with a dateline, worked out only for the lines asked about (most are
+    // settled by their shape first), from the kinds as they are on entry.
+    let datelines: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); n];
+    let entry_kinds: Vec<SectionKind> = kinds[..n].iter().map(|(k, _)| *k).collect();
+    let has_dateline = |i: usize| {
+        *datelines[i]
+            .get_or_init(|| entry_kinds[i] == SectionKind::Body && dateline_place(content[i]).is_some())
+    };
     let anchor_like = |i: usize, kinds: &Kinds| {
         let line = content[i].trim();
         match kinds[i].0 {
             SectionKind::Byline | SectionKind::Caption => true,
             SectionKind::PageMeta => kinds[i].1.as_deref() == Some("publication timestamp"),
             SectionKind::Body => {
-                has_dateline[i] || (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i])
+                (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i]) || has_dateline(i)
             }
             SectionKind::Furniture => posted_by(line).is_some(),
             _ => false,
@@ -832,7 +920,7 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     // A byline, timestamp, dateline or caption anchors the header more surely than a sentence, which may
     // be a standfirst: when one follows the first sentence closely, start from it.
     let strong =
-        |i: usize, kinds: &Kinds| anchor_like(i, kinds) && kinds[i].0 != SectionKind::Body || has_dateline[i];
+        |i: usize, kinds: &Kinds| anchor_like(i, kinds) && kinds[i].0 != SectionKind::Body || has_dateline(i);
     let candidates: Vec<usize> = (0..n).filter(|&i| !is_blank(i) && anchor_like(i, kinds)).collect();
     let mut order = candidates.clone();
     if let (Some(&weak), Some(&first_strong)) =
@@ -952,6 +1040,11 @@ fn posted_by(line: &str) -> Option<&str> {
 /// ("MR JOHN DOE, in a speech to parliament."). A dateline ("LONDON, May 3 (Reuters) -") is not one.
 fn is_pull_quote_attribution(line: &str) -> bool {
     if line.len() > 400 {
+        return false;
+    }
+    // The name opens the line, in capitals: the first two letters of the line are capitals, or it is not
+    // one (most lines open with a capital and a small letter).
+    if !line.chars().filter(|c| c.is_alphabetic()).take(2).all(char::is_uppercase) {
         return false;
     }
     let Some((name, rest)) = line.split_once(", ") else { return false };
@@ -1335,20 +1428,15 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
             ));
         }
     };
-    // One search over the whole text; each name is then judged by the line it is on.
-    for found in table.find(text) {
-        let at = lines.partition_point(|l| l.next <= found.start);
-        let (Some(line), Some((kind, _))) = (lines.get(at), kinds.get(at)) else { continue };
-        if found.end > line.end
-            || matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment)
-        {
+    // Names are searched line by line (no name spans a line break), skipping the lines whose names say
+    // nothing about the publisher; each name is judged by the line it is on.
+    for (line, (kind, _)) in lines.iter().zip(kinds) {
+        if matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment) {
             continue;
         }
         let content = &text[line.start..line.end];
-        let m =
-            outlets::OutletMention { start: found.start - line.start, end: found.end - line.start, ..found };
-        {
-            let span = (found.start, found.end);
+        for m in table.find(content) {
+            let span = (line.start + m.start, line.start + m.end);
             let before = content[..m.start].trim_end();
             let after = content[m.end..].trim_start();
             if before.ends_with('(')

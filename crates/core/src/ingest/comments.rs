@@ -100,6 +100,10 @@ fn timestamp_in(text: &str) -> Option<(usize, usize, String)> {
 /// A time a comment system prints relative to when the page was viewed ("2 hours ago"): its span. The
 /// viewing time is unknown, so it cannot be resolved to a date.
 fn relative_time_in(text: &str) -> Option<(usize, usize)> {
+    // Most lines do not say "ago" at all: no need to look for every relative reference in them.
+    if !super::contains_ignore_ascii_case(text, "ago") {
+        return None;
+    }
     find_relative(text)
         .into_iter()
         .find(|r| matches!(r.relative, Relative::Ago { .. }) && text[r.end..].trim().len() < 24)
@@ -154,8 +158,9 @@ pub(super) fn header(line: &str) -> Option<Header> {
         return None;
     }
     // "NAME says:" / "NAME wrote:" (and the time after it, if on the same line)
+    // Every verb ends with a colon: a line without one is not of this shape.
     let lower = if t.contains(':') { t.to_ascii_lowercase() } else { String::new() };
-    for verb in [" says:", " said:", " wrote:", " commented:"] {
+    for verb in [" says:", " said:", " wrote:", " commented:"].into_iter().filter(|_| !lower.is_empty()) {
         if let Some(i) = lower.find(verb) {
             let author = t[..i].trim();
             let rest = &t[i + verb.len()..];
@@ -209,6 +214,14 @@ fn reply_marker(line: &str) -> bool {
     if line.len() > 120 {
         return false;
     }
+    // Every marker opens with "in", "replies", "reply", "replying", "show" or "view": rule out the other
+    // lines before normalising them.
+    if let Some(first) = line.trim_start().bytes().next()
+        && first.is_ascii()
+        && !matches!(first.to_ascii_lowercase(), b'i' | b'r' | b's' | b'v')
+    {
+        return false;
+    }
     let mut norm = String::new();
     normalise_into(line, &mut norm);
     matches!(
@@ -221,10 +234,9 @@ fn reply_marker(line: &str) -> bool {
 /// "In reply to NAME." / "Replying to @NAME": the name answered.
 fn in_reply_to(line: &str) -> Option<&str> {
     let t = line.trim();
-    let lower = t.to_ascii_lowercase();
     let rest = ["in reply to ", "replying to ", "reply to "]
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
         .map(|p| &t[p.len()..])?;
     let name = rest.trim().trim_start_matches('@').trim_end_matches(['.', ':']).trim();
     looks_like_commenter(name).then_some(name)
@@ -273,7 +285,7 @@ fn control_line(line: &str) -> bool {
 /// Where a thread stops: page furniture that is not part of the comment area.
 fn ends_thread(line: &str) -> bool {
     let t = line.trim();
-    if t.contains('©') || t.to_ascii_lowercase().starts_with("copyright") {
+    if t.contains('©') || t.get(..9).is_some_and(|head| head.eq_ignore_ascii_case("copyright")) {
         return true;
     }
     super::is_navigation(t)

@@ -294,7 +294,8 @@ fn longest_at<'a>(
     i: usize,
     end: usize,
 ) -> Option<(usize, Segment<'a>)> {
-    let max = lex.max_name_words.max(lex.max_title_words).max(1);
+    // Only names and titles that start with this piece's word can match here; most words start none.
+    let max = lex.pieces_from(pieces[i].name(text))?;
     let last = (i + max).min(end);
     for k in (i + 1..=last).rev() {
         let start = pieces[i].name_start;
@@ -302,14 +303,15 @@ fn longest_at<'a>(
         if stop <= start {
             continue;
         }
-        let form = collapse(&text[start..stop]);
+        let form: std::borrow::Cow<str> =
+            if k == i + 1 { text[start..stop].into() } else { collapse(&text[start..stop]).into() };
         if let Some(entry) = lex.name(&form) {
             let ambiguous_alone = entry.ambiguous && pieces[i].sentence_start;
             if !ambiguous_alone {
                 return Some((k, Segment::Name(entry)));
             }
         }
-        if let Some(title) = lex.titles.get(&form)
+        if let Some(title) = lex.titles.get(form.as_ref())
             && (title.before || form.chars().next().is_some_and(char::is_uppercase))
         {
             return Some((k, Segment::Title));

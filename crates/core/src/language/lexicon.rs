@@ -74,6 +74,9 @@ pub struct Lexicon {
     pub place_heads: HashSet<&'static str>,
     pub place_starts: HashSet<&'static str>,
     pub place_suffixes: Vec<&'static str>,
+    /// For the first piece of every gazetteer name and title (its text up to the first space or `/`,
+    /// `,`, `&`, `(`), the most pieces such a name can span: bounds the lookups at each word.
+    pub starts: HashMap<String, usize>,
 }
 
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -213,6 +216,22 @@ impl Lexicon {
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         lex.common = rows(COMMON_WORDS).filter_map(|r| r.first().map(|s| s.to_lowercase())).collect();
+        let forms: Vec<String> = lex.names.keys().chain(lex.titles.keys()).cloned().collect();
+        for form in forms {
+            let first = form.split([' ', '/', ',', '&', '(']).next().unwrap_or("").to_string();
+            // Words and the marks between them are pieces: "9/11" is three, "Bosnia and Herzegovina" three.
+            let pieces =
+                form.split(' ').map(|w| 1 + 2 * w.matches(['/', ',', '&', '(', ')']).count()).sum::<usize>();
+            // A hyphenated first word may be one piece ("al-Qaeda") or three ("Self-Defense Forces").
+            let hyphens = first.matches('-').count();
+            for (key, n) in [
+                (first.clone(), pieces),
+                (first.split('-').next().unwrap_or("").to_string(), pieces + 2 * hyphens),
+            ] {
+                let e = lex.starts.entry(key).or_insert(0);
+                *e = (*e).max(n);
+            }
+        }
         for row in rows(NAME_HEADS) {
             if let [kind, word] = row[..] {
                 match kind {
@@ -273,9 +292,29 @@ impl Lexicon {
         None
     }
 
+    /// The most pieces a gazetteer name or title starting with `first` can span, if any starts with it
+    /// (for a word in capitals, also in title case: "MOSCOW").
+    pub fn pieces_from(&self, first: &str) -> Option<usize> {
+        if let Some(&n) = self.starts.get(first) {
+            return Some(n);
+        }
+        if first.chars().filter(|c| c.is_alphabetic()).count() > 3 && first.chars().all(|c| !c.is_lowercase())
+        {
+            let mut cs = first.chars();
+            let titled: String =
+                cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default();
+            // A name in capitals may span as many words as the longest name.
+            return self.starts.get(&titled).map(|_| self.max_name_words.max(1) * 2);
+        }
+        None
+    }
+
     /// Whether `word` (as printed) is an ordinary lowercase word when written in lowercase.
     pub fn is_common(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.common.contains(&lower)
+        if word.chars().any(char::is_uppercase) {
+            self.common.contains(&word.to_lowercase())
+        } else {
+            self.common.contains(word)
+        }
     }
 }
