@@ -176,3 +176,39 @@ async fn library_cards_show_bylines_and_comment_counts() {
     assert_eq!(counts, ["4 reader comments", "31 reader comments"], "only the pages with comments say so");
     assert_eq!(texts(&root, ".doc-card .doc-byline"), ["By James Brooke"]);
 }
+
+#[wasm_bindgen_test]
+async fn the_reader_highlights_entities_by_type_and_the_legend_turns_a_type_off() {
+    let (root, _) = mount("/doc/001_cfa350853c3acd34").await;
+    let people = texts(&root, ".article-text mark.entity.person");
+    assert!(people.iter().any(|p| p == "Vladimir Putin"), "{people:?}");
+    assert!(texts(&root, ".article-text mark.entity.place").iter().any(|p| p == "U.S."));
+    // A mention carries its corpus entity and a card that names it, with its other forms.
+    let mark = root
+        .query_selector(".article-text mark.entity.person[data-entity='person:vladimir-putin']")
+        .expect("a valid selector")
+        .expect("a mention of the person");
+    let card = mark.get_attribute("title").unwrap_or_default();
+    assert!(card.starts_with("Vladimir Putin · People"), "{card}");
+    assert!(card.contains("documents"), "{card}");
+    // Quotes are marked with their speaker.
+    let speakers: Vec<String> = (0..)
+        .map_while(|i| root.query_selector_all(".article-text .quote").ok()?.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok()?.get_attribute("data-speaker"))
+        .collect();
+    assert!(speakers.iter().any(|s| s == "Matthew Rojansky"), "{speakers:?}");
+    // Turning people off.
+    let button: HtmlElement = root
+        .query_selector(".entity-legend button.person")
+        .expect("a valid selector")
+        .expect("the people toggle")
+        .dyn_into()
+        .expect("an HTML element");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    button.click();
+    settle().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    let text = root.query_selector(".article-text").expect("a valid selector").expect("the article");
+    let classes = text.get_attribute("class").unwrap_or_default();
+    assert!(classes.split_whitespace().any(|c| c == "hide-person"), "{classes}");
+}

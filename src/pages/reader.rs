@@ -1,5 +1,6 @@
 //! The Reader: one document, its metadata with evidence, the article, and what was removed from the page.
 
+use parallax_core::language::{self, Label, Speaker};
 use parallax_core::manifest::OVERRIDE_RULE;
 use parallax_core::{Document, Fact, SectionKind};
 use yew::prelude::*;
@@ -21,9 +22,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let corpus = use_corpus();
     let title = corpus.document(&props.id).map(headline_label);
     use_effect_with(title, |title| set_title(title.as_deref().unwrap_or("Not found")));
+    let hidden = use_state(Vec::<Label>::new);
     let Some(doc) = corpus.document(&props.id) else {
         return html! { <NotFound what={AttrValue::from(format!("document “{}”", props.id))} /> };
     };
+    let marks = Marks::new(&corpus, doc);
+    let hidden_classes: Vec<String> =
+        hidden.iter().map(|l| format!("hide-{}", l.as_str().to_lowercase())).collect();
     html! {
         <article class="reader" data-id={doc.id.clone()}>
             <p class="back"><Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>></p>
@@ -54,8 +59,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </ul>
                 }
             </header>
-            <div class="article-text">
-                { for doc.sections.iter().filter_map(|s| article_part(doc, s)) }
+            { legend(doc, &hidden) }
+            <div class={classes!("article-text", hidden_classes)}>
+                { for doc.sections.iter().filter_map(|s| article_part(doc, s, &marks)) }
             </div>
             { comments(doc) }
             { removed(doc) }
@@ -76,11 +82,12 @@ fn evidence(fact: Option<&Fact<String>>) -> Html {
     }
 }
 
-fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html> {
+fn article_part(doc: &Document, section: &parallax_core::Section, marks: &Marks) -> Option<Html> {
     let text = doc.section_text(section).trim();
+    let (start, end) = trimmed(doc, section.start, section.end);
     Some(match section.kind {
-        SectionKind::Body => html! { <p class="body">{ text }</p> },
-        SectionKind::Subheading => html! { <h3 class="subheading">{ text }</h3> },
+        SectionKind::Body => html! { <p class="body">{ marks.render(start, end) }</p> },
+        SectionKind::Subheading => html! { <h3 class="subheading">{ marks.render(start, end) }</h3> },
         SectionKind::Caption => {
             let caption = doc.captions.iter().find(|c| c.start >= section.start && c.end <= section.end);
             let (text, credit) = match caption {
@@ -111,6 +118,159 @@ fn article_part(doc: &Document, section: &parallax_core::Section) -> Option<Html
         | SectionKind::Comment
         | SectionKind::Blank => return None,
     })
+}
+
+/// The span `start..end` without the whitespace at its ends.
+fn trimmed(doc: &Document, start: u32, end: u32) -> (u32, u32) {
+    let raw = doc.text.get(start as usize..end as usize).unwrap_or("");
+    let lead = u32::try_from(raw.len() - raw.trim_start().len()).unwrap_or(0);
+    let trail = u32::try_from(raw.len() - raw.trim_end().len()).unwrap_or(0);
+    (start + lead, end.saturating_sub(trail).max(start + lead))
+}
+
+/// The entity types, in the order the legend shows them.
+const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Event, Label::Norp, Label::Date];
+
+fn label_name(label: Label) -> &'static str {
+    match label {
+        Label::Person => "People",
+        Label::Org => "Organisations",
+        Label::Place => "Places",
+        Label::Event => "Events",
+        Label::Norp => "Groups",
+        Label::Date => "Dates",
+    }
+}
+
+/// The legend: one toggle per entity type, with how many mentions of it the article has.
+fn legend(doc: &Document, hidden: &UseStateHandle<Vec<Label>>) -> Html {
+    let article: Vec<Label> = doc
+        .analysis
+        .mentions
+        .iter()
+        .filter(|m| {
+            let i = doc.sections.partition_point(|s| s.end <= m.start);
+            doc.sections.get(i).is_some_and(|s| s.kind != SectionKind::Comment)
+        })
+        .map(|m| m.label)
+        .collect();
+    if article.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="entity-legend" role="group" aria-label="Highlight entity types">
+            { for LABELS.iter().map(|&label| {
+                let count = article.iter().filter(|&&l| l == label).count();
+                let shown = !hidden.contains(&label);
+                let onclick = {
+                    let hidden = hidden.clone();
+                    Callback::from(move |_| {
+                        let mut next = (*hidden).clone();
+                        if let Some(i) = next.iter().position(|&l| l == label) {
+                            next.remove(i);
+                        } else {
+                            next.push(label);
+                        }
+                        hidden.set(next);
+                    })
+                };
+                let class = format!("legend-item {}", label.as_str().to_lowercase());
+                html! {
+                    <button type="button" {class} aria-pressed={shown.to_string()} {onclick}>
+                        <span class="swatch" aria-hidden="true"></span>
+                        { format!("{} {count}", label_name(label)) }
+                    </button>
+                }
+            }) }
+            <span class="legend-note">
+                <span class="hedge">{ "hedges" }</span>{ " and " }<span class="quote">{ "quotes" }</span>{ " are marked in the text" }
+            </span>
+        </div>
+    }
+}
+
+/// What the Reader needs to mark a document's text: its analysis and the corpus entities.
+struct Marks<'a> {
+    doc: &'a Document,
+    entities: Vec<Option<&'a language::canonical::CorpusEntity>>,
+    outlets: usize,
+}
+
+impl<'a> Marks<'a> {
+    fn new(corpus: &'a crate::corpus::Corpus, doc: &'a Document) -> Self {
+        let bundle = &corpus.bundle;
+        let d = bundle.documents.iter().position(|x| x.id == doc.id);
+        let links = d.and_then(|d| bundle.canonical.links.get(d));
+        let entities = (0..doc.analysis.entities.len())
+            .map(|e| links.and_then(|l| l.get(e)).and_then(|&g| bundle.canonical.entities.get(g as usize)))
+            .collect();
+        Self { doc, entities, outlets: bundle.documents.len() }
+    }
+
+    /// The text `start..end` with its mentions, quotes and hedges marked.
+    fn render(&self, start: u32, end: u32) -> Html {
+        let a = &self.doc.analysis;
+        html! {
+            { for language::runs(a, start, end).into_iter().map(|run| {
+                let text = self.doc.text.get(run.start as usize..run.end as usize).unwrap_or("").to_owned();
+                let mut node = html! { { text } };
+                if let Some(h) = run.hedge.and_then(|h| a.hedges.get(h as usize)) {
+                    let title = match h.kind {
+                        language::HedgeKind::Lexical => format!("Hedge: “{}”", h.term),
+                        language::HedgeKind::ScareQuote => "Scare quote: words quoted at arm's length, with no speaker".to_owned(),
+                    };
+                    node = html! { <span class="hedge" {title}>{ node }</span> };
+                }
+                if let Some(m) = run.mention.and_then(|m| a.mentions.get(m as usize)) {
+                    let label = m.label.as_str().to_lowercase();
+                    let (id, title) = self.card(m.entity);
+                    node = html! {
+                        <mark class={classes!("entity", label)} data-entity={id} tabindex="0" {title}>{ node }</mark>
+                    };
+                }
+                if let Some(q) = run.quote.and_then(|q| a.quotes.get(q as usize)) {
+                    let speaker = match &q.speaker {
+                        Speaker::Entity(e) => a.entities.get(*e as usize).map_or("?".to_owned(), |e| e.name.clone()),
+                        Speaker::Unnamed(d) => format!("unnamed source: {d}"),
+                        Speaker::Outlet => "the outlet (no speaker named)".to_owned(),
+                    };
+                    let how = if q.direct { "Quote" } else { "Reported speech" };
+                    let verb = q.verb.as_deref().map(|v| format!(" ({v})")).unwrap_or_default();
+                    let title = format!("{how}: {speaker}{verb}");
+                    node = html! {
+                        <span class={classes!("quote", (!q.direct).then_some("reported"))} data-speaker={speaker} {title}>{ node }</span>
+                    };
+                }
+                node
+            }) }
+        }
+    }
+
+    /// The corpus id of a document entity and the card shown on hover or focus.
+    fn card(&self, local: u32) -> (String, String) {
+        let local_entity = self.doc.analysis.entities.get(local as usize);
+        match self.entities.get(local as usize).copied().flatten() {
+            Some(e) => {
+                let mut card = format!("{} · {}", e.name, label_name(e.label));
+                if !e.aliases.is_empty() {
+                    card.push_str(&format!("\nAlso: {}", e.aliases.join(", ")));
+                }
+                let mut roles: Vec<&str> = e.roles.iter().map(|r| r.role.as_str()).collect();
+                roles.dedup();
+                if !roles.is_empty() {
+                    card.push_str(&format!("\nRoles: {}", roles.join("; ")));
+                }
+                card.push_str(&format!(
+                    "\nMentioned {} times in {} of {} documents",
+                    e.mentions,
+                    e.documents.len(),
+                    self.outlets
+                ));
+                (e.id.clone(), card)
+            }
+            None => (String::new(), local_entity.map(|e| e.name.clone()).unwrap_or_default()),
+        }
+    }
 }
 
 fn span_text(doc: &Document, (start, end): (u32, u32)) -> &str {

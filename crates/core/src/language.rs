@@ -246,3 +246,49 @@ pub fn annotate(doc: &mut crate::Document) {
 
 #[cfg(test)]
 mod tests;
+
+/// A run of text with the same annotations: what a view needs to show a span of a document with its
+/// entities, quotes and hedges marked, without working out overlaps itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: u32,
+    pub end: u32,
+    /// The mention (index into [`Analysis::mentions`]) this run is part of.
+    pub mention: Option<u32>,
+    /// The quote (index into [`Analysis::quotes`]) this run is inside.
+    pub quote: Option<u32>,
+    /// The hedge (index into [`Analysis::hedges`]) this run is part of.
+    pub hedge: Option<u32>,
+}
+
+/// Cuts `start..end` of the analysed text into runs at every edge of a mention, quote or hedge. The runs
+/// tile `start..end` exactly, in order. Where two quotes or two hedges overlap, the first wins.
+pub fn runs(analysis: &Analysis, start: u32, end: u32) -> Vec<Run> {
+    let mut edges = vec![start, end];
+    let spans = analysis
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(analysis.quotes.iter().map(|q| (q.start, q.end)))
+        .chain(analysis.hedges.iter().map(|h| (h.start, h.end)));
+    for (s, e) in spans {
+        edges.extend([s, e].into_iter().filter(|&x| x > start && x < end));
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    edges
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let covers = |s: u32, e: u32| s <= a && b <= e;
+            Run {
+                start: a,
+                end: b,
+                mention: analysis.mentions.iter().position(|m| covers(m.start, m.end)).map(index),
+                quote: analysis.quotes.iter().position(|q| covers(q.start, q.end)).map(index),
+                hedge: analysis.hedges.iter().position(|h| covers(h.start, h.end)).map(index),
+            }
+        })
+        .collect()
+}

@@ -201,3 +201,21 @@ fn nothing_in_empty_or_odd_text_and_no_panic() {
         }
     }
 }
+
+#[test]
+fn runs_tile_a_span_and_carry_their_marks() {
+    let text = "“It is over,” said Ana Ruiz, the alleged leader.";
+    let a = analyse_text(text);
+    let runs = runs(&a, 0, text.len() as u32);
+    assert_eq!(runs.first().map(|r| r.start), Some(0));
+    assert_eq!(runs.last().map(|r| r.end), Some(text.len() as u32));
+    for w in runs.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+    }
+    let marked = |want: &str| runs.iter().find(|r| &text[r.start as usize..r.end as usize] == want).copied();
+    let name = marked("Ana Ruiz").expect("a run for the name");
+    assert!(name.mention.is_some() && name.quote.is_none());
+    assert!(marked("alleged").is_some_and(|r| r.hedge.is_some()));
+    assert!(marked("It is over,").is_some_and(|r| r.quote.is_some()));
+    assert!(super::runs(&a, 5, 5).is_empty());
+}
