@@ -88,7 +88,70 @@ const SOURCE_NOUNS: &[&str] = &[
     "researchers",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// Words that end a subject but do not name anyone who speaks: "this shows", "there is".
+const NOT_SPEAKERS: &[&str] = &[
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "which",
+    "what",
+    "who",
+    "whom",
+    "one",
+    "also",
+    "then",
+    "and",
+    "or",
+    "but",
+    "not",
+    "never",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "would",
+    "will",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "previously",
+    "later",
+    "earlier",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "once",
+    "today",
+    "yesterday",
+    "recently",
+    "reportedly",
+    "allegedly",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "it",
+    "its",
+    "their",
+    "his",
+];
 
 /// Objects of "told" that are the audience, not part of the reported clause.
 const AUDIENCE: &[&str] =
@@ -574,6 +637,16 @@ impl Context<'_> {
             let desc = self.text[start..end].trim();
             return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
         }
+        // Any other short noun phrase: people or bodies the text does not name ("Organizers",
+        // "parents", "the report").
+        let plain_noun = head.chars().all(char::is_alphabetic)
+            && !NOT_SPEAKERS.contains(&head.as_str())
+            && !self.lex.speech_verbs.contains_key(head.as_str())
+            && words.len() <= 6;
+        if plain_noun {
+            let desc = self.text[start..end].trim();
+            return Some((Speaker::Unnamed(desc.to_string()), Some((to_u32(start), to_u32(end)))));
+        }
         None
     }
 
@@ -589,6 +662,15 @@ impl Context<'_> {
     fn pronoun(&self, word: &str, at: usize) -> Option<Speaker> {
         if matches!(word, "they" | "we" | "i") {
             return None;
+        }
+        // "It said": the organisation named last.
+        if word == "it" {
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| (m.end as usize) <= at && m.label == super::Label::Org)
+                .map(|m| Speaker::Entity(m.entity));
         }
         // The last quote's speaker, when that is a person the text named recently; else the nearest person.
         let nearest =
