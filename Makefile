@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench fuzz setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench fuzz compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -64,6 +64,39 @@ bench:
 fuzz:
 	PARALLAX_FUZZ_CASES=20000 cargo test --release --locked -p parallax-core --test fuzz -- --nocapture
 	cargo test --release --locked -p parallax-core --test bad_input -- --include-ignored
+
+## compare-ner: score Parallax and spaCy (en_core_web_sm) on eval/, time both (Parallax also in Chromium); writes docs/ner-eval.md
+# spaCy is a peer for this comparison only, installed in tools/spacy-venv. The scorer is built with
+# opt-level 3 (the release profile's opt-level "z" is for the wasm's size) in a profile of its own.
+EVAL_PROFILE := --config 'profile.eval.inherits="release"' --config 'profile.eval.opt-level=3' \
+	--config 'profile.eval.panic="unwind"'
+compare-ner:
+	scripts/setup-spacy.sh
+	scripts/setup.sh --test
+	cargo build --locked $(EVAL_PROFILE) --profile eval -p parallax-eval
+	eval_bin="$${CARGO_TARGET_DIR:-target}/eval/parallax-eval"
+	py=tools/spacy-venv/bin/python
+	rm -rf target/eval-plain && mkdir -p target/eval-plain
+	"$$eval_bin" plain --out target/eval-plain eval
+	"$$py" scripts/spacy_peer.py ner target/eval-plain target/eval-spacy.jsonl
+	"$$eval_bin" score --peer spaCy=target/eval-spacy.jsonl --out docs/ner-eval.md eval \
+		--note "Peer: $$("$$py" scripts/spacy_peer.py version), run on the same plain texts (\`parallax-eval plain\`), \
+	its labels mapped PERSON→PERSON, ORG→ORG, GPE/LOC/FAC→PLACE, EVENT→EVENT, NORP→NORP, DATE→DATE (the rest dropped), \
+	its character offsets converted to byte offsets. It finds no quotes or hedges and groups no mentions into entities: n/a."
+	"$$eval_bin" speed --words 200000 --text-out target/eval-speed.txt --json-out target/eval-speed-parallax.json >/dev/null
+	scripts/bench-wasm.sh target/eval-speed.txt --json-out target/eval-speed-wasm.json >/dev/null
+	"$$py" scripts/spacy_peer.py speed target/eval-speed.txt --json-out target/eval-speed-spacy.json >/dev/null
+	{
+		printf '\n## Throughput (this machine, this run)\n\n'
+		printf 'The five built-in corpus pages repeated to at least 200,000 words (`parallax-eval speed`, which\n'
+		printf 'writes the very text spaCy then times). Parallax: ingest of every page plus the language layer over\n'
+		printf 'its body paragraphs. spaCy: `nlp.pipe` over every non-empty line with the full default pipeline.\n'
+		printf 'Parallax in wasm: the same pages and work, compiled to wasm32 (opt-level 3) and timed in headless\n'
+		printf 'Chromium with `performance.now()` (`scripts/bench-wasm.sh`).\n'
+		printf 'Words are whitespace-separated words of the input; best of 3 runs each.\n\n'
+		"$$eval_bin" speed-table target/eval-speed-parallax.json target/eval-speed-wasm.json target/eval-speed-spacy.json
+	} >> docs/ner-eval.md
+	echo "wrote docs/ner-eval.md"
 
 clean:
 	cargo clean

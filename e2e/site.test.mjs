@@ -195,3 +195,30 @@ test('reader comments are threaded, collapsible and apart from the article', asy
   await comments.locator('li.comment:has(li.comment) > details > summary').click();
   assert.equal(await reply.isVisible(), false);
 });
+
+test('the reader highlights entities by type, with a card on focus, in light and dark', async (t) => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await openPage(t, { colorScheme });
+    await page.goto(rootBase + '/#/doc/001_cfa350853c3acd34');
+    await page.locator('.entity-legend').waitFor();
+    const person = page.locator('.article-text mark.entity.person[data-entity="person:vladimir-putin"]').first();
+    assert.equal(await person.textContent(), 'Vladimir Putin');
+    // Keyboard focus reaches a mention, and its card names the canonical entity and where else it appears.
+    await person.focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Vladimir Putin');
+    const card = await person.getAttribute('title');
+    assert.match(card, /^Vladimir Putin · People/);
+    assert.match(card, /in \d of 5 documents/);
+    // The tint is readable: dark text on a light tint, or light text on a dark one.
+    const [fg, bg] = await person.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    assert.notEqual(fg, bg);
+    assert.ok((await page.locator('.article-text .quote').count()) > 3, 'quotes are marked');
+    await page.screenshot({ path: join(shots, `reader-entities-${colorScheme}.png`), fullPage: false });
+    // Turning places off removes their tint and says so to assistive technology.
+    const places = page.locator('.entity-legend button.place');
+    await places.click();
+    assert.equal(await places.getAttribute('aria-pressed'), 'false');
+    const tint = await page.locator('.article-text mark.entity.place').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(tint, 'rgba(0, 0, 0, 0)');
+  }
+});
