@@ -53,12 +53,23 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
 }
 
 /// True when more than one character in ten is a control character other than whitespace.
+/// Looks at the first 64 Ki characters, byte by byte: a character starts at every byte that is not a
+/// UTF-8 continuation byte, and the control characters are C0 and DEL (one byte) and C1 (`C2 80`..`C2 9F`).
 fn looks_binary(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 64 * 1024 {
+            break;
+        }
         total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+        let c0 = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        if c0 || c1 {
             control += 1;
         }
     }
