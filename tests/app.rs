@@ -212,3 +212,13 @@ async fn the_reader_highlights_entities_by_type_and_the_legend_turns_a_type_off(
     let classes = text.get_attribute("class").unwrap_or_default();
     assert!(classes.split_whitespace().any(|c| c == "hide-person"), "{classes}");
 }
+
+#[wasm_bindgen_test]
+async fn captions_are_highlighted_and_keep_their_credit_apart() {
+    let (root, _) = mount("/doc/001_cfa350853c3acd34").await;
+    let in_caption = texts(&root, ".article-text figure.caption figcaption mark.entity");
+    assert!(in_caption.iter().any(|t| t == "Vladimir Putin"), "{in_caption:?}");
+    let credits = texts(&root, ".article-text figure.caption .photo-credit");
+    assert!(credits.iter().all(|c| !c.is_empty()), "{credits:?}");
+    assert!(texts(&root, ".article-text figure.caption .photo-credit mark").is_empty());
+}

@@ -90,14 +90,14 @@ fn article_part(doc: &Document, section: &parallax_core::Section, marks: &Marks)
         SectionKind::Subheading => html! { <h3 class="subheading">{ marks.render(start, end) }</h3> },
         SectionKind::Caption => {
             let caption = doc.captions.iter().find(|c| c.start >= section.start && c.end <= section.end);
-            let (text, credit) = match caption {
-                Some(c) => (span_text(doc, (c.start, c.end)), c.credit.map(|span| span_text(doc, span))),
-                None => (text, None),
+            let (span, credit) = match caption {
+                Some(c) => (trimmed(doc, c.start, c.end), c.credit.map(|span| span_text(doc, span))),
+                None => ((start, end), None),
             };
             html! {
                 <figure class="caption">
                     <span class="label">{ "Caption" }</span>
-                    <figcaption>{ text }</figcaption>
+                    <figcaption>{ marks.render(span.0, span.1) }</figcaption>
                     if let Some(credit) = credit {
                         <span class="photo-credit">{ credit }</span>
                     }
