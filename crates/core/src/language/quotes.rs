@@ -565,7 +565,7 @@ impl Context<'_> {
     /// reporters", "..., saying that"): the first person or organisation named before `verb`.
     fn main_subject(&self, first: usize, verb: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
         let (start, end) = (self.pieces[first].start, self.pieces[verb].start);
-        // Not a possessive: in "Putin's spokesman, Dmitry Peskov, ... telling", the spokesman speaks.
+        // Not a possessive: in "the mayor's spokeswoman, Ana Ruiz, ... telling", the spokeswoman speaks.
         let inside = |label: super::Label| {
             self.mentions.iter().find(|m| {
                 m.label == label
