@@ -26,15 +26,17 @@ fn main() {
         })
         .collect();
     // The manifest's own problems are warnings of the build: the corpus still builds without it.
+    let mut events = Vec::new();
     if let Ok(text) = std::fs::read_to_string(corpus.join("manifest.toml")) {
         let (manifest, mut problems) = manifest::parse(&text);
         problems.extend(manifest::apply_all(&manifest, &mut documents));
         for p in problems {
             println!("cargo:warning=corpus/manifest.toml: {}", p.message);
         }
+        events = manifest.events;
     }
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out = Path::new(&out_dir).join("corpus.bundle");
-    std::fs::write(&out, bundle::encode(&Bundle::new(documents)))
+    std::fs::write(&out, bundle::encode(&Bundle::with_events(documents, &events)))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::bundle::{self, Bundle};
 use parallax_core::export::{self, CSV_COLUMNS};
 use parallax_core::process;
+use parallax_core::events::EventSpec;
 use parallax_core::{Document, manifest};
+use serde::Serialize;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -52,6 +54,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write synthetic news pages, for scale tests and benchmarks: each page as a file, and truth.jsonl
+    /// with what is true of each (outlet, date, event).
+    Synth {
+        /// How many pages.
+        #[arg(long)]
+        docs: usize,
+        /// The seed of the synthetic world: the same docs and seed give the same pages.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write the pages and truth.jsonl to (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,8 +100,8 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Export { paths, format, out } => {
-            let documents = if paths.is_empty() { builtin_corpus() } else { load(&paths)? };
-            let bytes = render(&documents, format)?;
+            let (documents, events) = if paths.is_empty() { builtin_corpus() } else { load(&paths)? };
+            let bytes = render(&Bundle::with_events(documents, &events), format)?;
             match out {
                 Some(path) => std::fs::write(&path, &bytes)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
@@ -110,24 +125,60 @@ fn run(cli: Cli) -> Result<(), String> {
             eprintln!("wrote {} documents, {} bytes, to {}", files.len(), bytes.len(), out.display());
             Ok(())
         }
+        Command::Synth { docs, seed, out } => synth(docs, seed, &out),
     }
 }
 
-/// The built-in corpus, ingested now by this version of the engine, with its manifest applied.
-fn builtin_corpus() -> Vec<Document> {
+/// One line of truth.jsonl: a page's file name and its truth.
+#[derive(Serialize)]
+struct TruthLine<'a> {
+    name: &'a str,
+    truth: &'a parallax_synth::Truth,
+}
+
+/// Writes `docs` synthetic pages to `out`, one at a time (a large run never holds them all), and their
+/// truth to `out/truth.jsonl`.
+fn synth(docs: usize, seed: u64, out: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create folder {}: {e}", out.display()))?;
+    let truth_path = out.join("truth.jsonl");
+    let file = std::fs::File::create(&truth_path)
+        .map_err(|e| format!("cannot write {}: {e}", truth_path.display()))?;
+    let mut truth = std::io::BufWriter::new(file);
+    let mut bytes = 0usize;
+    for i in 0..docs {
+        let page = parallax_synth::page(i, docs, seed);
+        let path = out.join(&page.name);
+        std::fs::write(&path, &page.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += page.text.len();
+        serde_json::to_writer(&mut truth, &TruthLine { name: &page.name, truth: &page.truth })
+            .map_err(|e| e.to_string())?;
+        truth.write_all(b"\n").map_err(|e| format!("cannot write {}: {e}", truth_path.display()))?;
+    }
+    truth.flush().map_err(|e| format!("cannot write {}: {e}", truth_path.display()))?;
+    eprintln!("wrote {docs} pages, {bytes} bytes, and truth.jsonl to {}", out.display());
+    Ok(())
+}
+
+/// The built-in corpus, ingested now by this version of the engine, with its manifest applied, and the
+/// events its manifest names.
+fn builtin_corpus() -> (Vec<Document>, Vec<EventSpec>) {
     let mut documents: Vec<Document> =
         builtin::FILES.iter().map(|(name, bytes)| process(name, bytes)).collect();
+    let mut events = Vec::new();
     if let Some(text) = builtin::MANIFEST {
         let (manifest, _) = manifest::parse(text);
         manifest::apply_all(&manifest, &mut documents);
+        events = manifest.events;
     }
-    documents
+    (documents, events)
 }
 
 /// Ingests files and folders; a folder's manifest applies to the documents from it. Problems with the
-/// manifest are reported on standard error and do not stop the export.
-fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
+/// manifest are reported on standard error and do not stop the export. Returns the documents and the
+/// events the manifests name.
+fn load(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<EventSpec>), String> {
     let mut documents = Vec::new();
+    let mut events = Vec::new();
     for path in paths {
         if path.is_dir() {
             let files = document_files(path)?;
@@ -145,6 +196,7 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
                 for p in problems {
                     eprintln!("{}: {}", manifest_path.display(), p.message);
                 }
+                events.extend(manifest.events);
             }
             documents.extend(docs);
         } else {
@@ -152,11 +204,11 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Document>, String> {
             documents.push(process(&name, &read(path)?));
         }
     }
-    Ok(documents)
+    Ok((documents, events))
 }
 
-fn render(documents: &[Document], format: Format) -> Result<Vec<u8>, String> {
-    let exported = export::export(documents);
+fn render(bundle: &Bundle, format: Format) -> Result<Vec<u8>, String> {
+    let exported = export::export(bundle);
     let mut out = Vec::new();
     match format {
         Format::Json => {

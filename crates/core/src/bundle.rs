@@ -1,6 +1,6 @@
 //! The bundle: the processed corpus in the binary form the app embeds.
 //!
-//! # Layout (format version 4)
+//! # Layout (format version 5)
 //!
 //! | bytes | content |
 //! |---|---|
@@ -16,10 +16,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
+use crate::events::{EventSpec, Events};
+use crate::framing::Framing;
 use crate::language::canonical::Canonical;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A processed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -27,14 +29,26 @@ pub struct Bundle {
     pub documents: Vec<Document>,
     /// The corpus's canonical entities, and which of them each document's entities are.
     pub canonical: Canonical,
+    /// The events the documents report, and the passages that report them.
+    pub events: Events,
+    /// How each document, and each document's telling of each event, is framed.
+    pub framing: Framing,
 }
 
 impl Bundle {
-    /// A bundle of processed documents, with their entities linked across the corpus.
+    /// A bundle of processed documents, with their entities linked across the corpus, their events
+    /// grouped and their framing measured.
     pub fn new(documents: Vec<Document>) -> Self {
+        Self::with_events(documents, &[])
+    }
+
+    /// As [`Bundle::new`], with the events the corpus manifest names beside the automatic ones.
+    pub fn with_events(documents: Vec<Document>, specs: &[EventSpec]) -> Self {
         let analyses: Vec<&crate::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
         let canonical = crate::language::canonical::link(&analyses);
-        Self { documents, canonical }
+        let events = crate::events::group_passages(&documents, &canonical, specs);
+        let framing = crate::framing::frame(&documents, &canonical, &events);
+        Self { documents, canonical, events, framing }
     }
 }
 

@@ -10,6 +10,8 @@
 
 use serde::Serialize;
 
+mod framing;
+
 use crate::document::{Fact, SectionKind};
 use crate::language::{HedgeKind, Speaker};
 use crate::{Diagnostic, Document, Severity};
@@ -23,6 +25,10 @@ pub struct Export {
     pub schema: &'static str,
     /// The corpus's canonical entities; mentions and quotes refer to them by `id`.
     pub entities: Vec<EntityExport>,
+    /// The events the documents report, with their passages and omission matrices.
+    pub events: Vec<framing::EventExport>,
+    /// Each outlet's distinctive terms against the other outlets.
+    pub outlets: Vec<framing::OutletExport>,
     pub documents: Vec<DocumentExport>,
 }
 
@@ -131,6 +137,10 @@ pub struct DocumentExport {
     pub mentions: Vec<MentionExport>,
     pub quotes: Vec<QuoteExport>,
     pub hedges: Vec<HedgeExport>,
+    /// The framing signals of the article (absent when a document is exported on its own).
+    pub framing: Option<framing::SignalsExport>,
+    /// The framing of each event the document reports or mentions.
+    pub event_framing: Vec<framing::EventFramingExport>,
     /// The decoded page; every offset in this document indexes it.
     pub text: String,
 }
@@ -209,10 +219,11 @@ impl From<&Diagnostic> for DiagnosticExport {
     }
 }
 
-/// A whole corpus in the export schema, its entities linked across documents.
-pub fn export(documents: &[Document]) -> Export {
-    let analyses: Vec<&crate::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
-    let canonical = crate::language::canonical::link(&analyses);
+/// A whole corpus in the export schema: its entities linked across documents, its events, and the
+/// framing of each document and of each document's telling of each event.
+pub fn export(bundle: &crate::bundle::Bundle) -> Export {
+    let documents = &bundle.documents;
+    let canonical = &bundle.canonical;
     let doc_id = |d: &u32| documents.get(*d as usize).map(|d| d.id.clone()).unwrap_or_default();
     let entities = canonical
         .entities
@@ -231,18 +242,59 @@ pub fn export(documents: &[Document]) -> Export {
             mentions: e.mentions,
         })
         .collect();
-    let documents = documents
+    let names = Names { documents, canonical, events: &bundle.events };
+    let exported = documents
         .iter()
         .zip(&canonical.links)
-        .map(|(doc, links)| {
+        .enumerate()
+        .map(|(i, (doc, links))| {
             let ids: Vec<String> = links
                 .iter()
                 .map(|&g| canonical.entities.get(g as usize).map(|e| e.id.clone()).unwrap_or_default())
                 .collect();
-            document_with(doc, &ids)
+            let mut d = document_with(doc, &ids);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if let Some(f) = bundle.framing.documents.get(i as usize) {
+                d.framing = Some(framing::signals(f, &names));
+            }
+            d.event_framing = bundle
+                .framing
+                .events
+                .iter()
+                .filter(|f| f.document == i)
+                .map(|f| framing::event_framing(f, &names))
+                .collect();
+            d
         })
         .collect();
-    Export { schema: SCHEMA, entities, documents }
+    let events = bundle
+        .events
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| framing::event(e, bundle.framing.matrices.get(i), &names))
+        .collect();
+    let outlets = bundle.framing.outlets.iter().map(|o| framing::outlet(o, &names)).collect();
+    Export { schema: SCHEMA, entities, events, outlets, documents: exported }
+}
+
+/// What export ids the model's indices stand for.
+struct Names<'a> {
+    documents: &'a [Document],
+    canonical: &'a crate::language::canonical::Canonical,
+    events: &'a crate::events::Events,
+}
+
+impl Names<'_> {
+    fn document(&self, d: u32) -> String {
+        self.documents.get(d as usize).map(|d| d.id.clone()).unwrap_or_default()
+    }
+    fn entity(&self, e: u32) -> String {
+        self.canonical.entities.get(e as usize).map(|e| e.id.clone()).unwrap_or_default()
+    }
+    fn event(&self, e: u32) -> String {
+        self.events.events.get(e as usize).map(|e| e.id.clone()).unwrap_or_default()
+    }
 }
 
 /// The export's name for the section a span starts in.
@@ -445,6 +497,8 @@ fn document_with(doc: &Document, ids: &[String]) -> DocumentExport {
         mentions,
         quotes,
         hedges,
+        framing: None,
+        event_framing: Vec::new(),
         text: doc.text.clone(),
     }
 }

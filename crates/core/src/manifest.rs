@@ -5,6 +5,13 @@
 //! published = "2017-12-18"   # the page prints the day and month but never the year
 //! ```
 //!
+//! ```toml
+//! [[events]]
+//! name = "The harbour strike"          # shown as the event's label
+//! anchors = ["Port Authority", "strike", "dockworkers"]   # entities (any alias) or words
+//! date = "2021-06-02"                  # optional
+//! ```
+//!
 //! Overrides win over what the engine read from the page, are recorded in [`Metadata::overridden`] and
 //! carry the evidence rule [`OVERRIDE_RULE`], so the app can label them. A manifest that cannot be parsed,
 //! an unknown field or an invalid value is reported as a diagnostic and ignored, never fatal.
@@ -27,6 +34,9 @@ pub struct Manifest {
     /// Overrides by source file name.
     #[serde(default)]
     pub files: BTreeMap<String, Override>,
+    /// Events the user names (`[[events]]` tables): each a name, a few anchors and an optional date.
+    #[serde(default)]
+    pub events: Vec<crate::events::EventSpec>,
 }
 
 /// The facts the manifest may set for one file.

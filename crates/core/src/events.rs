@@ -1,0 +1,1150 @@
+//! Events: the same real-world happening, lined up across documents.
+//!
+//! An [`Event`] groups [`Passage`]s (a document's headline, standfirst and body paragraphs) that report
+//! the same happening. Grouping works on what the language layer found and on the words:
+//!
+//! 1. **Features.** Each passage becomes a sparse vector of the corpus entities it mentions, its content
+//!    words (stemmed, function words left out), its numbers, and the days and years it names. Weights are
+//!    TF-IDF over passages, with entities counting double: a shared rare name says more about a shared
+//!    happening than a shared word.
+//! 2. **Time.** Each passage is placed in months: its document's publication month, the months of the
+//!    days it names, and every month of a year it names alone ("the 2016 election"). Two passages can
+//!    only be about the same happening when their months lie at most [`MONTH_WINDOW`] apart.
+//! 3. **Blocking.** Passages are never compared all against all. An inverted index keyed by
+//!    (feature, month) yields the candidate pairs: passages from different documents that share a
+//!    feature in nearby months. Keys with more than [`BLOCK_CAP`] passages are too common that month to
+//!    say anything and yield no pairs, so the work grows with the corpus, not with its square.
+//! 4. **Cores.** Candidate pairs whose cosine similarity reaches [`CORE_SIMILARITY`] are joined; each
+//!    connected group that spans two or more documents is the core of an event.
+//! 5. **Members.** Every passage close enough to a core's centroid joins its event, so a passage may
+//!    belong to several events. A member whose similarity reaches [`REPORT_SIMILARITY`] (or that is in
+//!    the core) *reports* the event; a weaker one only *mentions* it in passing.
+//! 6. **Lead stories.** A document whose headline and lead belong to no event still reports something:
+//!    its lead seeds an event of its own, which the other documents' passages may join like any other.
+//! 7. **The user's events.** The corpus manifest may name events by a few anchors (entities or words);
+//!    each passage that has at least half of them reports it. Automatic events stay beside them.
+//!
+//! Each event gets a readable label (a named event the passages share, else its most telling entities
+//! and words), a date (the day most of its documents state, else the earliest report) and its documents.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Document;
+use crate::document::SectionKind;
+use crate::language::Label;
+use crate::language::canonical::Canonical;
+use crate::text::{self, TokenKind};
+
+#[cfg(test)]
+mod tests;
+
+/// Cosine similarity at which two passages of different documents may report the same happening (0..1),
+/// if they also share two strong features (see [`strong_shared`]). Paragraph vectors are sparse: two
+/// reports of one happening in other words score 0.1 to 0.3.
+pub const CORE_SIMILARITY: f32 = 0.10;
+/// What a shared feature must add to the cosine to count as strong (0..1).
+pub const STRONG_FEATURE: f32 = 0.02;
+/// Similarity to an event's centroid at which a passage joins it (0..1), lower than the core's because a
+/// centroid gathers the features of several passages.
+pub const MEMBER_SIMILARITY: f32 = 0.12;
+/// Similarity to the centroid at which a member reports the event rather than mentioning it (0..1).
+pub const REPORT_SIMILARITY: f32 = 0.22;
+/// How many times an event's centroid is recomputed from the passages that report it before the final
+/// members are chosen: the first centroid knows only the core.
+const REFINEMENTS: usize = 2;
+/// The share of a passage's squared weight on an event's own features at which it reports the event
+/// rather than mentioning it (0..1).
+pub const REPORT_COVERAGE: f32 = 0.15;
+/// Centroid similarity at which two drafts are one event (0..1).
+pub const MERGE_SIMILARITY: f32 = 0.4;
+/// How many months apart two passages may lie and still be about the same happening.
+pub const MONTH_WINDOW: i32 = 2;
+/// A (feature, month) key shared by more passages than this yields no candidate pairs.
+pub const BLOCK_CAP: usize = 200;
+/// How many of a centroid's heaviest features look for members, and are kept to describe the event.
+const CENTROID_FEATURES: usize = 24;
+
+/// A stretch of a document that can report an event: the headline, the standfirst or a body paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Index of the document in the corpus.
+    pub document: u32,
+    pub section: SectionKind,
+    /// The body paragraph's index (0 for the first), or 0 for a headline or standfirst.
+    pub paragraph: u32,
+    /// Byte offsets into the document's text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// How a passage relates to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PassageRole {
+    /// The passage tells what happened.
+    Reports,
+    /// The passage refers to it in passing, while telling something else.
+    Mentions,
+}
+
+impl PassageRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reports => "reports",
+            Self::Mentions => "mentions",
+        }
+    }
+}
+
+/// A passage of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPassage {
+    /// Index into [`Events::passages`].
+    pub passage: u32,
+    pub role: PassageRole,
+    /// Cosine similarity to the event's centroid (1 for a passage the manifest placed).
+    pub score: f32,
+}
+
+/// Where an event comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventOrigin {
+    /// Passages of two or more documents that report the same happening.
+    Shared,
+    /// The lead story of a document that no other document reports.
+    Lead,
+    /// Named in the corpus manifest.
+    Manifest,
+}
+
+impl EventOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Shared => "shared",
+            Self::Lead => "lead",
+            Self::Manifest => "manifest",
+        }
+    }
+}
+
+/// Something that happened, as the corpus reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable for the same corpus: `event-` and the label as a slug.
+    pub id: String,
+    pub label: String,
+    /// ISO 8601 day, when known.
+    pub date: Option<String>,
+    /// Where the date comes from: "stated in 2 of 3 documents", "earliest report", "corpus manifest".
+    pub date_rule: Option<String>,
+    pub origin: EventOrigin,
+    /// The documents that report it (corpus indices, ascending).
+    pub documents: Vec<u32>,
+    /// The documents that only mention it in passing.
+    pub mentioned_in: Vec<u32>,
+    /// Its passages, in corpus order.
+    pub passages: Vec<EventPassage>,
+    /// The corpus entities that characterise it, the most telling first.
+    pub entities: Vec<u32>,
+    /// The words that characterise it, the most telling first, as printed (lowercase).
+    pub terms: Vec<String>,
+}
+
+/// The events of a corpus and the passages they are made of.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Events {
+    pub passages: Vec<Passage>,
+    pub events: Vec<Event>,
+}
+
+impl Events {
+    /// The events a document reports, by index into [`Events::events`].
+    pub fn of_document(&self, document: u32) -> impl Iterator<Item = usize> + '_ {
+        self.events.iter().enumerate().filter(move |(_, e)| e.documents.contains(&document)).map(|(i, _)| i)
+    }
+
+    /// The passages of an event in one document, in reading order.
+    pub fn passages_in<'a>(
+        &'a self,
+        event: &'a Event,
+        document: u32,
+    ) -> impl Iterator<Item = (&'a Passage, &'a EventPassage)> + 'a {
+        event
+            .passages
+            .iter()
+            .map(|ep| (&self.passages[ep.passage as usize], ep))
+            .filter(move |(p, _)| p.document == document)
+    }
+}
+
+/// An event the user names in the corpus manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    pub name: String,
+    /// Entity names (any alias) or words; a passage reports the event when it has at least half of them.
+    pub anchors: Vec<String>,
+    /// ISO 8601 day, when the user knows it.
+    pub date: Option<String>,
+}
+
+/// What a feature is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// A corpus entity, and whether it is a person, organisation or named event (a place or a group is
+    /// named in many more happenings, and capitals stand for governments: "Moscow said").
+    Entity(u32, bool),
+    /// A stemmed content word.
+    Term(String),
+    Number(String),
+    /// An ISO day.
+    Day(String),
+    Year(i32),
+}
+
+impl Key {
+    /// How much more than a word this kind of feature says about which happening a passage reports.
+    fn weight(&self) -> f32 {
+        match self {
+            Self::Entity(_, true) => 2.0,
+            Self::Entity(_, false) => 1.0,
+            Self::Day(_) => 1.5,
+            Self::Term(_) | Self::Number(_) | Self::Year(_) => 1.0,
+        }
+    }
+}
+
+/// A sparse vector, sorted by feature id, of unit length.
+type Vector = Vec<(u32, f32)>;
+
+/// The features of the corpus's passages.
+struct Features {
+    keys: Vec<Key>,
+    /// Per passage: its unit vector and its months (none when nothing dates it).
+    vectors: Vec<Vector>,
+    months: Vec<Vec<i32>>,
+    /// For a stem, the lowercase form printed most often.
+    surface: HashMap<String, String>,
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        include_str!("../data/stopwords.tsv")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The stem of a lowercase word, for comparing inflections ("bombings", "bombing", "bombed").
+pub fn stem(word: &str) -> String {
+    static CELL: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    CELL.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
+        .stem(word)
+        .into_owned()
+}
+
+/// The content words of a text as (stem, lowercase form, byte offset), skipping function words, words of
+/// fewer than three letters, and the spans in `skip` (sorted, not overlapping).
+pub fn content_words<'a>(
+    text: &'a str,
+    base: u32,
+    skip: &'a [(u32, u32)],
+) -> impl Iterator<Item = (String, String, u32)> + 'a {
+    let (tokens, _) = text::segment(text, base);
+    let stop = stopwords();
+    let mut next_skip = 0;
+    tokens.into_iter().filter_map(move |t| {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        while next_skip < skip.len() && skip[next_skip].1 <= t.start {
+            next_skip += 1;
+        }
+        if skip.get(next_skip).is_some_and(|&(a, b)| a < t.end && t.start < b) {
+            return None;
+        }
+        let word = &text[(t.start - base) as usize..(t.end - base) as usize];
+        let lower = word.to_lowercase().replace('’', "'");
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_owned();
+        if lower.chars().filter(|c| c.is_alphabetic()).count() < 3 || stop.contains(lower.as_str()) {
+            return None;
+        }
+        Some((stem(&lower), lower, t.start))
+    })
+}
+
+/// Months since year 0 of an ISO date's year and month (`2013-04...` gives 2013 * 12 + 3).
+fn month_of(iso: &str) -> Option<i32> {
+    let year: i32 = iso.get(..4)?.parse().ok()?;
+    let month: i32 = iso.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    (1..=12).contains(&month).then_some(year * 12 + month - 1)
+}
+
+/// The passages of a document: headline, standfirst and body paragraphs.
+fn passages_of(index: u32, doc: &Document) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    for s in &doc.sections {
+        let section = match s.kind {
+            SectionKind::Headline | SectionKind::Standfirst => 0,
+            SectionKind::Body => {
+                paragraph += 1;
+                paragraph - 1
+            }
+            _ => continue,
+        };
+        if doc.text.get(s.start as usize..s.end as usize).is_some_and(|t| !t.trim().is_empty()) {
+            out.push(Passage {
+                document: index,
+                section: s.kind,
+                paragraph: section,
+                start: s.start,
+                end: s.end,
+            });
+        }
+    }
+    out
+}
+
+fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> Features {
+    let mut ids: HashMap<Key, u32> = HashMap::new();
+    let mut keys: Vec<Key> = Vec::new();
+    let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(passages.len());
+    let mut months: Vec<Vec<i32>> = Vec::with_capacity(passages.len());
+    let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut intern = |key: Key, keys: &mut Vec<Key>| -> u32 {
+        *ids.entry(key.clone()).or_insert_with(|| {
+            keys.push(key);
+            u32::try_from(keys.len() - 1).unwrap_or(u32::MAX)
+        })
+    };
+    for p in passages {
+        let doc = &docs[p.document as usize];
+        let links = canonical.links.get(p.document as usize);
+        let text = &doc.text[p.start as usize..p.end as usize];
+        let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+        let mut skip = Vec::new();
+        let mut when: Vec<i32> = Vec::new();
+        for m in doc.analysis.mentions.iter().filter(|m| m.start >= p.start && m.end <= p.end) {
+            let surface = &doc.text[m.start as usize..m.end as usize];
+            if matches!(m.label, Label::Date | Label::Event) {
+                // A year a date or a named event gives ("in 2011", "the 2016 election") dates the passage.
+                for year in surface.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4) {
+                    if let Ok(year) = year.parse::<i32>()
+                        && (1000..3000).contains(&year)
+                    {
+                        *tf.entry(intern(Key::Year(year), &mut keys)).or_default() += 1.0;
+                        when.extend((0..12).map(|k| year * 12 + k));
+                    }
+                }
+            }
+            if m.label == Label::Date {
+                skip.push((m.start, m.end));
+                continue;
+            }
+            // The words of a named event are words of the passage too: "the Boston Marathon bombings"
+            // and "the bombings" report the same thing.
+            if m.label != Label::Event {
+                skip.push((m.start, m.end));
+            }
+            if let Some(&corpus_id) = links.and_then(|l| l.get(m.entity as usize)) {
+                let heavy = matches!(m.label, Label::Person | Label::Org | Label::Event);
+                *tf.entry(intern(Key::Entity(corpus_id, heavy), &mut keys)).or_default() += 1.0;
+            }
+        }
+        skip.sort_unstable();
+        for (stemmed, lower, _) in content_words(text, p.start, &skip) {
+            *surfaces.entry(stemmed.clone()).or_default().entry(lower).or_default() += 1;
+            *tf.entry(intern(Key::Term(stemmed), &mut keys)).or_default() += 1.0;
+        }
+        let (tokens, _) = text::segment(text, p.start);
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+            let digits: String =
+                doc.text[t.start as usize..t.end as usize].chars().filter(|c| c.is_ascii_digit()).collect();
+            let in_date = skip.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+            if !in_date && digits.len() >= 2 && digits.trim_start_matches('0').len() >= 2 {
+                *tf.entry(intern(Key::Number(digits), &mut keys)).or_default() += 1.0;
+            }
+        }
+        for d in doc.dates.iter().filter(|d| d.start >= p.start && d.end <= p.end && d.value.len() >= 10) {
+            *tf.entry(intern(Key::Day(d.value[..10].to_owned()), &mut keys)).or_default() += 1.0;
+            when.extend(month_of(&d.value));
+        }
+        when.extend(doc.meta.published.as_ref().and_then(|f| month_of(&f.value)));
+        when.sort_unstable();
+        when.dedup();
+        months.push(when);
+        counts.push(tf.into_iter().collect());
+    }
+    // Inverse passage frequency: ln(N / df), so a feature every passage has weighs nothing.
+    let mut df = vec![0u32; keys.len()];
+    for c in &counts {
+        for &(f, _) in c {
+            df[f as usize] += 1;
+        }
+    }
+    let n = passages.len().max(1) as f32;
+    let vectors = counts
+        .into_iter()
+        .map(|c| {
+            let mut v: Vector = c
+                .into_iter()
+                .map(|(f, tf)| {
+                    let idf = (n / df[f as usize].max(1) as f32).ln().max(0.0);
+                    (f, (1.0 + tf.ln()) * idf * keys[f as usize].weight())
+                })
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            normalise(&mut v);
+            v
+        })
+        .collect();
+    let surface = surfaces
+        .into_iter()
+        .filter_map(|(s, forms)| {
+            forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .map(|(form, _)| (s, form))
+        })
+        .collect();
+    Features { keys, vectors, months, surface }
+}
+
+fn normalise(v: &mut Vector) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// The cosine similarity of two unit vectors.
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// How many features two unit vectors share that each add at least [`STRONG_FEATURE`] to their cosine:
+/// one shared name or word can be chance ("Obama" in two paragraphs about different meetings), two
+/// seldom are.
+fn strong_shared(a: &Vector, b: &Vector) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if a[i].1 * b[j].1 >= STRONG_FEATURE {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The (feature, month) inverted index, and the postings of undated passages by feature.
+struct Index {
+    dated: HashMap<(u32, i32), Vec<u32>>,
+    undated: HashMap<u32, Vec<u32>>,
+}
+
+impl Index {
+    fn new(features: &Features) -> Self {
+        let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
+        let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (p, (v, months)) in features.vectors.iter().zip(&features.months).enumerate() {
+            let p = u32::try_from(p).unwrap_or(u32::MAX);
+            for &(f, _) in v {
+                if months.is_empty() {
+                    undated.entry(f).or_default().push(p);
+                }
+                // A passage is filed under each of its months and the next MONTH_WINDOW ones, so two
+                // passages at most MONTH_WINDOW months apart meet under at least one key.
+                let mut filed: Vec<i32> =
+                    months.iter().flat_map(|&m| (0..=MONTH_WINDOW).map(move |k| m + k)).collect();
+                filed.sort_unstable();
+                filed.dedup();
+                for m in filed {
+                    dated.entry((f, m)).or_default().push(p);
+                }
+            }
+        }
+        Self { dated, undated }
+    }
+
+    /// Passages that share feature `f` with a passage in `months` (or with any, when it has none).
+    fn near(&self, f: u32, months: &[i32], out: &mut Vec<u32>) {
+        if months.is_empty() {
+            for list in self.dated.iter().filter(|((g, _), _)| *g == f).map(|(_, l)| l) {
+                if list.len() <= BLOCK_CAP {
+                    out.extend(list);
+                }
+            }
+        } else {
+            for &m in months {
+                for k in 0..=MONTH_WINDOW {
+                    if let Some(list) = self.dated.get(&(f, m + k)).filter(|l| l.len() <= BLOCK_CAP) {
+                        out.extend(list);
+                    }
+                }
+            }
+        }
+        if let Some(list) = self.undated.get(&f).filter(|l| l.len() <= BLOCK_CAP) {
+            out.extend(list);
+        }
+    }
+}
+
+/// Union-find over passages.
+struct Groups(Vec<u32>);
+
+impl Groups {
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            let up = self.0[self.0[x as usize] as usize];
+            self.0[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+}
+
+/// An event while it is being built: its members by passage, with their similarity and role.
+#[derive(Debug, Default)]
+struct Draft {
+    origin: Option<EventOrigin>,
+    centroid: Vector,
+    months: Vec<i32>,
+    members: BTreeMap<u32, (f32, PassageRole)>,
+    /// The passages it was seeded from.
+    core: Vec<u32>,
+    name: Option<String>,
+    date: Option<String>,
+}
+
+/// Groups the corpus's passages into events. `canonical` is the corpus's entity table (see
+/// [`crate::language::canonical::link`]); `specs` are the manifest's events.
+pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSpec]) -> Events {
+    let mut passages = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        passages.extend(passages_of(u32::try_from(i).unwrap_or(u32::MAX), doc));
+    }
+    let features = features(docs, canonical, &passages);
+    let index = Index::new(&features);
+    let n = u32::try_from(passages.len()).unwrap_or(u32::MAX);
+
+    // Candidate pairs from the index; cores from the similar ones.
+    let mut groups = Groups((0..n).collect());
+    let mut near = Vec::new();
+    for p in 0..n {
+        // Headlines and standfirsts are short and cast wide: they join events as members, never make one.
+        if passages[p as usize].section != SectionKind::Body {
+            continue;
+        }
+        near.clear();
+        for &(f, _) in &features.vectors[p as usize] {
+            index.near(f, &features.months[p as usize], &mut near);
+        }
+        near.sort_unstable();
+        near.dedup();
+        for &q in near.iter().filter(|&&q| q > p) {
+            if passages[q as usize].document != passages[p as usize].document
+                && passages[q as usize].section == SectionKind::Body
+            {
+                let sim = cosine(&features.vectors[p as usize], &features.vectors[q as usize]);
+                if sim >= CORE_SIMILARITY
+                    && strong_shared(&features.vectors[p as usize], &features.vectors[q as usize]) >= 2
+                {
+                    groups.union(p, q);
+                }
+            }
+        }
+    }
+    let mut cores: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for p in 0..n {
+        let root = groups.find(p);
+        cores.entry(root).or_default().push(p);
+    }
+    let mut drafts: Vec<Draft> = cores
+        .into_values()
+        .filter(|members| {
+            let first = passages[members[0] as usize].document;
+            members.iter().any(|&m| passages[m as usize].document != first)
+        })
+        .map(|members| seed(EventOrigin::Shared, &members, &features))
+        .collect();
+    for d in &mut drafts {
+        attach(d, &features, &index);
+    }
+    drafts = merge(drafts, &features);
+    for d in &mut drafts {
+        assign_roles(d, &features, &passages);
+    }
+
+    // Lead stories no shared event reports.
+    let mut leads: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (i, p) in passages.iter().enumerate() {
+        if p.section == SectionKind::Headline || (p.section == SectionKind::Body && p.paragraph == 0) {
+            leads.entry(p.document).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    let reported: HashSet<u32> = drafts
+        .iter()
+        .filter(|d| reporting_documents(d, &passages).len() >= 2)
+        .flat_map(|d| d.members.iter().filter(|(_, (_, r))| *r == PassageRole::Reports).map(|(p, _)| *p))
+        .collect();
+    for lead in leads.into_values() {
+        if lead.iter().any(|p| reported.contains(p)) {
+            continue;
+        }
+        let mut d = seed(EventOrigin::Lead, &lead, &features);
+        attach(&mut d, &features, &index);
+        assign_roles(&mut d, &features, &passages);
+        drafts.push(d);
+    }
+    // A shared event only one document reports, whose lead it is not, is left to the lead stories.
+    drafts.retain(|d| d.origin == Some(EventOrigin::Lead) || reporting_documents(d, &passages).len() >= 2);
+    drafts = merge(drafts, &features);
+    drafts = merge_facets(drafts, docs, &passages, &features);
+
+    for spec in specs {
+        drafts.push(from_spec(spec, &features, canonical));
+    }
+    finish(drafts, docs, canonical, &features, passages)
+}
+
+/// A draft event whose core is `members`.
+fn seed(origin: EventOrigin, members: &[u32], features: &Features) -> Draft {
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    let mut months = Vec::new();
+    for &m in members {
+        for &(f, w) in &features.vectors[m as usize] {
+            *sum.entry(f).or_default() += w;
+        }
+        months.extend(&features.months[m as usize]);
+    }
+    months.sort_unstable();
+    months.dedup();
+    let mut top: Vector = sum.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(CENTROID_FEATURES);
+    top.sort_unstable_by_key(|&(f, _)| f);
+    normalise(&mut top);
+    let core = members.to_vec();
+    let members = members.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
+    Draft { origin: Some(origin), centroid: top, months, members, core, name: None, date: None }
+}
+
+/// Adds to a draft every passage near enough to its centroid, then recomputes the centroid from the
+/// core and the passages that report it, [`REFINEMENTS`] times.
+fn attach(d: &mut Draft, features: &Features, index: &Index) {
+    let core: Vec<u32> = d.core.clone();
+    for round in 0..=REFINEMENTS {
+        if round > 0 {
+            let mut reporting: Vec<u32> =
+                d.members.iter().filter(|(_, (_, r))| *r == PassageRole::Reports).map(|(p, _)| *p).collect();
+            reporting.extend(&core);
+            reporting.sort_unstable();
+            reporting.dedup();
+            let origin = d.origin.unwrap_or(EventOrigin::Shared);
+            let refined = seed(origin, &reporting, features);
+            d.centroid = refined.centroid;
+            d.months = refined.months;
+            d.members = core.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
+        }
+        attach_once(d, features, index);
+    }
+}
+
+fn attach_once(d: &mut Draft, features: &Features, index: &Index) {
+    let mut near = Vec::new();
+    for &(f, _) in &d.centroid {
+        index.near(f, &d.months, &mut near);
+    }
+    near.extend(d.members.keys());
+    near.sort_unstable();
+    near.dedup();
+    let core: HashSet<u32> = d.members.keys().copied().collect();
+    for p in near {
+        let sim = cosine(&features.vectors[p as usize], &d.centroid);
+        let in_core = core.contains(&p);
+        if in_core || sim >= MEMBER_SIMILARITY {
+            let role = if in_core || sim >= REPORT_SIMILARITY {
+                PassageRole::Reports
+            } else {
+                PassageRole::Mentions
+            };
+            d.members.insert(p, (sim, role));
+        }
+    }
+}
+
+/// The documents with a passage that reports a draft's event.
+fn reporting_documents(d: &Draft, passages: &[Passage]) -> BTreeSet<u32> {
+    d.members
+        .iter()
+        .filter(|(_, (_, r))| *r == PassageRole::Reports)
+        .map(|(p, _)| passages[*p as usize].document)
+        .collect()
+}
+
+/// Decides, for each member of a draft, whether it reports the event or mentions it in passing: a
+/// member reports it when at least [`REPORT_COVERAGE`] of its squared weight lies on the event's own
+/// features. Those are the features that the core passages of two or more documents share (for a lead
+/// story, the features of its lead), so a paragraph about something else that names the event in a
+/// clause ("since the bombings") only mentions it.
+fn assign_roles(d: &mut Draft, features: &Features, passages: &[Passage]) {
+    let mut docs_with: HashMap<u32, BTreeSet<u32>> = HashMap::new();
+    for p in
+        d.members.iter().filter(|(p, (s, _))| d.core.contains(p) || *s >= REPORT_SIMILARITY).map(|(p, _)| *p)
+    {
+        for &(f, _) in &features.vectors[p as usize] {
+            docs_with.entry(f).or_default().insert(passages[p as usize].document);
+        }
+    }
+    let need = if d.origin == Some(EventOrigin::Lead) { 1 } else { 2 };
+    let own: HashSet<u32> =
+        docs_with.into_iter().filter(|(_, docs)| docs.len() >= need).map(|(f, _)| f).collect();
+    for (p, (_, role)) in d.members.iter_mut() {
+        let coverage: f32 =
+            features.vectors[*p as usize].iter().filter(|(f, _)| own.contains(f)).map(|(_, w)| w * w).sum();
+        *role = if coverage >= REPORT_COVERAGE { PassageRole::Reports } else { PassageRole::Mentions };
+    }
+}
+
+/// Whether two sets of months have months at most [`MONTH_WINDOW`] apart (undated sets are near all).
+fn near_in_time(a: &[i32], b: &[i32]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| (x - y).abs() <= MONTH_WINDOW))
+}
+
+/// Merges drafts about the same happening: those that share at least half of their passages (Jaccard
+/// index), or whose centroids are at least [`MERGE_SIMILARITY`] alike.
+fn merge(mut drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
+    let mut i = 0;
+    while i < drafts.len() {
+        let mut j = i + 1;
+        while j < drafts.len() {
+            let (a, b) = (&drafts[i], &drafts[j]);
+            let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
+            let union = (a.members.len() + b.members.len() - inter).max(1);
+            let alike = cosine(&a.centroid, &b.centroid);
+            if inter * 2 >= union || (alike >= MERGE_SIMILARITY && near_in_time(&a.months, &b.months)) {
+                let other = drafts.remove(j);
+                let keep = &mut drafts[i];
+                for (p, (s, r)) in other.members {
+                    let e = keep.members.entry(p).or_insert((s, r));
+                    e.0 = e.0.max(s);
+                }
+                keep.core.extend(other.core);
+                keep.core.sort_unstable();
+                keep.core.dedup();
+                let all: Vec<u32> = keep.core.clone();
+                let origin =
+                    if other.origin == Some(EventOrigin::Shared) { other.origin } else { keep.origin };
+                let mut merged = seed(origin.unwrap_or(EventOrigin::Shared), &all, features);
+                merged.members = std::mem::take(&mut keep.members);
+                *keep = merged;
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    drafts
+}
+
+/// Merges drafts that are facets of one happening: the same two or more documents report them, and
+/// their dates agree (the same day or month, or one is the day of the earliest report and the other a
+/// day of the same month). "The union called the strike" and "ships were diverted" are one strike; a
+/// warning given in 2011 and a phone call in 2013, reported by the same two stories, stay two events.
+fn merge_facets(
+    drafts: Vec<Draft>,
+    docs: &[Document],
+    passages: &[Passage],
+    features: &Features,
+) -> Vec<Draft> {
+    let keys: Vec<(BTreeSet<u32>, Option<String>)> = drafts
+        .iter()
+        .map(|d| {
+            let reporting: Vec<u32> =
+                d.members.iter().filter(|(_, (_, r))| *r == PassageRole::Reports).map(|(p, _)| *p).collect();
+            let documents = reporting_documents(d, passages);
+            let list: Vec<u32> = documents.iter().copied().collect();
+            let (date, _) = date_of(&reporting, &list, docs, passages, features);
+            (documents, date)
+        })
+        .collect();
+    let same_month = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a.len() >= 7 && b.len() >= 7 && a[..7] == b[..7],
+        _ => false,
+    };
+    let mut target: Vec<usize> = (0..drafts.len()).collect();
+    for i in 0..drafts.len() {
+        if keys[i].0.len() < 2 || target[i] != i {
+            continue;
+        }
+        for j in i + 1..drafts.len() {
+            if target[j] == j && keys[j].0 == keys[i].0 && same_month(&keys[i].1, &keys[j].1) {
+                target[j] = i;
+            }
+        }
+    }
+    let mut out: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    for j in 0..out.len() {
+        let i = target[j];
+        if i == j {
+            continue;
+        }
+        let Some(other) = out[j].take() else { continue };
+        if let Some(keep) = out[i].as_mut() {
+            for (p, (s, r)) in other.members {
+                let e = keep.members.entry(p).or_insert((s, r));
+                e.0 = e.0.max(s);
+                if r == PassageRole::Reports {
+                    e.1 = r;
+                }
+            }
+            keep.core.extend(other.core);
+            keep.core.sort_unstable();
+            keep.core.dedup();
+            let refreshed = seed(EventOrigin::Shared, &keep.core, features);
+            keep.centroid = refreshed.centroid;
+            keep.months = refreshed.months;
+            keep.origin = Some(EventOrigin::Shared);
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// A manifest event: the passages with at least half of its anchors.
+fn from_spec(spec: &EventSpec, features: &Features, canonical: &Canonical) -> Draft {
+    let key_of: HashMap<&Key, u32> =
+        features.keys.iter().enumerate().map(|(i, k)| (k, u32::try_from(i).unwrap_or(u32::MAX))).collect();
+    // Each anchor is a set of features that must all be present: an entity, or the words of a phrase.
+    let anchors: Vec<Vec<Option<u32>>> = spec
+        .anchors
+        .iter()
+        .map(|a| {
+            let wanted = a.trim().to_lowercase();
+            let entity = canonical.entities.iter().position(|e| {
+                e.name.to_lowercase() == wanted || e.aliases.iter().any(|x| x.to_lowercase() == wanted)
+            });
+            match entity {
+                Some(e) => {
+                    let id = u32::try_from(e).unwrap_or(u32::MAX);
+                    vec![
+                        key_of
+                            .get(&Key::Entity(id, true))
+                            .or_else(|| key_of.get(&Key::Entity(id, false)))
+                            .copied(),
+                    ]
+                }
+                None => {
+                    content_words(a, 0, &[]).map(|(s, _, _)| key_of.get(&Key::Term(s)).copied()).collect()
+                }
+            }
+        })
+        .filter(|a: &Vec<Option<u32>>| !a.is_empty())
+        .collect();
+    let need = anchors.len().div_ceil(2).max(1);
+    let mut members = BTreeMap::new();
+    for (p, v) in features.vectors.iter().enumerate() {
+        let has = |f: Option<u32>| f.is_some_and(|f| v.binary_search_by_key(&f, |&(g, _)| g).is_ok());
+        let hits = anchors.iter().filter(|a| a.iter().all(|&f| has(f))).count();
+        if !anchors.is_empty() && hits >= need {
+            members.insert(u32::try_from(p).unwrap_or(u32::MAX), (1.0, PassageRole::Reports));
+        }
+    }
+    Draft {
+        origin: Some(EventOrigin::Manifest),
+        centroid: Vec::new(),
+        months: Vec::new(),
+        members,
+        core: Vec::new(),
+        name: Some(spec.name.trim().to_owned()),
+        date: spec.date.clone(),
+    }
+}
+
+/// Turns drafts into events: label, date, documents, characteristic entities and words; sorted by date.
+fn finish(
+    drafts: Vec<Draft>,
+    docs: &[Document],
+    canonical: &Canonical,
+    features: &Features,
+    passages: Vec<Passage>,
+) -> Events {
+    let mut events: Vec<Event> = Vec::new();
+    for d in drafts {
+        let mut origin = d.origin.unwrap_or(EventOrigin::Shared);
+        let mut documents: Vec<u32> = Vec::new();
+        let mut mentioned_in: Vec<u32> = Vec::new();
+        for (&p, &(_, role)) in &d.members {
+            let doc = passages[p as usize].document;
+            if role == PassageRole::Reports {
+                documents.push(doc);
+            } else {
+                mentioned_in.push(doc);
+            }
+        }
+        documents.sort_unstable();
+        documents.dedup();
+        mentioned_in.sort_unstable();
+        mentioned_in.dedup();
+        mentioned_in.retain(|m| documents.binary_search(m).is_err());
+        if documents.is_empty() || (origin == EventOrigin::Shared && documents.len() < 2) {
+            continue;
+        }
+        // A lead story another document reports too is a shared event.
+        if origin == EventOrigin::Lead && documents.len() >= 2 {
+            origin = EventOrigin::Shared;
+        }
+        let reporting: Vec<u32> =
+            d.members.iter().filter(|(_, (_, r))| *r == PassageRole::Reports).map(|(p, _)| *p).collect();
+        // Features by weight in the reporting passages, counting each document once per feature.
+        let mut weight: HashMap<u32, f32> = HashMap::new();
+        let mut docs_with: HashMap<u32, HashSet<u32>> = HashMap::new();
+        // Headlines are left out: they are short, and their names are the least reliably read.
+        let body: Vec<u32> = reporting
+            .iter()
+            .copied()
+            .filter(|&p| passages[p as usize].section == SectionKind::Body)
+            .collect();
+        for &p in if body.is_empty() { &reporting } else { &body } {
+            for &(f, w) in &features.vectors[p as usize] {
+                *weight.entry(f).or_default() += w;
+                docs_with.entry(f).or_default().insert(passages[p as usize].document);
+            }
+        }
+        // A feature that several documents share describes the event better than one document's word.
+        let mut ranked: Vec<(u32, f32)> = weight
+            .into_iter()
+            .map(|(f, w)| (f, w * docs_with.get(&f).map_or(1, HashSet::len) as f32))
+            .collect();
+        let shared = |f: &u32| docs_with.get(f).map_or(0, HashSet::len);
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let entities: Vec<u32> = ranked
+            .iter()
+            .filter_map(|&(f, _)| match features.keys[f as usize] {
+                Key::Entity(e, _)
+                    if canonical.entities.get(e as usize).is_some_and(|x| x.label != Label::Date) =>
+                {
+                    Some(e)
+                }
+                _ => None,
+            })
+            .take(8)
+            .collect();
+        let terms: Vec<String> = ranked
+            .iter()
+            .filter(|(f, _)| documents.len() < 2 || shared(f) >= 2)
+            .filter_map(|&(f, _)| match &features.keys[f as usize] {
+                Key::Term(s) => features.surface.get(s).cloned(),
+                _ => None,
+            })
+            .take(8)
+            .collect();
+        // A lead story is told by its document's headline; a shared event by what its reports share.
+        let headline = || {
+            let doc = documents.first().and_then(|&i| docs.get(i as usize));
+            doc.and_then(|d| d.meta.headline.as_ref())
+                .map(|h| h.value.trim().to_owned())
+                .filter(|h| !h.is_empty())
+        };
+        let label = match (&d.name, origin) {
+            (Some(name), _) => name.clone(),
+            (None, EventOrigin::Lead) => {
+                headline().unwrap_or_else(|| label(&entities, &terms, &reporting, docs, canonical, &passages))
+            }
+            (None, _) => label(&entities, &terms, &reporting, docs, canonical, &passages),
+        };
+        let (date, date_rule) = match d.date.clone() {
+            Some(day) => (Some(day), Some("corpus manifest".to_owned())),
+            None => date_of(&reporting, &documents, docs, &passages, features),
+        };
+        let event_passages =
+            d.members.iter().map(|(&p, &(score, role))| EventPassage { passage: p, role, score }).collect();
+        events.push(Event {
+            id: String::new(),
+            label,
+            date,
+            date_rule,
+            origin,
+            documents,
+            mentioned_in,
+            passages: event_passages,
+            entities,
+            terms,
+        });
+    }
+    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
+    let mut used: HashMap<String, u32> = HashMap::new();
+    for e in &mut events {
+        let base = format!("event-{}", slug(&e.label));
+        let n = used.entry(base.clone()).or_default();
+        *n += 1;
+        e.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    Events { passages, events }
+}
+
+/// A readable label: the named event its passages share, else its two most telling entities (or one
+/// entity and two words, or two words).
+fn label(
+    entities: &[u32],
+    terms: &[String],
+    reporting: &[u32],
+    docs: &[Document],
+    canonical: &Canonical,
+    passages: &[Passage],
+) -> String {
+    // A named event ("the Boston Marathon bombings", "the Sochi Olympics") that the most documents name.
+    let mut named: HashMap<u32, HashSet<u32>> = HashMap::new();
+    for &p in reporting {
+        let passage = &passages[p as usize];
+        let doc = &docs[passage.document as usize];
+        let links = canonical.links.get(passage.document as usize);
+        for m in doc
+            .analysis
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Event && m.start >= passage.start && m.end <= passage.end)
+        {
+            if let Some(&e) = links.and_then(|l| l.get(m.entity as usize)) {
+                named.entry(e).or_default().insert(passage.document);
+            }
+        }
+    }
+    let documents: HashSet<u32> = reporting.iter().map(|&p| passages[p as usize].document).collect();
+    // Only a named event that is among the event's most telling entities: a summit named in a report
+    // of a phone call about it does not name the call.
+    if let Some((e, _)) = named
+        .iter()
+        .filter(|(e, d)| d.len() * 2 >= documents.len() && entities.iter().take(3).any(|x| x == *e))
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        && let Some(entity) = canonical.entities.get(*e as usize)
+    {
+        return entity.name.clone();
+    }
+    let names: Vec<&str> = entities
+        .iter()
+        .filter_map(|&e| canonical.entities.get(e as usize))
+        .filter(|e| !matches!(e.label, Label::Date | Label::Norp))
+        .map(|e| e.name.as_str())
+        .take(2)
+        .collect();
+    // Two names say more than any words; words fill in when the passages share fewer names.
+    let words: Vec<&str> =
+        terms.iter().map(String::as_str).take(if names.len() >= 2 { 0 } else { 2 }).collect();
+    match (names.is_empty(), words.is_empty()) {
+        (false, false) => format!("{}: {}", names.join(", "), words.join(", ")),
+        (false, true) => names.join(", "),
+        (true, false) => words.join(", "),
+        (true, true) => "Untitled event".to_owned(),
+    }
+}
+
+/// When the event happened, and how that is known, in this order: a day two or more of its documents
+/// state; a year before the first report that its documents state ("warned the FBI in 2011"); a day one
+/// document states; else the day of the earliest report. Days after the first report are later
+/// developments and are not candidates.
+fn date_of(
+    reporting: &[u32],
+    documents: &[u32],
+    docs: &[Document],
+    passages: &[Passage],
+    features: &Features,
+) -> (Option<String>, Option<String>) {
+    let published = |d: u32| {
+        docs[d as usize].meta.published.as_ref().map(|f| f.value.get(..10).unwrap_or(&f.value).to_owned())
+    };
+    let earliest = documents.iter().filter_map(|&d| published(d)).min();
+    let mut days: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    let mut years: BTreeMap<i32, BTreeSet<u32>> = BTreeMap::new();
+    for &p in reporting {
+        let passage = &passages[p as usize];
+        let doc = &docs[passage.document as usize];
+        for d in doc
+            .dates
+            .iter()
+            .filter(|d| d.start >= passage.start && d.end <= passage.end && d.value.len() >= 10)
+        {
+            let day = d.value[..10].to_owned();
+            if earliest.as_ref().is_none_or(|e| day.as_str() <= e.as_str()) {
+                days.entry(day).or_default().insert(passage.document);
+            }
+        }
+        for &(f, _) in &features.vectors[p as usize] {
+            if let Key::Year(y) = features.keys[f as usize] {
+                let before =
+                    earliest.as_ref().and_then(|e| e.get(..4)?.parse::<i32>().ok()).is_none_or(|e| y < e);
+                if before {
+                    years.entry(y).or_default().insert(passage.document);
+                }
+            }
+        }
+    }
+    let n = documents.len();
+    let best_day = days.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
+    let best_year = years.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
+    match (best_day, best_year) {
+        (Some((day, by)), _) if by.len() >= 2 => {
+            (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
+        }
+        (_, Some((year, by))) => {
+            (Some(year.to_string()), Some(format!("year stated in {} of {n} documents", by.len())))
+        }
+        (Some((day, by)), None) => {
+            (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
+        }
+        (None, None) => match earliest {
+            Some(day) => (Some(day), Some("earliest report".to_owned())),
+            None => (None, None),
+        },
+    }
+}
+
+/// Lowercase ASCII letters and digits, other runs as one `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "event".to_owned()
+    } else {
+        out.chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
+    }
+}

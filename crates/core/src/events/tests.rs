@@ -1,0 +1,188 @@
+//! Event grouping on small corpora whose events can be told by hand.
+
+use super::*;
+use crate::bundle::Bundle;
+
+/// Three outlets: two report the same port strike (in other words), one an earthquake elsewhere that
+/// mentions the strike in passing.
+const STRIKE_A: &str = "Dockworkers strike shuts Rotterdam port\n\nBy Anna Berg\n\nMarch 3, 2021\n\n\
+ROTTERDAM (Reuters) - Thousands of dockworkers walked off the job at the port of Rotterdam on Tuesday, \
+halting container traffic at Europe's largest port in a dispute over automation and pay.\n\n\
+The FNV union said 4,000 members joined the strike, which it called after talks with terminal operators \
+collapsed on Monday.\n\n\
+\"We will not accept robots taking our jobs without guarantees,\" said Niek Stam, the union's national secretary.\n\n\
+Terminal operator ECT said ships were being diverted to Antwerp and Hamburg while the stoppage lasted.\n";
+
+const STRIKE_B: &str = "Rotterdam port paralysed as dockers walk out over automation\n\nBy Pieter Jansen\n\nMarch 4, 2021\n\n\
+The port of Rotterdam was at a standstill for a second day on Wednesday as 4,000 dockworkers stayed on strike \
+over automation plans and pay.\n\n\
+The FNV union, which called the strike on Monday after talks with terminal operators broke down, said the \
+walkout would continue until operators guaranteed jobs.\n\n\
+Shipping lines diverted vessels to Antwerp and Hamburg, port authorities said.\n\n\
+Economists at ING estimated the strike cost the Dutch economy 50 million euros a day.\n";
+
+const QUAKE: &str = "Strong earthquake hits central Chile\n\nBy Lucia Rojas\n\nMarch 5, 2021\n\n\
+SANTIAGO (AP) - A magnitude 6.8 earthquake struck central Chile on Thursday, damaging buildings in Talca \
+and cutting power to thousands of homes, the national emergency office said.\n\n\
+Rescue teams searched collapsed houses in Talca, where at least 12 people were injured.\n\n\
+Copper exports were not affected, the mining ministry said, though European shipping was already \
+slowed by the strike in Rotterdam.\n";
+
+/// The same strike story, told again three years later: not the same happening.
+const STRIKE_LATER: &str = "Dockworkers strike again at Rotterdam port\n\nBy Anna Berg\n\nJune 10, 2024\n\n\
+ROTTERDAM (Reuters) - Thousands of dockworkers walked off the job at the port of Rotterdam on Monday, \
+halting container traffic at Europe's largest port in a new dispute over automation and pay.\n\n\
+The FNV union said 4,000 members joined the strike after talks with terminal operators collapsed.\n";
+
+fn bundle(pages: &[(&str, &str)], specs: &[EventSpec]) -> Bundle {
+    let docs = pages.iter().map(|(name, text)| crate::process(name, text.as_bytes())).collect();
+    Bundle::with_events(docs, specs)
+}
+
+/// The events that `document` reports, as sets of documents.
+fn reported_with(b: &Bundle, document: u32) -> Vec<Vec<u32>> {
+    b.events.events.iter().filter(|e| e.documents.contains(&document)).map(|e| e.documents.clone()).collect()
+}
+
+#[test]
+fn two_reports_of_one_happening_are_one_event_and_the_rest_apart() {
+    let b = bundle(&[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", QUAKE)], &[]);
+    let shared: Vec<&Event> = b.events.events.iter().filter(|e| e.origin == EventOrigin::Shared).collect();
+    assert_eq!(shared.len(), 1, "{:#?}", b.events.events);
+    let strike = shared[0];
+    assert_eq!(strike.documents, vec![0, 1], "{strike:#?}");
+    // The quake story is its own lead story, reported by it alone.
+    assert_eq!(reported_with(&b, 2), vec![vec![2]], "{:#?}", b.events.events);
+    // The strike event's label names what the reports share.
+    let label = strike.label.to_lowercase();
+    assert!(label.contains("rotterdam") || label.contains("fnv") || label.contains("strike"), "{label}");
+    // Its date is a day both reports give: Monday, when talks collapsed and the union called the strike,
+    // or the first report's date.
+    assert!(strike.date.as_deref().is_some_and(|d| d.starts_with("2021-03")), "{strike:?}");
+}
+
+#[test]
+fn a_passing_mention_is_told_apart_from_a_report() {
+    let b = bundle(&[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", QUAKE)], &[]);
+    let strike = b.events.events.iter().find(|e| e.origin == EventOrigin::Shared).expect("the strike");
+    // The quake story's paragraph about the strike is in the event, as a mention, and the quake story
+    // is not among the documents that report it.
+    let quake_passages: Vec<&EventPassage> =
+        strike.passages.iter().filter(|p| b.events.passages[p.passage as usize].document == 2).collect();
+    assert!(!strike.documents.contains(&2));
+    assert!(quake_passages.iter().all(|p| p.role == PassageRole::Mentions), "{quake_passages:?}");
+    if !quake_passages.is_empty() {
+        assert_eq!(strike.mentioned_in, vec![2]);
+    }
+}
+
+#[test]
+fn the_same_words_years_apart_are_different_happenings() {
+    let b = bundle(&[("a.txt", STRIKE_A), ("later.txt", STRIKE_LATER)], &[]);
+    assert!(
+        b.events.events.iter().all(|e| e.documents.len() == 1),
+        "a 2024 strike joined a 2021 one: {:#?}",
+        b.events.events
+    );
+    assert_eq!(b.events.events.len(), 2, "each document's lead story: {:#?}", b.events.events);
+}
+
+#[test]
+fn every_passage_is_a_headline_standfirst_or_body_paragraph_of_its_document() {
+    let b = bundle(&[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", QUAKE)], &[]);
+    for p in &b.events.passages {
+        let doc = &b.documents[p.document as usize];
+        let section = doc.sections.iter().find(|s| s.start == p.start && s.end == p.end).expect("a section");
+        assert!(matches!(section.kind, SectionKind::Headline | SectionKind::Standfirst | SectionKind::Body));
+        assert_eq!(section.kind, p.section);
+    }
+    // Body paragraphs are numbered from 0 in reading order.
+    let body: Vec<u32> = b
+        .events
+        .passages
+        .iter()
+        .filter(|p| p.document == 0 && p.section == SectionKind::Body)
+        .map(|p| p.paragraph)
+        .collect();
+    assert_eq!(body, (0..u32::try_from(body.len()).unwrap_or(0)).collect::<Vec<_>>());
+}
+
+#[test]
+fn manifest_events_take_the_passages_with_half_their_anchors() {
+    let spec = EventSpec {
+        name: "Shipping diverted".into(),
+        anchors: vec!["Antwerp".into(), "Hamburg".into(), "diverted".into()],
+        date: Some("2021-03-03".into()),
+    };
+    let b = bundle(&[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", QUAKE)], &[spec]);
+    let e = b.events.events.iter().find(|e| e.origin == EventOrigin::Manifest).expect("the user's event");
+    assert_eq!(e.label, "Shipping diverted");
+    assert_eq!(e.date.as_deref(), Some("2021-03-03"));
+    assert_eq!(e.date_rule.as_deref(), Some("corpus manifest"));
+    assert_eq!(e.documents, vec![0, 1]);
+    // Exactly the two paragraphs about diverted ships.
+    let texts: Vec<&str> = e
+        .passages
+        .iter()
+        .map(|ep| {
+            let p = &b.events.passages[ep.passage as usize];
+            &b.documents[p.document as usize].text[p.start as usize..p.end as usize]
+        })
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().all(|t| t.contains("Antwerp") && t.contains("Hamburg")), "{texts:?}");
+    // The automatic events are still there.
+    assert!(b.events.events.iter().any(|e| e.origin == EventOrigin::Shared));
+}
+
+#[test]
+fn ids_are_unique_and_events_are_in_date_order() {
+    let b = bundle(
+        &[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", QUAKE), ("later.txt", STRIKE_LATER)],
+        &[],
+    );
+    let ids: HashSet<&str> = b.events.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), b.events.events.len());
+    let dates: Vec<&str> = b.events.events.iter().filter_map(|e| e.date.as_deref()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn empty_and_tiny_corpora_have_no_events_or_one() {
+    let b = bundle(&[], &[]);
+    assert!(b.events.events.is_empty() && b.events.passages.is_empty());
+    let b = bundle(&[("empty.txt", "")], &[]);
+    assert!(b.events.events.is_empty());
+    let b = bundle(
+        &[("one.txt", "Storm hits coast\n\nA storm hit the coast on May 2, 2020, Mayor Ana Ortiz said.\n")],
+        &[],
+    );
+    assert_eq!(b.events.events.len(), 1);
+    assert_eq!(b.events.events[0].origin, EventOrigin::Lead);
+    assert_eq!(b.events.events[0].label, "Storm hits coast");
+}
+
+#[test]
+fn cosine_and_strong_features_by_hand() {
+    // Unit vectors: a = (0.6, 0.8) on features 1 and 2; b = (0.8, 0.6) on 1 and 2; c on 3 only.
+    let a: Vector = vec![(1, 0.6), (2, 0.8)];
+    let b: Vector = vec![(1, 0.8), (2, 0.6)];
+    let c: Vector = vec![(3, 1.0)];
+    assert!((cosine(&a, &b) - 0.96).abs() < 1e-6);
+    assert_eq!(cosine(&a, &c), 0.0);
+    // Both shared features add 0.48 to the cosine: two strong features.
+    assert_eq!(strong_shared(&a, &b), 2);
+    let d: Vector = vec![(1, 1.0)];
+    assert_eq!(strong_shared(&a, &d), 1);
+}
+
+#[test]
+fn months_and_slugs() {
+    assert_eq!(month_of("2013-04-20"), Some(2013 * 12 + 3));
+    assert_eq!(month_of("2013"), Some(2013 * 12));
+    assert_eq!(month_of("2013-13-01"), None);
+    assert_eq!(slug("Boston: the bombings & after"), "boston-the-bombings-after");
+    assert_eq!(slug("!!!"), "event");
+}

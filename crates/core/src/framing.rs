@@ -1,0 +1,751 @@
+//! Framing signals: how each document told what it told, and how it told each event.
+//!
+//! For every document (its article: headline, standfirst, body) and for every (document, event) pair
+//! (the document's passages of the event), [`FramingSignals`] gathers:
+//!
+//! - **voices**: who is quoted, how often, with how many words and which speech verbs, and of what kind
+//!   of source ([`VoiceKind`]), with the affiliation the text gives them ("Russian President");
+//! - **hedges** and **scare quotes** from the language layer, counted;
+//! - **tone** from the VADER lexicon (see [`tone`], which documents its limits on news);
+//! - **distinctive terms**: weighted log-odds with an informative Dirichlet prior (see [`logodds`]): for
+//!   a document, its outlet's words against the other outlets'; for a (document, event), the document's
+//!   words about the event against the other documents' words about it.
+//!
+//! For a (document, event) pair also [`Prominence`] (headline, lead, where the event first comes up) and
+//! the document's column of the event's [`OmissionMatrix`]: the entities, voices and facts (numbers and
+//! days) that any document reports for the event, and whether this one has each, has it only in a
+//! hedged passage, or leaves it out.
+//!
+//! Every figure is computed from the spans the earlier stages found, so the app can show the passage
+//! behind each number.
+
+pub mod logodds;
+pub mod tone;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::Document;
+use crate::document::SectionKind;
+use crate::events::{Event, Events, Passage, content_words};
+use crate::language::canonical::Canonical;
+use crate::language::lexicon::lexicon;
+use crate::language::{HedgeKind, Label, Speaker};
+use crate::text::{self, TokenKind};
+use logodds::{Counts, Term};
+use tone::Tone;
+
+/// How many distinctive terms are kept per group.
+pub const DISTINCTIVE_TERMS: usize = 12;
+/// The smallest z-score a distinctive term may have. Terms are ranked by z and kept down to this, so a
+/// short document still shows its most distinctive words; the app marks those at or above 1.96 (the
+/// two-sided 5% level), which a corpus of a few documents seldom reaches.
+pub const MIN_Z: f32 = 0.5;
+/// The most rows an omission matrix keeps per kind, the most widely reported first.
+pub const MATRIX_ROWS: usize = 24;
+
+/// The kind of source a voice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum VoiceKind {
+    /// Governments, officials, diplomats, the military, police, courts, legislators, and the
+    /// institutions they speak for ("the Kremlin said", "the White House said").
+    Official,
+    /// Analysts, academics, researchers, think tanks.
+    Expert,
+    /// Unnamed sources: "a diplomatic source", "officials said".
+    Anonymous,
+    /// Quoted words nobody is said to have spoken: the outlet's own voice.
+    Outlet,
+    /// People quoted as themselves: residents, witnesses, relatives.
+    Ordinary,
+    /// Anyone else, or a named person whose role the text does not give.
+    Other,
+}
+
+impl VoiceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Official => "official",
+            Self::Expert => "expert",
+            Self::Anonymous => "anonymous",
+            Self::Outlet => "outlet",
+            Self::Ordinary => "ordinary",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Who a voice is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum VoiceRef {
+    /// A corpus entity, by index into the corpus's canonical entities.
+    Entity(u32),
+    /// An unnamed source, as the text describes it.
+    Unnamed(String),
+    /// The outlet's own voice.
+    Outlet,
+}
+
+/// One voice in a document or in its telling of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    pub speaker: VoiceRef,
+    /// The name or the description to show.
+    pub name: String,
+    pub kind: VoiceKind,
+    /// The role or affiliation the text gives ("Russian President", "Columbia University").
+    pub affiliation: Option<String>,
+    /// How many quotes, of which direct.
+    pub quotes: u32,
+    pub direct: u32,
+    /// Words quoted, and their share of all the words quoted in the scope (0..1).
+    pub words: u32,
+    pub share: f32,
+    /// Speech verbs by lemma, with counts, the most used first.
+    pub verbs: Vec<Count>,
+}
+
+/// A label and how often.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub label: String,
+    pub count: u32,
+}
+
+/// The framing signals of one scope: a whole document, or a document's passages of one event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FramingSignals {
+    /// Words in the scope.
+    pub words: u32,
+    /// Words inside quotes (direct and reported).
+    pub quoted_words: u32,
+    pub voices: Vec<Voice>,
+    /// Quotes per kind of voice, in [`VoiceKind`] order, with only the kinds present.
+    pub voice_kinds: Vec<Count>,
+    /// Speech verbs by lemma, the most used first.
+    pub verbs: Vec<Count>,
+    /// Lexical hedges by entry, the most used first.
+    pub hedges: Vec<Count>,
+    /// The scare-quoted phrases, in reading order.
+    pub scare_quotes: Vec<String>,
+    pub tone: Tone,
+    pub distinctive: Vec<Term>,
+}
+
+/// Where an event stands in a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prominence {
+    pub in_headline: bool,
+    /// In the standfirst or the first body paragraph.
+    pub in_lead: bool,
+    /// The first body paragraph that reports or mentions it (0 for the first).
+    pub first_paragraph: Option<u32>,
+    /// The share of the body's words before that paragraph (0 at the top, near 1 at the end).
+    pub first_position: Option<f32>,
+}
+
+/// The framing of one event by one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventFraming {
+    /// Index into [`Events::events`].
+    pub event: u32,
+    pub document: u32,
+    pub signals: FramingSignals,
+    pub prominence: Prominence,
+    /// What other documents report for the event and this one leaves out (the matrix's absent cells).
+    pub omissions: Vec<Omission>,
+}
+
+/// Something a document leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Omission {
+    pub kind: ItemKind,
+    pub label: String,
+    /// The documents that report it.
+    pub reported_by: Vec<u32>,
+}
+
+/// What a row of an omission matrix is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ItemKind {
+    Entity,
+    Voice,
+    /// A number or a day.
+    Fact,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Entity => "entity",
+            Self::Voice => "voice",
+            Self::Fact => "fact",
+        }
+    }
+}
+
+/// Whether a document has an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Presence {
+    Present,
+    /// Present only in passages that hedge ("alleged", "reportedly", scare quotes).
+    Hedged,
+    Absent,
+}
+
+impl Presence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Present => "present",
+            Self::Hedged => "hedged",
+            Self::Absent => "absent",
+        }
+    }
+}
+
+/// One cell of an omission matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub document: u32,
+    pub presence: Presence,
+    /// The first passage (index into [`Events::passages`]) that has it.
+    pub passage: Option<u32>,
+}
+
+/// One row of an omission matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// A stable key: the entity id, the voice, the fact's value.
+    pub key: String,
+    pub label: String,
+    /// One cell per document of the event, in the order of [`OmissionMatrix::documents`].
+    pub cells: Vec<Cell>,
+}
+
+/// Entities, voices and facts reported for an event, by the documents that report or mention it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OmissionMatrix {
+    pub event: u32,
+    pub documents: Vec<u32>,
+    pub items: Vec<Item>,
+}
+
+/// The distinctive terms of an outlet against the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletTerms {
+    pub outlet: String,
+    pub documents: Vec<u32>,
+    pub terms: Vec<Term>,
+}
+
+/// The framing signals of a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Framing {
+    /// One per document, in corpus order.
+    pub documents: Vec<FramingSignals>,
+    /// One per (document, event) pair where the document has passages of the event.
+    pub events: Vec<EventFraming>,
+    /// One per event, in the order of [`Events::events`].
+    pub matrices: Vec<OmissionMatrix>,
+    /// One per outlet, by name.
+    pub outlets: Vec<OutletTerms>,
+}
+
+impl Framing {
+    /// The framing of `event` by `document`, if it has passages of it.
+    pub fn of(&self, event: u32, document: u32) -> Option<&EventFraming> {
+        self.events.iter().find(|f| f.event == event && f.document == document)
+    }
+}
+
+/// A scope: spans of a document's text.
+type Spans = Vec<(u32, u32)>;
+
+fn inside(spans: &Spans, start: u32, end: u32) -> bool {
+    spans.iter().any(|&(a, b)| a <= start && end <= b)
+}
+
+/// The article's spans: headline, standfirst and body.
+fn article(doc: &Document) -> Spans {
+    doc.sections
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Headline | SectionKind::Standfirst | SectionKind::Body))
+        .map(|s| (s.start, s.end))
+        .collect()
+}
+
+fn word_count(text: &str) -> u32 {
+    let (tokens, _) = text::segment(text, 0);
+    u32::try_from(tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count())
+        .unwrap_or(u32::MAX)
+}
+
+/// Words for distinctive terms: lowercase content words, as printed.
+fn counts(doc: &Document, spans: &Spans) -> Counts {
+    let mut out = Counts::new();
+    for &(a, b) in spans {
+        for (_, lower, _) in content_words(&doc.text[a as usize..b as usize], a, &[]) {
+            *out.entry(lower).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The kind of source a role names ("Russian President" → official), from the titles table.
+fn kind_of_role(role: &str) -> Option<VoiceKind> {
+    let lex = lexicon();
+    let words: Vec<&str> = role.split_whitespace().collect();
+    // The head of a role is its last title: "former finance minister" → "minister".
+    for end in (1..=words.len()).rev() {
+        for start in 0..end {
+            let phrase = words[start..end].join(" ");
+            let lower = phrase.to_lowercase();
+            // Plural role nouns ("analysts", "officials") name the same kind as the singular.
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+            let found = lex
+                .titles
+                .get(&phrase)
+                .or_else(|| lex.titles.get(&lower))
+                .or_else(|| lex.titles.get(singular));
+            if let Some(title) = found {
+                return match title.kind {
+                    "government" | "legislature" | "diplomat" | "military" | "judicial" | "police"
+                    | "royal" => Some(VoiceKind::Official),
+                    "expert" => Some(VoiceKind::Expert),
+                    "other" => Some(VoiceKind::Ordinary),
+                    "honorific" => continue,
+                    _ => Some(VoiceKind::Other),
+                };
+            }
+        }
+    }
+    None
+}
+
+/// The kind of an organisation speaking, from the organisations table.
+fn kind_of_org(name: &str) -> VoiceKind {
+    match lexicon().names.get(name).map(|e| e.kind.as_str()) {
+        Some(
+            "government" | "legislature" | "court" | "military" | "security" | "police" | "intergovernmental",
+        ) => VoiceKind::Official,
+        Some("education" | "ngo") => VoiceKind::Expert,
+        _ => VoiceKind::Other,
+    }
+}
+
+/// Describes a speaker: who, what kind, which affiliation.
+fn describe(
+    speaker: &Speaker,
+    speaker_span: Option<(u32, u32)>,
+    doc_index: u32,
+    doc: &Document,
+    canonical: &Canonical,
+) -> (VoiceRef, String, VoiceKind, Option<String>) {
+    match speaker {
+        Speaker::Outlet => {
+            let outlet =
+                doc.meta.outlet.as_ref().map_or_else(|| "the outlet".to_owned(), |o| o.value.clone());
+            (VoiceRef::Outlet, outlet, VoiceKind::Outlet, None)
+        }
+        Speaker::Unnamed(description) => {
+            // "A diplomatic source", "officials", "a U.S. official": anonymous. Unnamed analysts are still
+            // experts, and a definite role ("the Kremlin's spokesman") is whoever holds it.
+            let lower = description.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let head = words.last().copied().unwrap_or("");
+            let anonymous = words.iter().any(|w| w.starts_with("source"))
+                || matches!(words.first(), Some(&("a" | "an" | "some" | "several" | "two" | "three")))
+                || (head.ends_with('s') && lexicon().titles.contains_key(head.trim_end_matches('s')));
+            let kind = match kind_of_role(description) {
+                Some(VoiceKind::Expert) => VoiceKind::Expert,
+                Some(kind) if !anonymous => kind,
+                _ => VoiceKind::Anonymous,
+            };
+            (VoiceRef::Unnamed(description.clone()), description.clone(), kind, None)
+        }
+        Speaker::Entity(e) => {
+            let local = doc.analysis.entities.get(*e as usize);
+            let corpus = canonical.links.get(doc_index as usize).and_then(|l| l.get(*e as usize)).copied();
+            let entity = corpus.and_then(|c| canonical.entities.get(c as usize));
+            let name =
+                entity.map(|x| x.name.clone()).or_else(|| local.map(|l| l.name.clone())).unwrap_or_default();
+            let mut roles: Vec<&str> =
+                local.map(|l| l.roles.iter().map(String::as_str).collect()).unwrap_or_default();
+            if let Some(x) = entity {
+                roles.extend(x.roles.iter().filter(|r| r.document == doc_index).map(|r| r.role.as_str()));
+            }
+            let label = local.map(|l| l.label);
+            // The role the text gives, else the words that name the speaker here ("Analysts at the
+            // Getulio Vargas Foundation said"), else the kind of organisation.
+            let span_text =
+                speaker_span.and_then(|(a, b)| doc.text.get(a as usize..b as usize)).unwrap_or("");
+            let kind =
+                roles.iter().find_map(|r| kind_of_role(r)).or_else(|| kind_of_role(span_text)).unwrap_or(
+                    match label {
+                        Some(Label::Org) => kind_of_org(&name),
+                        _ => VoiceKind::Other,
+                    },
+                );
+            let affiliation = roles.first().map(|r| (*r).to_owned());
+            let id = corpus.map_or_else(|| VoiceRef::Unnamed(name.clone()), VoiceRef::Entity);
+            (id, name, kind, affiliation)
+        }
+    }
+}
+
+/// The signals of a scope of a document; distinctive terms are filled in by the caller.
+fn signals(doc_index: u32, doc: &Document, spans: &Spans, canonical: &Canonical) -> FramingSignals {
+    let lex = lexicon();
+    let words: u32 = spans.iter().map(|&(a, b)| word_count(&doc.text[a as usize..b as usize])).sum();
+    let mut voices: BTreeMap<VoiceRef, Voice> = BTreeMap::new();
+    let mut verbs: BTreeMap<String, u32> = BTreeMap::new();
+    let mut quoted_words = 0;
+    for q in doc.analysis.quotes.iter().filter(|q| inside(spans, q.start, q.end)) {
+        let (id, name, kind, affiliation) = describe(&q.speaker, q.speaker_span, doc_index, doc, canonical);
+        let n = word_count(&doc.text[q.start as usize..q.end as usize]);
+        quoted_words += n;
+        let v = voices.entry(id.clone()).or_insert_with(|| Voice {
+            speaker: id,
+            name,
+            kind,
+            affiliation,
+            quotes: 0,
+            direct: 0,
+            words: 0,
+            share: 0.0,
+            verbs: Vec::new(),
+        });
+        v.quotes += 1;
+        v.direct += u32::from(q.direct);
+        v.words += n;
+        if let Some(verb) = &q.verb {
+            let lower = verb.to_lowercase();
+            let lemma = lex.speech_verbs.get(&lower).map_or(lower.clone(), |s| s.lemma.to_owned());
+            *verbs.entry(lemma.clone()).or_default() += 1;
+            match v.verbs.iter_mut().find(|c| c.label == lemma) {
+                Some(c) => c.count += 1,
+                None => v.verbs.push(Count { label: lemma, count: 1 }),
+            }
+        }
+    }
+    let mut voices: Vec<Voice> = voices.into_values().collect();
+    for v in &mut voices {
+        v.share = if quoted_words > 0 { v.words as f32 / quoted_words as f32 } else { 0.0 };
+        sort_counts(&mut v.verbs);
+    }
+    voices.sort_by(|a, b| {
+        b.words.cmp(&a.words).then(b.quotes.cmp(&a.quotes)).then_with(|| a.name.cmp(&b.name))
+    });
+    let mut kinds: BTreeMap<VoiceKind, u32> = BTreeMap::new();
+    for v in &voices {
+        *kinds.entry(v.kind).or_default() += v.quotes;
+    }
+    let mut hedges: BTreeMap<String, u32> = BTreeMap::new();
+    let mut scare_quotes = Vec::new();
+    for h in doc.analysis.hedges.iter().filter(|h| inside(spans, h.start, h.end)) {
+        match h.kind {
+            HedgeKind::Lexical => *hedges.entry(h.term.clone()).or_default() += 1,
+            HedgeKind::ScareQuote => scare_quotes.push(h.term.clone()),
+        }
+    }
+    let sentences: Vec<&str> = spans.iter().map(|&(a, b)| &doc.text[a as usize..b as usize]).collect();
+    let tone = tone::tone_of_sentences(sentences.iter().flat_map(|t| {
+        let (_, s) = text::segment(t, 0);
+        s.into_iter().map(move |s| &t[s.start as usize..s.end as usize])
+    }));
+    FramingSignals {
+        words,
+        quoted_words,
+        voices,
+        voice_kinds: kinds
+            .into_iter()
+            .map(|(k, n)| Count { label: k.as_str().to_owned(), count: n })
+            .collect(),
+        verbs: to_counts(verbs),
+        hedges: to_counts(hedges),
+        scare_quotes,
+        tone,
+        distinctive: Vec::new(),
+    }
+}
+
+fn to_counts(map: BTreeMap<String, u32>) -> Vec<Count> {
+    let mut v: Vec<Count> = map.into_iter().map(|(label, count)| Count { label, count }).collect();
+    sort_counts(&mut v);
+    v
+}
+
+fn sort_counts(v: &mut [Count]) {
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+}
+
+/// The framing signals of a corpus whose events are `events`.
+pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Framing {
+    let n = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+    let articles: Vec<Spans> = docs.iter().map(article).collect();
+    let doc_counts: Vec<Counts> = docs.iter().zip(&articles).map(|(d, s)| counts(d, s)).collect();
+    let mut corpus = Counts::new();
+    for c in &doc_counts {
+        logodds::add(&mut corpus, c);
+    }
+
+    // Outlets against the rest.
+    let mut by_outlet: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let outlet = d.meta.outlet.as_ref().map_or_else(|| "Unknown outlet".to_owned(), |o| o.value.clone());
+        by_outlet.entry(outlet).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    let outlets: Vec<OutletTerms> = by_outlet
+        .into_iter()
+        .map(|(outlet, documents)| {
+            let mut group = Counts::new();
+            for &d in &documents {
+                logodds::add(&mut group, &doc_counts[d as usize]);
+            }
+            let rest = logodds::minus(&corpus, &group);
+            let terms =
+                logodds::distinctive(&group, &rest, &corpus, logodds::PRIOR_SIZE, MIN_Z, DISTINCTIVE_TERMS);
+            OutletTerms { outlet, documents, terms }
+        })
+        .collect();
+    let mut documents: Vec<FramingSignals> =
+        (0..n).map(|i| signals(i, &docs[i as usize], &articles[i as usize], canonical)).collect();
+    for o in &outlets {
+        for &d in &o.documents {
+            documents[d as usize].distinctive.clone_from(&o.terms);
+        }
+    }
+
+    let mut framed = Vec::new();
+    let mut matrices = Vec::new();
+    for (e, event) in events.events.iter().enumerate() {
+        let e = u32::try_from(e).unwrap_or(u32::MAX);
+        let mut columns: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for ep in &event.passages {
+            columns.entry(events.passages[ep.passage as usize].document).or_default().push(ep.passage);
+        }
+        let scopes: BTreeMap<u32, Spans> = columns
+            .iter()
+            .map(|(&d, ps)| {
+                (
+                    d,
+                    ps.iter()
+                        .map(|&p| (events.passages[p as usize].start, events.passages[p as usize].end))
+                        .collect(),
+                )
+            })
+            .collect();
+        let scope_counts: BTreeMap<u32, Counts> =
+            scopes.iter().map(|(&d, s)| (d, counts(&docs[d as usize], s))).collect();
+        let mut total = Counts::new();
+        for c in scope_counts.values() {
+            logodds::add(&mut total, c);
+        }
+        let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
+        for (&d, spans) in &scopes {
+            let mut s = signals(d, &docs[d as usize], spans, canonical);
+            if scopes.len() > 1 {
+                let own = &scope_counts[&d];
+                s.distinctive = logodds::distinctive(
+                    own,
+                    &logodds::minus(&total, own),
+                    &corpus,
+                    logodds::PRIOR_SIZE,
+                    MIN_Z,
+                    DISTINCTIVE_TERMS,
+                );
+            }
+            let omissions = matrix
+                .items
+                .iter()
+                .filter(|item| item.cells.iter().any(|c| c.document == d && c.presence == Presence::Absent))
+                .map(|item| Omission {
+                    kind: item.kind,
+                    label: item.label.clone(),
+                    reported_by: item
+                        .cells
+                        .iter()
+                        .filter(|c| c.presence != Presence::Absent)
+                        .map(|c| c.document)
+                        .collect(),
+                })
+                .collect();
+            framed.push(EventFraming {
+                event: e,
+                document: d,
+                signals: s,
+                prominence: prominence(&docs[d as usize], &columns[&d], events),
+                omissions,
+            });
+        }
+        matrices.push(matrix);
+    }
+    Framing { documents, events: framed, matrices, outlets }
+}
+
+/// Where an event first comes up in a document, given its passages there.
+fn prominence(doc: &Document, passages: &[u32], events: &Events) -> Prominence {
+    let of: Vec<&Passage> = passages.iter().map(|&p| &events.passages[p as usize]).collect();
+    let in_headline = of.iter().any(|p| p.section == SectionKind::Headline);
+    let in_lead = of.iter().any(|p| {
+        p.section == SectionKind::Standfirst || (p.section == SectionKind::Body && p.paragraph == 0)
+    });
+    let first = of.iter().filter(|p| p.section == SectionKind::Body).min_by_key(|p| p.paragraph);
+    let body: Vec<(u32, u32)> =
+        doc.sections.iter().filter(|s| s.kind == SectionKind::Body).map(|s| (s.start, s.end)).collect();
+    let total: u32 = body.iter().map(|&(a, b)| word_count(&doc.text[a as usize..b as usize])).sum();
+    let first_position = first.map(|p| {
+        let before: u32 = body
+            .iter()
+            .filter(|&&(_, b)| b <= p.start)
+            .map(|&(a, b)| word_count(&doc.text[a as usize..b as usize]))
+            .sum();
+        if total > 0 { before as f32 / total as f32 } else { 0.0 }
+    });
+    Prominence { in_headline, in_lead, first_paragraph: first.map(|p| p.paragraph), first_position }
+}
+
+/// A row of an omission matrix: its kind and key.
+type ItemKey = (ItemKind, String);
+
+/// Per document: whether a passage has the item unhedged, and the first passage that has it.
+type Cells = BTreeMap<u32, (bool, u32)>;
+
+/// What a passage has: entities, voices, facts, by key with a label; and whether it hedges.
+struct PassageItems {
+    items: BTreeMap<(ItemKind, String), String>,
+    hedged: bool,
+}
+
+fn passage_items(passage: &Passage, doc: &Document, canonical: &Canonical) -> PassageItems {
+    let mut items = BTreeMap::new();
+    let links = canonical.links.get(passage.document as usize);
+    let within = |a: u32, b: u32| passage.start <= a && b <= passage.end;
+    for m in doc.analysis.mentions.iter().filter(|m| within(m.start, m.end) && m.label != Label::Date) {
+        if let Some(&c) = links.and_then(|l| l.get(m.entity as usize))
+            && let Some(entity) = canonical.entities.get(c as usize)
+        {
+            items.insert((ItemKind::Entity, entity.id.clone()), entity.name.clone());
+        }
+    }
+    for q in doc.analysis.quotes.iter().filter(|q| within(q.start, q.end)) {
+        let (id, name, _, _) = describe(&q.speaker, q.speaker_span, passage.document, doc, canonical);
+        let key = match id {
+            VoiceRef::Entity(e) => canonical.entities.get(e as usize).map_or(name.clone(), |x| x.id.clone()),
+            VoiceRef::Unnamed(d) => format!("unnamed:{}", d.to_lowercase()),
+            // The outlet's own voice is no fact another outlet could leave out.
+            VoiceRef::Outlet => continue,
+        };
+        items.insert((ItemKind::Voice, key), name);
+    }
+    // Facts: the days stated, and numbers with the word they count ("53 foreign intelligence officers"
+    // gives "53 officers"), so "53" and "fifty-three" are not told apart but "53 officers" and "53%" are.
+    for d in doc.dates.iter().filter(|d| within(d.start, d.end) && d.value.len() >= 10) {
+        let text = doc.text[d.start as usize..d.end as usize].to_owned();
+        items.insert(
+            (ItemKind::Fact, format!("day:{}", &d.value[..10])),
+            format!("{} ({})", text, &d.value[..10]),
+        );
+    }
+    let text = &doc.text[passage.start as usize..passage.end as usize];
+    let (tokens, _) = text::segment(text, passage.start);
+    let in_date = |t: &text::Token| doc.dates.iter().any(|d| d.start <= t.start && t.end <= d.end);
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Number || in_date(t) {
+            continue;
+        }
+        let number = &doc.text[t.start as usize..t.end as usize];
+        let value: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+        if value.len() == 4 && value.starts_with(['1', '2']) {
+            continue; // a year: dates say it better
+        }
+        // The counted word: the next content word within three tokens.
+        let noun = tokens[i + 1..tokens.len().min(i + 4)]
+            .iter()
+            .filter(|n| n.kind == TokenKind::Word)
+            .map(|n| doc.text[n.start as usize..n.end as usize].to_lowercase())
+            .find(|w| w.len() > 2 && !matches!(w.as_str(), "and" | "the" | "of" | "per"))
+            .unwrap_or_default();
+        let unit = crate::events::stem(&noun);
+        items.insert(
+            (ItemKind::Fact, format!("number:{value} {unit}")),
+            format!("{number} {noun}").trim().to_owned(),
+        );
+    }
+    let hedged = doc.analysis.hedges.iter().any(|h| within(h.start, h.end));
+    PassageItems { items, hedged }
+}
+
+/// The omission matrix of an event: every entity, voice and fact of its reporting passages, against the
+/// documents that report or mention it.
+fn omission_matrix(
+    e: u32,
+    event: &Event,
+    columns: &BTreeMap<u32, Vec<u32>>,
+    docs: &[Document],
+    canonical: &Canonical,
+    events: &Events,
+) -> OmissionMatrix {
+    let documents: Vec<u32> = columns.keys().copied().collect();
+    // Per document: each item, whether any unhedged passage has it, and the first passage that does.
+    let mut has: BTreeMap<ItemKey, (String, Cells)> = BTreeMap::new();
+    let reporting: BTreeSet<u32> = event
+        .passages
+        .iter()
+        .filter(|p| p.role == crate::events::PassageRole::Reports)
+        .map(|p| p.passage)
+        .collect();
+    let mut reported: BTreeMap<(ItemKind, String), BTreeSet<u32>> = BTreeMap::new();
+    for (&d, ps) in columns {
+        for &p in ps {
+            let found = passage_items(&events.passages[p as usize], &docs[d as usize], canonical);
+            for (key, label) in found.items {
+                if reporting.contains(&p) {
+                    reported.entry(key.clone()).or_default().insert(d);
+                }
+                let row = has.entry(key).or_insert_with(|| (label, BTreeMap::new()));
+                let cell = row.1.entry(d).or_insert((false, p));
+                cell.0 |= !found.hedged;
+            }
+        }
+    }
+    // Rows: items some document reports; an item only one of several documents has is kept (that is the
+    // omission the matrix is for), but the rows are capped per kind, the most widely reported first.
+    let mut rows: Vec<(usize, (ItemKind, String))> =
+        reported.iter().map(|(k, d)| (d.len(), k.clone())).collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut per_kind: HashMap<ItemKind, usize> = HashMap::new();
+    let mut items = Vec::new();
+    for (_, key) in rows {
+        let taken = per_kind.entry(key.0).or_default();
+        if *taken >= MATRIX_ROWS {
+            continue;
+        }
+        *taken += 1;
+        let Some((label, cells)) = has.get(&key) else { continue };
+        let cells = documents
+            .iter()
+            .map(|&d| match cells.get(&d) {
+                Some(&(plain, p)) => Cell {
+                    document: d,
+                    presence: if plain { Presence::Present } else { Presence::Hedged },
+                    passage: Some(p),
+                },
+                None => Cell { document: d, presence: Presence::Absent, passage: None },
+            })
+            .collect();
+        items.push(Item { kind: key.0, key: key.1.clone(), label: label.clone(), cells });
+    }
+    items.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then_with(|| {
+            let present = |i: &Item| i.cells.iter().filter(|c| c.presence != Presence::Absent).count();
+            present(b).cmp(&present(a)).then_with(|| a.label.cmp(&b.label))
+        })
+    });
+    OmissionMatrix { event: e, documents, items }
+}
