@@ -56,9 +56,11 @@ e2e:
 sizes:
 	scripts/sizes.sh dist
 
-## bench: engine benchmarks (criterion); figures go in docs/perf.md
+## bench: engine benchmarks (criterion for ingest; events and framing at 1,000 to 100,000 generated
+## documents); figures go in docs/perf.md
 bench:
 	cargo bench --locked -p parallax-core --bench ingest
+	cargo bench --locked -p parallax-core --bench events
 
 ## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
 fuzz:

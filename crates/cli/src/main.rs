@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::bundle::{self, Bundle};
+use parallax_core::events::EventSpec;
 use parallax_core::export::{self, CSV_COLUMNS};
 use parallax_core::process;
-use parallax_core::events::EventSpec;
 use parallax_core::{Document, manifest};
 use serde::Serialize;
 

@@ -149,3 +149,45 @@ fn export_writes_json_lines_and_csv_for_files_and_folders() {
     assert!(rows.next().expect("header").starts_with("id,source,outlet,published,headline"));
     assert!(rows.next().expect("a row").starts_with("ports,ports.txt,Reuters,"), "{csv}");
 }
+
+#[test]
+fn synth_writes_pages_and_their_truth() {
+    let dir = scratch("synth");
+    let out_dir = dir.join("pages");
+    let out = parallax()
+        .args(["synth", "--docs", "30", "--seed", "4", "--out"])
+        .arg(&out_dir)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let truth: Vec<serde_json::Value> = std::fs::read_to_string(out_dir.join("truth.jsonl"))
+        .expect("truth.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(truth.len(), 30);
+    for (i, line) in truth.iter().enumerate() {
+        let page = parallax_synth::page(i, 30, 4);
+        assert_eq!(line["name"], page.name.as_str());
+        assert_eq!(line["truth"]["outlet"], page.truth.outlet.as_str());
+        assert_eq!(line["truth"]["published"], page.truth.published.as_str());
+        assert_eq!(std::fs::read_to_string(out_dir.join(&page.name)).expect("the page"), page.text);
+    }
+    // The engine reads the page's outlet back.
+    let first = truth[0]["name"].as_str().expect("name");
+    let out = parallax().arg("ingest").arg(out_dir.join(first)).output().expect("run");
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["meta"]["outlet"]["value"], truth[0]["truth"]["outlet"]);
+}
+
+#[test]
+fn synth_needs_a_writable_folder() {
+    let dir = scratch("synth-blocked");
+    let file = dir.join("a-file");
+    std::fs::write(&file, "not a folder").expect("write");
+    let out = parallax().args(["synth", "--docs", "3", "--out"]).arg(&file).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("parallax: cannot create folder"), "{stderr}");
+}

@@ -248,13 +248,13 @@ pub fn stem(word: &str) -> String {
         .into_owned()
 }
 
-/// The content words of a text as (stem, lowercase form, byte offset), skipping function words, words of
+/// The content words of a text as (lowercase form, byte offset), skipping function words, words of
 /// fewer than three letters, and the spans in `skip` (sorted, not overlapping).
 pub fn content_words<'a>(
     text: &'a str,
     base: u32,
     skip: &'a [(u32, u32)],
-) -> impl Iterator<Item = (String, String, u32)> + 'a {
+) -> impl Iterator<Item = (String, u32)> + 'a {
     let (tokens, _) = text::segment(text, base);
     let stop = stopwords();
     let mut next_skip = 0;
@@ -269,13 +269,33 @@ pub fn content_words<'a>(
             return None;
         }
         let word = &text[(t.start - base) as usize..(t.end - base) as usize];
-        let lower = word.to_lowercase().replace('’', "'");
-        let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_owned();
+        let mut lower = word.to_lowercase();
+        if lower.contains('\u{2019}') {
+            lower = lower.replace('\u{2019}', "'");
+        }
+        if lower.ends_with("'s") {
+            lower.truncate(lower.len() - 2);
+        }
         if lower.chars().filter(|c| c.is_alphabetic()).count() < 3 || stop.contains(lower.as_str()) {
             return None;
         }
-        Some((stem(&lower), lower, t.start))
+        Some((lower, t.start))
     })
+}
+
+/// Stems, remembered: a corpus has far fewer distinct words than words.
+#[derive(Default)]
+struct Stems(HashMap<String, String>);
+
+impl Stems {
+    fn get(&mut self, lower: &str) -> String {
+        if let Some(s) = self.0.get(lower) {
+            return s.clone();
+        }
+        let s = stem(lower);
+        self.0.insert(lower.to_owned(), s.clone());
+        s
+    }
 }
 
 /// Months since year 0 of an ISO date's year and month (`2013-04...` gives 2013 * 12 + 3).
@@ -317,6 +337,7 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
     let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(passages.len());
     let mut months: Vec<Vec<i32>> = Vec::with_capacity(passages.len());
     let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut stems = Stems::default();
     let mut intern = |key: Key, keys: &mut Vec<Key>| -> u32 {
         *ids.entry(key.clone()).or_insert_with(|| {
             keys.push(key);
@@ -330,7 +351,9 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
         let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
         let mut skip = Vec::new();
         let mut when: Vec<i32> = Vec::new();
-        for m in doc.analysis.mentions.iter().filter(|m| m.start >= p.start && m.end <= p.end) {
+        let mentions = &doc.analysis.mentions;
+        let from = mentions.partition_point(|m| m.start < p.start);
+        for m in mentions[from..].iter().take_while(|m| m.start < p.end).filter(|m| m.end <= p.end) {
             let surface = &doc.text[m.start as usize..m.end as usize];
             if matches!(m.label, Label::Date | Label::Event) {
                 // A year a date or a named event gives ("in 2011", "the 2016 election") dates the passage.
@@ -358,7 +381,8 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
             }
         }
         skip.sort_unstable();
-        for (stemmed, lower, _) in content_words(text, p.start, &skip) {
+        for (lower, _) in content_words(text, p.start, &skip) {
+            let stemmed = stems.get(&lower);
             *surfaces.entry(stemmed.clone()).or_default().entry(lower).or_default() += 1;
             *tf.entry(intern(Key::Term(stemmed), &mut keys)).or_default() += 1.0;
         }
@@ -467,71 +491,54 @@ fn strong_shared(a: &Vector, b: &Vector) -> usize {
 struct Index {
     dated: HashMap<(u32, i32), Vec<u32>>,
     undated: HashMap<u32, Vec<u32>>,
+    /// Every passage by feature, for undated lookups.
+    any: HashMap<u32, Vec<u32>>,
 }
 
 impl Index {
+    /// Files each passage under its [`LOOKUP_FEATURES`] heaviest features.
     fn new(features: &Features) -> Self {
         let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
         let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut any: HashMap<u32, Vec<u32>> = HashMap::new();
         for (p, (v, months)) in features.vectors.iter().zip(&features.months).enumerate() {
             let p = u32::try_from(p).unwrap_or(u32::MAX);
-            for &(f, _) in v {
+            // A passage is filed under each of its months and the next MONTH_WINDOW ones, so two
+            // passages at most MONTH_WINDOW months apart meet under at least one key.
+            let mut filed: Vec<i32> =
+                months.iter().flat_map(|&m| (0..=MONTH_WINDOW).map(move |k| m + k)).collect();
+            filed.sort_unstable();
+            filed.dedup();
+            for f in top_features(v, LOOKUP_FEATURES) {
                 if months.is_empty() {
                     undated.entry(f).or_default().push(p);
                 }
-                // A passage is filed under each of its months and the next MONTH_WINDOW ones, so two
-                // passages at most MONTH_WINDOW months apart meet under at least one key.
-                let mut filed: Vec<i32> =
-                    months.iter().flat_map(|&m| (0..=MONTH_WINDOW).map(move |k| m + k)).collect();
-                filed.sort_unstable();
-                filed.dedup();
-                for m in filed {
+                any.entry(f).or_default().push(p);
+                for &m in &filed {
                     dated.entry((f, m)).or_default().push(p);
                 }
             }
         }
-        Self { dated, undated }
+        Self { dated, undated, any }
     }
 
     /// Passages that share feature `f` with a passage in `months` (or with any, when it has none).
     fn near(&self, f: u32, months: &[i32], out: &mut Vec<u32>) {
         if months.is_empty() {
-            for list in self.dated.iter().filter(|((g, _), _)| *g == f).map(|(_, l)| l) {
-                if list.len() <= BLOCK_CAP {
-                    out.extend(list);
-                }
+            if let Some(list) = self.any.get(&f).filter(|l| l.len() <= BLOCK_CAP) {
+                out.extend(list);
             }
-        } else {
-            for &m in months {
-                for k in 0..=MONTH_WINDOW {
-                    if let Some(list) = self.dated.get(&(f, m + k)).filter(|l| l.len() <= BLOCK_CAP) {
-                        out.extend(list);
-                    }
+            return;
+        }
+        for &m in months {
+            for k in 0..=MONTH_WINDOW {
+                if let Some(list) = self.dated.get(&(f, m + k)).filter(|l| l.len() <= BLOCK_CAP) {
+                    out.extend(list);
                 }
             }
         }
         if let Some(list) = self.undated.get(&f).filter(|l| l.len() <= BLOCK_CAP) {
             out.extend(list);
-        }
-    }
-}
-
-/// Union-find over passages.
-struct Groups(Vec<u32>);
-
-impl Groups {
-    fn find(&mut self, mut x: u32) -> u32 {
-        while self.0[x as usize] != x {
-            let up = self.0[self.0[x as usize] as usize];
-            self.0[x as usize] = up;
-            x = up;
-        }
-        x
-    }
-    fn union(&mut self, a: u32, b: u32) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb) as usize] = ra.min(rb);
         }
     }
 }
@@ -558,42 +565,9 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
     }
     let features = features(docs, canonical, &passages);
     let index = Index::new(&features);
-    let n = u32::try_from(passages.len()).unwrap_or(u32::MAX);
-
-    // Candidate pairs from the index; cores from the similar ones.
-    let mut groups = Groups((0..n).collect());
-    let mut near = Vec::new();
-    for p in 0..n {
-        // Headlines and standfirsts are short and cast wide: they join events as members, never make one.
-        if passages[p as usize].section != SectionKind::Body {
-            continue;
-        }
-        near.clear();
-        for &(f, _) in &features.vectors[p as usize] {
-            index.near(f, &features.months[p as usize], &mut near);
-        }
-        near.sort_unstable();
-        near.dedup();
-        for &q in near.iter().filter(|&&q| q > p) {
-            if passages[q as usize].document != passages[p as usize].document
-                && passages[q as usize].section == SectionKind::Body
-            {
-                let sim = cosine(&features.vectors[p as usize], &features.vectors[q as usize]);
-                if sim >= CORE_SIMILARITY
-                    && strong_shared(&features.vectors[p as usize], &features.vectors[q as usize]) >= 2
-                {
-                    groups.union(p, q);
-                }
-            }
-        }
-    }
-    let mut cores: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for p in 0..n {
-        let root = groups.find(p);
-        cores.entry(root).or_default().push(p);
-    }
+    let cores = single_pass(docs, &passages, &features);
     let mut drafts: Vec<Draft> = cores
-        .into_values()
+        .into_iter()
         .filter(|members| {
             let first = passages[members[0] as usize].document;
             members.iter().any(|&m| passages[m as usize].document != first)
@@ -638,6 +612,180 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
         drafts.push(from_spec(spec, &features, canonical));
     }
     finish(drafts, docs, canonical, &features, passages)
+}
+
+/// How many of a passage's heaviest features file it in the index, and file the cluster it joins.
+const LOOKUP_FEATURES: usize = 12;
+/// A (feature, month) key that lists more clusters than this is too common that month to find any.
+const CLUSTER_CAP: usize = 64;
+
+/// A passage's heaviest features.
+fn top_features(v: &Vector, k: usize) -> Vec<u32> {
+    let mut by_weight: Vec<(u32, f32)> = v.clone();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    by_weight.into_iter().take(k).map(|(f, _)| f).collect()
+}
+
+/// A cluster of the single pass: the sum of its members' unit vectors.
+struct Cluster {
+    sum: HashMap<u32, f32>,
+    norm2: f32,
+    members: Vec<u32>,
+}
+
+impl Cluster {
+    /// The cosine of a unit vector with the cluster's centroid, and how many features each add at least
+    /// [`STRONG_FEATURE`] to it.
+    fn similarity(&self, v: &Vector) -> (f32, usize) {
+        let norm = self.norm2.sqrt();
+        if norm == 0.0 {
+            return (0.0, 0);
+        }
+        let (mut sum, mut strong) = (0.0, 0);
+        for &(f, w) in v {
+            if let Some(c) = self.sum.get(&f) {
+                let part = w * c / norm;
+                sum += part;
+                if part >= STRONG_FEATURE {
+                    strong += 1;
+                }
+            }
+        }
+        (sum, strong)
+    }
+
+    fn add(&mut self, p: u32, v: &Vector) {
+        for &(f, w) in v {
+            let c = self.sum.entry(f).or_default();
+            self.norm2 += (*c + w) * (*c + w) - *c * *c;
+            *c += w;
+        }
+        self.members.push(p);
+    }
+}
+
+/// The cores of events: body passages clustered in one pass, in order of publication, each joining the
+/// cluster whose centroid it is most like (at least [`CORE_SIMILARITY`], with two strong features) and
+/// that holds no passage of its own document yet, or starting one. A core thus lines up one passage per
+/// document, like a row of the comparison; members, lead stories and merging then gather each
+/// happening's passages around the cores. Clusters are found through an index keyed by (feature, month), so each passage is
+/// compared with a bounded number of clusters, never with every passage: the cost grows linearly with
+/// the corpus. Comparing with centroids, not with single passages, keeps one shared name from chaining
+/// unrelated stories together. Returns the clusters that span two or more documents.
+fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> Vec<Vec<u32>> {
+    let published: Vec<i32> = docs
+        .iter()
+        .map(|d| d.meta.published.as_ref().and_then(|f| month_of(&f.value)).unwrap_or(i32::MAX))
+        .collect();
+    let mut order: Vec<u32> = (0..passages.len())
+        .filter(|&p| passages[p].section == SectionKind::Body)
+        .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
+        .collect();
+    order.sort_by_key(|&p| {
+        let passage = &passages[p as usize];
+        (published[passage.document as usize], passage.document, passage.paragraph)
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
+    let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut any: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut candidates: Vec<u32> = Vec::new();
+    for p in order {
+        let v = &features.vectors[p as usize];
+        let months = &features.months[p as usize];
+        let top = top_features(v, LOOKUP_FEATURES);
+        candidates.clear();
+        // Look up by every feature, file by the heaviest: two passages meet when one's heaviest features
+        // are among the other's.
+        for &(f, _) in v {
+            if months.is_empty()
+                && let Some(list) = any.get(&f).filter(|l| l.len() <= CLUSTER_CAP)
+            {
+                candidates.extend(list);
+            }
+            for &m in months {
+                for k in -MONTH_WINDOW..=MONTH_WINDOW {
+                    if let Some(list) = dated.get(&(f, m + k)).filter(|l| l.len() <= CLUSTER_CAP) {
+                        candidates.extend(list);
+                    }
+                }
+            }
+            if let Some(list) = undated.get(&f).filter(|l| l.len() <= CLUSTER_CAP) {
+                candidates.extend(list);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let doc = passages[p as usize].document;
+        let best = candidates
+            .iter()
+            .filter(|&&c| !clusters[c as usize].members.iter().any(|&m| passages[m as usize].document == doc))
+            .map(|&c| (c, clusters[c as usize].similarity(v)))
+            .filter(|&(_, (sim, strong))| sim >= CORE_SIMILARITY && strong >= 2)
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
+        let c = match best {
+            Some((c, _)) => c,
+            None => {
+                clusters.push(Cluster { sum: HashMap::new(), norm2: 0.0, members: Vec::new() });
+                u32::try_from(clusters.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        clusters[c as usize].add(p, v);
+        for &f in &top {
+            let file = |list: &mut Vec<u32>| {
+                if list.last() != Some(&c) {
+                    list.push(c);
+                }
+            };
+            file(any.entry(f).or_default());
+            if months.is_empty() {
+                file(undated.entry(f).or_default());
+            }
+            for &m in months {
+                file(dated.entry((f, m)).or_default());
+            }
+        }
+    }
+    // A core's documents may report it in more than one paragraph: each other body paragraph of those
+    // documents that is as like a member of another document as a core's own members are joins it. Only
+    // the first members are compared with, so cores do not chain.
+    let mut body_of: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, p) in passages.iter().enumerate() {
+        if p.section == SectionKind::Body {
+            body_of.entry(p.document).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    clusters
+        .into_iter()
+        .map(|c| c.members)
+        .filter(|members| {
+            let first = passages[members[0] as usize].document;
+            members.iter().any(|&m| passages[m as usize].document != first)
+        })
+        .map(|members| {
+            let mut core = members.clone();
+            for &m in &members {
+                let doc = passages[m as usize].document;
+                for &q in body_of.get(&doc).into_iter().flatten() {
+                    if core.contains(&q) {
+                        continue;
+                    }
+                    let v = &features.vectors[q as usize];
+                    let joins = members.iter().any(|&o| {
+                        let w = &features.vectors[o as usize];
+                        passages[o as usize].document != doc
+                            && cosine(v, w) >= CORE_SIMILARITY
+                            && strong_shared(v, w) >= 2
+                    });
+                    if joins {
+                        core.push(q);
+                    }
+                }
+            }
+            core.sort_unstable();
+            core
+        })
+        .collect()
 }
 
 /// A draft event whose core is `members`.
@@ -867,7 +1015,7 @@ fn from_spec(spec: &EventSpec, features: &Features, canonical: &Canonical) -> Dr
                     ]
                 }
                 None => {
-                    content_words(a, 0, &[]).map(|(s, _, _)| key_of.get(&Key::Term(s)).copied()).collect()
+                    content_words(a, 0, &[]).map(|(w, _)| key_of.get(&Key::Term(stem(&w))).copied()).collect()
                 }
             }
         })

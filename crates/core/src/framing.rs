@@ -136,13 +136,13 @@ pub struct FramingSignals {
     pub distinctive: Vec<Term>,
 }
 
-/// Where an event stands in a document.
+/// Where an event stands in a document: where the document reports it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prominence {
     pub in_headline: bool,
     /// In the standfirst or the first body paragraph.
     pub in_lead: bool,
-    /// The first body paragraph that reports or mentions it (0 for the first).
+    /// The first body paragraph that reports it (0 for the first).
     pub first_paragraph: Option<u32>,
     /// The share of the body's words before that paragraph (0 at the top, near 1 at the end).
     pub first_position: Option<f32>,
@@ -285,15 +285,66 @@ fn word_count(text: &str) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// Words for distinctive terms: lowercase content words, as printed.
-fn counts(doc: &Document, spans: &Spans) -> Counts {
-    let mut out = Counts::new();
-    for &(a, b) in spans {
-        for (_, lower, _) in content_words(&doc.text[a as usize..b as usize], a, &[]) {
-            *out.entry(lower).or_default() += 1;
+/// What framing needs of each passage-sized section (headline, standfirst, body paragraph), computed once
+/// per document: the scopes it measures (the article, a document's passages of an event) are made of
+/// these sections.
+struct Prepared {
+    sections: HashMap<(u32, u32), SectionData>,
+    /// Words in each quote, by the quote's index.
+    quote_words: Vec<u32>,
+}
+
+#[derive(Default)]
+struct SectionData {
+    words: u32,
+    /// Lowercase content words, as printed, for distinctive terms.
+    counts: Counts,
+    /// VADER scores of its scored sentences.
+    scores: Vec<f32>,
+}
+
+fn prepare(doc: &Document) -> Prepared {
+    let mut sections = HashMap::new();
+    for s in doc
+        .sections
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Headline | SectionKind::Standfirst | SectionKind::Body))
+    {
+        let text = &doc.text[s.start as usize..s.end as usize];
+        let (tokens, sentences) = text::segment(text, 0);
+        let words = tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+        let mut counts = Counts::new();
+        for (lower, _) in content_words(text, s.start, &[]) {
+            *counts.entry(lower).or_default() += 1;
         }
+        let scores = sentences
+            .iter()
+            .filter_map(|x| text.get(x.start as usize..x.end as usize))
+            .filter_map(tone::sentence_score)
+            .collect();
+        sections.insert(
+            (s.start, s.end),
+            SectionData { words: u32::try_from(words).unwrap_or(u32::MAX), counts, scores },
+        );
     }
-    out
+    let quote_words =
+        doc.analysis.quotes.iter().map(|q| word_count(&doc.text[q.start as usize..q.end as usize])).collect();
+    Prepared { sections, quote_words }
+}
+
+impl Prepared {
+    fn section(&self, span: (u32, u32)) -> Option<&SectionData> {
+        self.sections.get(&span)
+    }
+
+    /// Content-word counts of a scope.
+    fn counts(&self, spans: &Spans) -> Counts {
+        let mut out = Counts::new();
+        for s in spans.iter().filter_map(|&span| self.section(span)) {
+            logodds::add(&mut out, &s.counts);
+        }
+        out
+    }
 }
 
 /// The kind of source a role names ("Russian President" → official), from the titles table.
@@ -399,15 +450,21 @@ fn describe(
 }
 
 /// The signals of a scope of a document; distinctive terms are filled in by the caller.
-fn signals(doc_index: u32, doc: &Document, spans: &Spans, canonical: &Canonical) -> FramingSignals {
+fn signals(
+    doc_index: u32,
+    doc: &Document,
+    prepared: &Prepared,
+    spans: &Spans,
+    canonical: &Canonical,
+) -> FramingSignals {
     let lex = lexicon();
-    let words: u32 = spans.iter().map(|&(a, b)| word_count(&doc.text[a as usize..b as usize])).sum();
+    let words: u32 = spans.iter().filter_map(|&span| prepared.section(span)).map(|s| s.words).sum();
     let mut voices: BTreeMap<VoiceRef, Voice> = BTreeMap::new();
     let mut verbs: BTreeMap<String, u32> = BTreeMap::new();
     let mut quoted_words = 0;
-    for q in doc.analysis.quotes.iter().filter(|q| inside(spans, q.start, q.end)) {
+    for (i, q) in doc.analysis.quotes.iter().enumerate().filter(|(_, q)| inside(spans, q.start, q.end)) {
         let (id, name, kind, affiliation) = describe(&q.speaker, q.speaker_span, doc_index, doc, canonical);
-        let n = word_count(&doc.text[q.start as usize..q.end as usize]);
+        let n = prepared.quote_words.get(i).copied().unwrap_or(0);
         quoted_words += n;
         let v = voices.entry(id.clone()).or_insert_with(|| Voice {
             speaker: id,
@@ -453,11 +510,9 @@ fn signals(doc_index: u32, doc: &Document, spans: &Spans, canonical: &Canonical)
             HedgeKind::ScareQuote => scare_quotes.push(h.term.clone()),
         }
     }
-    let sentences: Vec<&str> = spans.iter().map(|&(a, b)| &doc.text[a as usize..b as usize]).collect();
-    let tone = tone::tone_of_sentences(sentences.iter().flat_map(|t| {
-        let (_, s) = text::segment(t, 0);
-        s.into_iter().map(move |s| &t[s.start as usize..s.end as usize])
-    }));
+    let tone = tone::tone_of_scores(
+        spans.iter().filter_map(|&span| prepared.section(span)).flat_map(|s| s.scores.iter().copied()),
+    );
     FramingSignals {
         words,
         quoted_words,
@@ -488,7 +543,8 @@ fn sort_counts(v: &mut [Count]) {
 pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Framing {
     let n = u32::try_from(docs.len()).unwrap_or(u32::MAX);
     let articles: Vec<Spans> = docs.iter().map(article).collect();
-    let doc_counts: Vec<Counts> = docs.iter().zip(&articles).map(|(d, s)| counts(d, s)).collect();
+    let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
+    let doc_counts: Vec<Counts> = prepared.iter().zip(&articles).map(|(p, s)| p.counts(s)).collect();
     let mut corpus = Counts::new();
     for c in &doc_counts {
         logodds::add(&mut corpus, c);
@@ -513,8 +569,9 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
             OutletTerms { outlet, documents, terms }
         })
         .collect();
-    let mut documents: Vec<FramingSignals> =
-        (0..n).map(|i| signals(i, &docs[i as usize], &articles[i as usize], canonical)).collect();
+    let mut documents: Vec<FramingSignals> = (0..n)
+        .map(|i| signals(i, &docs[i as usize], &prepared[i as usize], &articles[i as usize], canonical))
+        .collect();
     for o in &outlets {
         for &d in &o.documents {
             documents[d as usize].distinctive.clone_from(&o.terms);
@@ -526,8 +583,12 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
     for (e, event) in events.events.iter().enumerate() {
         let e = u32::try_from(e).unwrap_or(u32::MAX);
         let mut columns: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let mut reporting: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for ep in &event.passages {
             columns.entry(events.passages[ep.passage as usize].document).or_default().push(ep.passage);
+            if ep.role == crate::events::PassageRole::Reports {
+                reporting.entry(events.passages[ep.passage as usize].document).or_default().push(ep.passage);
+            }
         }
         let scopes: BTreeMap<u32, Spans> = columns
             .iter()
@@ -541,14 +602,14 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
             })
             .collect();
         let scope_counts: BTreeMap<u32, Counts> =
-            scopes.iter().map(|(&d, s)| (d, counts(&docs[d as usize], s))).collect();
+            scopes.iter().map(|(&d, s)| (d, prepared[d as usize].counts(s))).collect();
         let mut total = Counts::new();
         for c in scope_counts.values() {
             logodds::add(&mut total, c);
         }
         let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
         for (&d, spans) in &scopes {
-            let mut s = signals(d, &docs[d as usize], spans, canonical);
+            let mut s = signals(d, &docs[d as usize], &prepared[d as usize], spans, canonical);
             if scopes.len() > 1 {
                 let own = &scope_counts[&d];
                 s.distinctive = logodds::distinctive(
@@ -579,7 +640,12 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                 event: e,
                 document: d,
                 signals: s,
-                prominence: prominence(&docs[d as usize], &columns[&d], events),
+                prominence: prominence(
+                    &docs[d as usize],
+                    &prepared[d as usize],
+                    reporting.get(&d).map_or(&[][..], Vec::as_slice),
+                    events,
+                ),
                 omissions,
             });
         }
@@ -588,8 +654,9 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
     Framing { documents, events: framed, matrices, outlets }
 }
 
-/// Where an event first comes up in a document, given its passages there.
-fn prominence(doc: &Document, passages: &[u32], events: &Events) -> Prominence {
+/// Where a document reports an event, given its passages there that report it (a passing mention in the
+/// headline does not put the event in the headline).
+fn prominence(doc: &Document, prepared: &Prepared, passages: &[u32], events: &Events) -> Prominence {
     let of: Vec<&Passage> = passages.iter().map(|&p| &events.passages[p as usize]).collect();
     let in_headline = of.iter().any(|p| p.section == SectionKind::Headline);
     let in_lead = of.iter().any(|p| {
@@ -598,13 +665,10 @@ fn prominence(doc: &Document, passages: &[u32], events: &Events) -> Prominence {
     let first = of.iter().filter(|p| p.section == SectionKind::Body).min_by_key(|p| p.paragraph);
     let body: Vec<(u32, u32)> =
         doc.sections.iter().filter(|s| s.kind == SectionKind::Body).map(|s| (s.start, s.end)).collect();
-    let total: u32 = body.iter().map(|&(a, b)| word_count(&doc.text[a as usize..b as usize])).sum();
+    let words = |span: &(u32, u32)| prepared.section(*span).map_or(0, |s| s.words);
+    let total: u32 = body.iter().map(words).sum();
     let first_position = first.map(|p| {
-        let before: u32 = body
-            .iter()
-            .filter(|&&(_, b)| b <= p.start)
-            .map(|&(a, b)| word_count(&doc.text[a as usize..b as usize]))
-            .sum();
+        let before: u32 = body.iter().filter(|&&(_, b)| b <= p.start).map(words).sum();
         if total > 0 { before as f32 / total as f32 } else { 0.0 }
     });
     Prominence { in_headline, in_lead, first_paragraph: first.map(|p| p.paragraph), first_position }
@@ -626,7 +690,10 @@ fn passage_items(passage: &Passage, doc: &Document, canonical: &Canonical) -> Pa
     let mut items = BTreeMap::new();
     let links = canonical.links.get(passage.document as usize);
     let within = |a: u32, b: u32| passage.start <= a && b <= passage.end;
-    for m in doc.analysis.mentions.iter().filter(|m| within(m.start, m.end) && m.label != Label::Date) {
+    let mentions = &doc.analysis.mentions;
+    let from = mentions.partition_point(|m| m.start < passage.start);
+    let here = mentions[from..].iter().take_while(|m| m.start < passage.end);
+    for m in here.filter(|m| within(m.start, m.end) && m.label != Label::Date) {
         if let Some(&c) = links.and_then(|l| l.get(m.entity as usize))
             && let Some(entity) = canonical.entities.get(c as usize)
         {

@@ -236,6 +236,9 @@ fn analyse_spans(text: &str, spans: &[(usize, usize)]) -> Analysis {
     for h in &mut analysis.hedges {
         (h.start, h.end) = (to_text(h.start), end_to_text(h.end));
     }
+    // In text order, whatever order the sections were analysed in: later stages find a passage's
+    // mentions by binary search.
+    analysis.mentions.sort_by_key(|m| (m.start, m.end));
     analysis
 }
 

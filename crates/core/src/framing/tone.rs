@@ -125,8 +125,19 @@ pub fn tone(text: &str) -> Tone {
 /// The tone of sentences already split. A sentence without a single word containing a letter (a number,
 /// a row of symbols) is not scored and not counted; if none is scored, the tone is [`Tone::default`].
 pub fn tone_of_sentences<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Tone {
+    tone_of_scores(sentences.into_iter().filter_map(sentence_score))
+}
+
+/// VADER's compound score of one sentence, or `None` for a sentence without a word containing a letter,
+/// which is not scored: for callers that score sentences once and aggregate them in several ways.
+pub fn sentence_score(sentence: &str) -> Option<f32> {
+    score(sentence).map(|s| s as f32)
+}
+
+/// The tone of sentences already scored by [`sentence_score`].
+pub fn tone_of_scores(scores: impl IntoIterator<Item = f32>) -> Tone {
     let (mut sum, mut positive, mut negative, mut count) = (0.0f64, 0u32, 0u32, 0u32);
-    for compound in sentences.into_iter().filter_map(score) {
+    for compound in scores.into_iter().map(f64::from) {
         sum += compound;
         count = count.saturating_add(1);
         if compound >= POSITIVE_THRESHOLD {

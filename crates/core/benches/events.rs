@@ -1,0 +1,122 @@
+//! Event grouping and framing at scale: generated corpora of 1,000, 10,000 and 100,000 documents.
+//!
+//! `cargo bench -p parallax-core --bench events [-- SIZES...]` (`make bench` runs it). Each size is a
+//! synthetic corpus from `parallax_synth` (seed 1), ingested and analysed first (not timed); then the
+//! three corpus-wide stages are timed once each: canonical entity linking, event grouping and framing.
+//! Peak memory is the process's peak resident set size while those stages run, above what it held
+//! before (Linux: `/proc/self/clear_refs` resets the peak, `VmHWM` reads it). One run per size: at
+//! 100,000 documents a stage takes seconds, far above timer noise, and the growth factor per tenfold is
+//! what matters.
+
+#![allow(clippy::print_stdout)]
+
+use std::time::Instant;
+
+use parallax_core::events::group_passages;
+use parallax_core::framing::frame;
+use parallax_core::language::canonical;
+use parallax_core::{Document, process};
+
+/// A `/proc/self/status` field in kB.
+fn status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn reset_peak() {
+    // "5" resets the peak resident set size (Linux 4.0 and later).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+struct Row {
+    docs: usize,
+    passages: usize,
+    events: usize,
+    shared: usize,
+    link: f64,
+    group: f64,
+    frame: f64,
+    peak_mb: f64,
+}
+
+fn run(docs: usize) -> Row {
+    let documents: Vec<Document> = (0..docs)
+        .map(|i| {
+            let page = parallax_synth::page(i, docs, 1);
+            process(&page.name, page.text.as_bytes())
+        })
+        .collect();
+    let before = status_kb("VmRSS:").unwrap_or(0);
+    reset_peak();
+    let t = Instant::now();
+    let analyses: Vec<&parallax_core::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
+    let canonical = canonical::link(&analyses);
+    let link = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let events = group_passages(&documents, &canonical, &[]);
+    let group = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let framing = frame(&documents, &canonical, &events);
+    let frame_s = t.elapsed().as_secs_f64();
+    let peak = status_kb("VmHWM:").unwrap_or(0);
+    let shared = events.events.iter().filter(|e| e.documents.len() >= 2).count();
+    std::hint::black_box(&framing);
+    Row {
+        docs,
+        passages: events.passages.len(),
+        events: events.events.len(),
+        shared,
+        link,
+        group,
+        frame: frame_s,
+        peak_mb: peak.saturating_sub(before) as f64 / 1024.0,
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> =
+        std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000] } else { sizes };
+    println!(
+        "| documents | passages | events (shared) | link entities | group events | framing | total | peak memory above input |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut rows: Vec<Row> = Vec::new();
+    for n in sizes {
+        let r = run(n);
+        println!(
+            "| {} | {} | {} ({}) | {:.3} s | {:.3} s | {:.3} s | {:.3} s | {:.0} MB |",
+            r.docs,
+            r.passages,
+            r.events,
+            r.shared,
+            r.link,
+            r.group,
+            r.frame,
+            r.link + r.group + r.frame,
+            r.peak_mb
+        );
+        rows.push(r);
+    }
+    if rows.len() > 1 {
+        println!();
+        println!(
+            "Growth per tenfold (time and memory ratios between consecutive sizes, scaled to a factor of 10):"
+        );
+        for w in rows.windows(2) {
+            let scale = (w[1].docs as f64 / w[0].docs as f64).log10();
+            let per_ten = |a: f64, b: f64| if a > 0.0 { (b / a).powf(1.0 / scale) } else { f64::NAN };
+            let total = |r: &Row| r.link + r.group + r.frame;
+            println!(
+                "- {} → {}: grouping ×{:.1}, framing ×{:.1}, total ×{:.1}, memory ×{:.1}",
+                w[0].docs,
+                w[1].docs,
+                per_ten(w[0].group, w[1].group),
+                per_ten(w[0].frame, w[1].frame),
+                per_ten(total(&w[0]), total(&w[1])),
+                per_ten(w[0].peak_mb, w[1].peak_mb)
+            );
+        }
+    }
+}
