@@ -38,12 +38,37 @@ struct Row {
     group: f64,
     frame: f64,
     peak_mb: f64,
+    /// Pairwise precision and recall of each document's main event against the generator's truth.
+    precision: f64,
+    recall: f64,
+}
+
+/// Pairwise precision and recall of a clustering of documents against the truth: of the pairs of
+/// documents put in the same event, the share that truly report the same event, and of the pairs that
+/// truly do, the share put together.
+fn pairwise(predicted: &[u64], truth: &[u32]) -> (f64, f64) {
+    use std::collections::HashMap;
+    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let mut both: HashMap<(u64, u32), u64> = HashMap::new();
+    let mut pred: HashMap<u64, u64> = HashMap::new();
+    let mut real: HashMap<u32, u64> = HashMap::new();
+    for (&p, &t) in predicted.iter().zip(truth) {
+        *both.entry((p, t)).or_default() += 1;
+        *pred.entry(p).or_default() += 1;
+        *real.entry(t).or_default() += 1;
+    }
+    let tp: u64 = both.values().map(|&n| pairs(n)).sum();
+    let pp: u64 = pred.values().map(|&n| pairs(n)).sum();
+    let tt: u64 = real.values().map(|&n| pairs(n)).sum();
+    (tp as f64 / pp.max(1) as f64, tp as f64 / tt.max(1) as f64)
 }
 
 fn run(docs: usize) -> Row {
+    let mut truth: Vec<u32> = Vec::with_capacity(docs);
     let documents: Vec<Document> = (0..docs)
         .map(|i| {
             let page = parallax_synth::page(i, docs, 1);
+            truth.push(page.truth.event);
             process(&page.name, page.text.as_bytes())
         })
         .collect();
@@ -61,6 +86,36 @@ fn run(docs: usize) -> Row {
     let frame_s = t.elapsed().as_secs_f64();
     let peak = status_kb("VmHWM:").unwrap_or(0);
     let shared = events.events.iter().filter(|e| e.documents.len() >= 2).count();
+    // Each document's main event: the one its lead reports, else the one it reports in the most passages
+    // (a document in no event is an event of its own).
+    let mut best: Vec<(usize, u64)> = (0..docs).map(|d| (0, u64::MAX - d as u64)).collect();
+    for (i, e) in events.events.iter().enumerate() {
+        let mut per_doc: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for ep in e.passages.iter().filter(|ep| ep.role == parallax_core::events::PassageRole::Reports) {
+            let p = &events.passages[ep.passage as usize];
+            // The lead (headline, first paragraph) says what a document is about: it weighs most.
+            let lead = p.section != parallax_core::SectionKind::Body || p.paragraph == 0;
+            *per_doc.entry(p.document).or_default() += if lead { 100 } else { 1 };
+        }
+        for (d, n) in per_doc {
+            if n > best[d as usize].0 {
+                best[d as usize] = (n, i as u64);
+            }
+        }
+    }
+    let predicted: Vec<u64> = best.iter().map(|&(_, e)| e).collect();
+    if std::env::var_os("EVENTS_DETAIL").is_some() {
+        let mut by_event: std::collections::BTreeMap<u64, Vec<u32>> = std::collections::BTreeMap::new();
+        for (d, &e) in predicted.iter().enumerate() {
+            by_event.entry(e).or_default().push(truth[d]);
+        }
+        for (e, ts) in by_event.iter().filter(|(_, ts)| ts.len() > 1) {
+            let label = events.events.get(*e as usize).map_or("-", |x| x.label.as_str());
+            let date = events.events.get(*e as usize).and_then(|x| x.date.as_deref()).unwrap_or("-");
+            println!("{label} [{date}]: truth {ts:?}");
+        }
+    }
+    let (precision, recall) = pairwise(&predicted, &truth);
     std::hint::black_box(&framing);
     Row {
         docs,
@@ -71,6 +126,8 @@ fn run(docs: usize) -> Row {
         group,
         frame: frame_s,
         peak_mb: peak.saturating_sub(before) as f64 / 1024.0,
+        precision,
+        recall,
     }
 }
 
@@ -86,7 +143,7 @@ fn main() {
     for n in sizes {
         let r = run(n);
         println!(
-            "| {} | {} | {} ({}) | {:.3} s | {:.3} s | {:.3} s | {:.3} s | {:.0} MB |",
+            "| {} | {} | {} ({}) | {:.3} s | {:.3} s | {:.3} s | {:.3} s | {:.0} MB | {:.2} / {:.2} |",
             r.docs,
             r.passages,
             r.events,
@@ -95,7 +152,9 @@ fn main() {
             r.group,
             r.frame,
             r.link + r.group + r.frame,
-            r.peak_mb
+            r.peak_mb,
+            r.precision,
+            r.recall
         );
         rows.push(r);
     }

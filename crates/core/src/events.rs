@@ -7,15 +7,16 @@
 //!    words (stemmed, function words left out), its numbers, and the days and years it names. Weights are
 //!    TF-IDF over passages, with entities counting double: a shared rare name says more about a shared
 //!    happening than a shared word.
-//! 2. **Time.** Each passage is placed in months: its document's publication month, the months of the
-//!    days it names, and every month of a year it names alone ("the 2016 election"). Two passages can
+//! 2. **Time.** Each passage is placed in months: the months of the days it names and every month of a
+//!    year it names alone ("the 2016 election"), or, when it names none, its document's publication
+//!    month. Two passages can
 //!    only be about the same happening when their months lie at most [`MONTH_WINDOW`] apart.
-//! 3. **Blocking.** Passages are never compared all against all. An inverted index keyed by
-//!    (feature, month) yields the candidate pairs: passages from different documents that share a
-//!    feature in nearby months. Keys with more than [`BLOCK_CAP`] passages are too common that month to
-//!    say anything and yield no pairs, so the work grows with the corpus, not with its square.
-//! 4. **Cores.** Candidate pairs whose cosine similarity reaches [`CORE_SIMILARITY`] are joined; each
-//!    connected group that spans two or more documents is the core of an event.
+//! 3. **Cores, in one pass.** Body paragraphs, in order of publication, each join the cluster whose
+//!    centroid they are most like, or start one (see [`single_pass`]). Clusters are found through an index
+//!    keyed by (feature, month), so no paragraph is compared with every other: the work grows with the
+//!    corpus, not with its square.
+//! 4. **Widening.** A cluster that spans two or more documents is the core of an event; the other
+//!    paragraphs of its documents that match another document's member as well as the members do join it.
 //! 5. **Members.** Every passage close enough to a core's centroid joins its event, so a passage may
 //!    belong to several events. A member whose similarity reaches [`REPORT_SIMILARITY`] (or that is in
 //!    the core) *reports* the event; a weaker one only *mentions* it in passing.
@@ -41,9 +42,9 @@ use crate::text::{self, TokenKind};
 #[cfg(test)]
 mod tests;
 
-/// Cosine similarity at which two passages of different documents may report the same happening (0..1),
-/// if they also share two strong features (see [`strong_shared`]). Paragraph vectors are sparse: two
-/// reports of one happening in other words score 0.1 to 0.3.
+/// Cosine similarity at which a passage may join a cluster of passages of other documents, or match
+/// another document's passage (0..1), if they also share two strong features (see [`strong_shared`]).
+/// Paragraph vectors are sparse: two reports of one happening in other words score 0.1 to 0.3.
 pub const CORE_SIMILARITY: f32 = 0.10;
 /// What a shared feature must add to the cosine to count as strong (0..1).
 pub const STRONG_FEATURE: f32 = 0.02;
@@ -62,7 +63,7 @@ pub const REPORT_COVERAGE: f32 = 0.15;
 pub const MERGE_SIMILARITY: f32 = 0.4;
 /// How many months apart two passages may lie and still be about the same happening.
 pub const MONTH_WINDOW: i32 = 2;
-/// A (feature, month) key shared by more passages than this yields no candidate pairs.
+/// A (feature, month) key listing more passages than this is too common that month to find members.
 pub const BLOCK_CAP: usize = 200;
 /// How many of a centroid's heaviest features look for members, and are kept to describe the event.
 const CENTROID_FEATURES: usize = 24;
@@ -399,7 +400,12 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
             *tf.entry(intern(Key::Day(d.value[..10].to_owned()), &mut keys)).or_default() += 1.0;
             when.extend(month_of(&d.value));
         }
-        when.extend(doc.meta.published.as_ref().and_then(|f| month_of(&f.value)));
+        // A passage that dates what it tells ("in 2011", "on Monday") lies in those months only: a
+        // paragraph of today's story about a bombing years ago is about years ago. One that dates nothing
+        // lies in its document's month.
+        if when.is_empty() {
+            when.extend(doc.meta.published.as_ref().and_then(|f| month_of(&f.value)));
+        }
         when.sort_unstable();
         when.dedup();
         months.push(when);
@@ -636,22 +642,23 @@ struct Cluster {
 impl Cluster {
     /// The cosine of a unit vector with the cluster's centroid, and how many features each add at least
     /// [`STRONG_FEATURE`] to it.
-    fn similarity(&self, v: &Vector) -> (f32, usize) {
+    fn similarity(&self, v: &Vector, keys: &[Key]) -> (f32, usize, bool) {
         let norm = self.norm2.sqrt();
         if norm == 0.0 {
-            return (0.0, 0);
+            return (0.0, 0, false);
         }
-        let (mut sum, mut strong) = (0.0, 0);
+        let (mut sum, mut strong, mut named) = (0.0, 0, false);
         for &(f, w) in v {
             if let Some(c) = self.sum.get(&f) {
                 let part = w * c / norm;
                 sum += part;
                 if part >= STRONG_FEATURE {
                     strong += 1;
+                    named |= matches!(keys[f as usize], Key::Entity(..));
                 }
             }
         }
-        (sum, strong)
+        (sum, strong, named)
     }
 
     fn add(&mut self, p: u32, v: &Vector) {
@@ -665,7 +672,9 @@ impl Cluster {
 }
 
 /// The cores of events: body passages clustered in one pass, in order of publication, each joining the
-/// cluster whose centroid it is most like (at least [`CORE_SIMILARITY`], with two strong features) and
+/// cluster whose centroid it is most like (at least [`CORE_SIMILARITY`], with two strong features of which
+/// one is a name: a happening has its people, bodies or places, and stories of one kind share their
+/// words but not their names) and
 /// that holds no passage of its own document yet, or starting one. A core thus lines up one passage per
 /// document, like a row of the comparison; members, lead stories and merging then gather each
 /// happening's passages around the cores. Clusters are found through an index keyed by (feature, month), so each passage is
@@ -720,8 +729,8 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let best = candidates
             .iter()
             .filter(|&&c| !clusters[c as usize].members.iter().any(|&m| passages[m as usize].document == doc))
-            .map(|&c| (c, clusters[c as usize].similarity(v)))
-            .filter(|&(_, (sim, strong))| sim >= CORE_SIMILARITY && strong >= 2)
+            .map(|&c| (c, clusters[c as usize].similarity(v, &features.keys)))
+            .filter(|&(_, (sim, strong, named))| sim >= CORE_SIMILARITY && strong >= 2 && named)
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
         let c = match best {
             Some((c, _)) => c,
@@ -894,38 +903,72 @@ fn near_in_time(a: &[i32], b: &[i32]) -> bool {
 
 /// Merges drafts about the same happening: those that share at least half of their passages (Jaccard
 /// index), or whose centroids are at least [`MERGE_SIMILARITY`] alike.
-fn merge(mut drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
-    let mut i = 0;
-    while i < drafts.len() {
-        let mut j = i + 1;
-        while j < drafts.len() {
-            let (a, b) = (&drafts[i], &drafts[j]);
-            let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
-            let union = (a.members.len() + b.members.len() - inter).max(1);
-            let alike = cosine(&a.centroid, &b.centroid);
-            if inter * 2 >= union || (alike >= MERGE_SIMILARITY && near_in_time(&a.months, &b.months)) {
-                let other = drafts.remove(j);
-                let keep = &mut drafts[i];
-                for (p, (s, r)) in other.members {
-                    let e = keep.members.entry(p).or_insert((s, r));
-                    e.0 = e.0.max(s);
-                }
-                keep.core.extend(other.core);
-                keep.core.sort_unstable();
-                keep.core.dedup();
-                let all: Vec<u32> = keep.core.clone();
-                let origin =
-                    if other.origin == Some(EventOrigin::Shared) { other.origin } else { keep.origin };
-                let mut merged = seed(origin.unwrap_or(EventOrigin::Shared), &all, features);
-                merged.members = std::mem::take(&mut keep.members);
-                *keep = merged;
-            } else {
-                j += 1;
+fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
+    // Only drafts that share a passage are compared: each passage belongs to few drafts, so this is
+    // linear in the number of memberships, not quadratic in the number of drafts.
+    let mut by_passage: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        for &p in d.members.keys() {
+            by_passage.entry(p).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_passage
+        .values()
+        .flat_map(|ds| {
+            ds.iter().enumerate().flat_map(move |(k, &a)| ds[k + 1..].iter().map(move |&b| (a, b)))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut parent: Vec<usize> = (0..drafts.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (i, j) in pairs {
+        let (a, b) = (&drafts[i], &drafts[j]);
+        let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
+        let union = (a.members.len() + b.members.len() - inter).max(1);
+        let alike = cosine(&a.centroid, &b.centroid);
+        if inter * 2 >= union || (alike >= MERGE_SIMILARITY && near_in_time(&a.months, &b.months)) {
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            if ri != rj {
+                parent[ri.max(rj)] = ri.min(rj);
             }
         }
-        i += 1;
     }
-    drafts
+    let mut groups: BTreeMap<usize, Vec<Draft>> = BTreeMap::new();
+    for (i, d) in drafts.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(d);
+    }
+    groups
+        .into_values()
+        .map(|mut group| {
+            if group.len() == 1 {
+                return group.remove(0);
+            }
+            let shared = group.iter().any(|d| d.origin == Some(EventOrigin::Shared));
+            let mut members: BTreeMap<u32, (f32, PassageRole)> = BTreeMap::new();
+            let mut core: Vec<u32> = Vec::new();
+            for d in group {
+                for (p, (s, r)) in d.members {
+                    let e = members.entry(p).or_insert((s, r));
+                    e.0 = e.0.max(s);
+                }
+                core.extend(d.core);
+            }
+            core.sort_unstable();
+            core.dedup();
+            let origin = if shared { EventOrigin::Shared } else { EventOrigin::Lead };
+            let mut merged = seed(origin, &core, features);
+            merged.members = members;
+            merged
+        })
+        .collect()
 }
 
 /// Merges drafts that are facets of one happening: the same two or more documents report them, and
@@ -949,20 +992,16 @@ fn merge_facets(
             (documents, date)
         })
         .collect();
-    let same_month = |a: &Option<String>, b: &Option<String>| match (a, b) {
-        (Some(a), Some(b)) => a.len() >= 7 && b.len() >= 7 && a[..7] == b[..7],
-        _ => false,
-    };
+    // Drafts with the same two or more documents and the same month go to the first of them.
     let mut target: Vec<usize> = (0..drafts.len()).collect();
-    for i in 0..drafts.len() {
-        if keys[i].0.len() < 2 || target[i] != i {
+    let mut first: HashMap<(Vec<u32>, String), usize> = HashMap::new();
+    for (i, (documents, date)) in keys.iter().enumerate() {
+        let Some(month) = date.as_ref().filter(|d| d.len() >= 7).map(|d| d[..7].to_owned()) else { continue };
+        if documents.len() < 2 {
             continue;
         }
-        for j in i + 1..drafts.len() {
-            if target[j] == j && keys[j].0 == keys[i].0 && same_month(&keys[i].1, &keys[j].1) {
-                target[j] = i;
-            }
-        }
+        let key = (documents.iter().copied().collect::<Vec<u32>>(), month);
+        target[i] = *first.entry(key).or_insert(i);
     }
     let mut out: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
     for j in 0..out.len() {
