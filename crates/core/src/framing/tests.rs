@@ -63,7 +63,7 @@ const OTHER: &str = "Brazil floods: rescue boats reach stranded towns\n\nBy Carl
 Rescue boats reached towns cut off by the floods in southern Brazil on Monday.\n\n\
 Governor Eduardo Leite insisted the state would rebuild.\n\n\
 Residents in Canoas said the water rose within minutes.\n\n\
-Floods forced 80,000 people from their homes in Rio Grande do Sul, where heavy rain has fallen for a week.\n";
+Floods forced 80,000 people from their homes in southern Brazil, where heavy rain has fallen for a week.\n";
 
 fn floods() -> Bundle {
     Bundle::new(vec![
