@@ -637,6 +637,9 @@ struct Cluster {
     sum: HashMap<u32, f32>,
     norm2: f32,
     members: Vec<u32>,
+    /// The months of its first member: a passage joins only within [`MONTH_WINDOW`] of them, so a
+    /// cluster cannot drift from month to month through a name every month has.
+    anchor: Vec<i32>,
 }
 
 impl Cluster {
@@ -729,13 +732,19 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let best = candidates
             .iter()
             .filter(|&&c| !clusters[c as usize].members.iter().any(|&m| passages[m as usize].document == doc))
+            .filter(|&&c| near_in_time(&clusters[c as usize].anchor, months))
             .map(|&c| (c, clusters[c as usize].similarity(v, &features.keys)))
             .filter(|&(_, (sim, strong, named))| sim >= CORE_SIMILARITY && strong >= 2 && named)
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
         let c = match best {
             Some((c, _)) => c,
             None => {
-                clusters.push(Cluster { sum: HashMap::new(), norm2: 0.0, members: Vec::new() });
+                clusters.push(Cluster {
+                    sum: HashMap::new(),
+                    norm2: 0.0,
+                    members: Vec::new(),
+                    anchor: months.clone(),
+                });
                 u32::try_from(clusters.len() - 1).unwrap_or(u32::MAX)
             }
         };
@@ -831,9 +840,10 @@ fn attach(d: &mut Draft, features: &Features, index: &Index) {
             reporting.sort_unstable();
             reporting.dedup();
             let origin = d.origin.unwrap_or(EventOrigin::Shared);
+            // The centroid learns from the members; the months stay the core's, so an event cannot
+            // wander in time through its members.
             let refined = seed(origin, &reporting, features);
             d.centroid = refined.centroid;
-            d.months = refined.months;
             d.members = core.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
         }
         attach_once(d, features, index);
@@ -920,6 +930,25 @@ fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
+    // Each draft's main month: the month most of its core passages lie in. Comparing main months, not
+    // all months, keeps a background paragraph ("sanctions first imposed in 1996") from bridging a story
+    // of today to one of decades ago.
+    let main: Vec<Vec<i32>> = drafts
+        .iter()
+        .map(|d| {
+            let mut count: BTreeMap<i32, usize> = BTreeMap::new();
+            for &p in &d.core {
+                if let Some(&m) = features.months[p as usize].first() {
+                    *count.entry(m).or_default() += 1;
+                }
+            }
+            count
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(m, _)| vec![m])
+                .unwrap_or_default()
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..drafts.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -933,7 +962,7 @@ fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
         let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
         let union = (a.members.len() + b.members.len() - inter).max(1);
         let alike = cosine(&a.centroid, &b.centroid);
-        if inter * 2 >= union || (alike >= MERGE_SIMILARITY && near_in_time(&a.months, &b.months)) {
+        if (inter * 2 >= union || alike >= MERGE_SIMILARITY) && near_in_time(&main[i], &main[j]) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
             if ri != rj {
                 parent[ri.max(rj)] = ri.min(rj);
