@@ -371,7 +371,7 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
                 skip.push((m.start, m.end));
                 continue;
             }
-            // The words of a named event are words of the passage too: "the Boston Marathon bombings"
+            // The words of a named event are words of the passage too: "the Madrid train bombings"
             // and "the bombings" report the same thing.
             if m.label != Label::Event {
                 skip.push((m.start, m.end));
@@ -473,7 +473,7 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
 }
 
 /// How many features two unit vectors share that each add at least [`STRONG_FEATURE`] to their cosine:
-/// one shared name or word can be chance ("Obama" in two paragraphs about different meetings), two
+/// one shared name or word can be chance ("Macron" in two paragraphs about different meetings), two
 /// seldom are.
 fn strong_shared(a: &Vector, b: &Vector) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -1241,7 +1241,7 @@ fn label(
     canonical: &Canonical,
     passages: &[Passage],
 ) -> String {
-    // A named event ("the Boston Marathon bombings", "the Sochi Olympics") that the most documents name.
+    // A named event ("the Madrid train bombings", "the Tokyo Olympics") that the most documents name.
     let mut named: HashMap<u32, HashSet<u32>> = HashMap::new();
     for &p in reporting {
         let passage = &passages[p as usize];

@@ -52,7 +52,7 @@ pub const MATRIX_ROWS: usize = 24;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum VoiceKind {
     /// Governments, officials, diplomats, the military, police, courts, legislators, and the
-    /// institutions they speak for ("the Kremlin said", "the White House said").
+    /// institutions they speak for ("the ministry said", "Downing Street said").
     Official,
     /// Analysts, academics, researchers, think tanks.
     Expert,
@@ -405,7 +405,7 @@ fn describe(
         }
         Speaker::Unnamed(description) => {
             // "A diplomatic source", "officials", "a U.S. official": anonymous. Unnamed analysts are still
-            // experts, and a definite role ("the Kremlin's spokesman") is whoever holds it.
+            // experts, and a definite role ("the ministry's spokesman") is whoever holds it.
             let lower = description.to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
             let head = words.last().copied().unwrap_or("");
