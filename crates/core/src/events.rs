@@ -59,8 +59,6 @@ const REFINEMENTS: usize = 2;
 /// The share of a passage's squared weight on an event's own features at which it reports the event
 /// rather than mentioning it (0..1).
 pub const REPORT_COVERAGE: f32 = 0.15;
-/// Centroid similarity at which two drafts are one event (0..1).
-pub const MERGE_SIMILARITY: f32 = 0.4;
 /// How many months apart two passages may lie and still be about the same happening.
 pub const MONTH_WINDOW: i32 = 2;
 /// A (feature, month) key listing more passages than this is too common that month to find members.
@@ -622,6 +620,10 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
 
 /// How many of a passage's heaviest features file it in the index, and file the cluster it joins.
 const LOOKUP_FEATURES: usize = 12;
+/// A name is specific to a happening in a month when at most this share of the month's passages carry
+/// it (or at most [`SPECIFIC_MIN`] passages, in a small corpus).
+const SPECIFIC_SHARE: f32 = 0.1;
+const SPECIFIC_MIN: f32 = 3.0;
 /// A (feature, month) key that lists more clusters than this is too common that month to find any.
 const CLUSTER_CAP: usize = 64;
 
@@ -645,7 +647,7 @@ struct Cluster {
 impl Cluster {
     /// The cosine of a unit vector with the cluster's centroid, and how many features each add at least
     /// [`STRONG_FEATURE`] to it.
-    fn similarity(&self, v: &Vector, keys: &[Key]) -> (f32, usize, bool) {
+    fn similarity(&self, v: &Vector, specific: &dyn Fn(u32) -> bool) -> (f32, usize, bool) {
         let norm = self.norm2.sqrt();
         if norm == 0.0 {
             return (0.0, 0, false);
@@ -657,7 +659,7 @@ impl Cluster {
                 sum += part;
                 if part >= STRONG_FEATURE {
                     strong += 1;
-                    named |= matches!(keys[f as usize], Key::Entity(..));
+                    named |= specific(f);
                 }
             }
         }
@@ -676,8 +678,8 @@ impl Cluster {
 
 /// The cores of events: body passages clustered in one pass, in order of publication, each joining the
 /// cluster whose centroid it is most like (at least [`CORE_SIMILARITY`], with two strong features of which
-/// one is a name: a happening has its people, bodies or places, and stories of one kind share their
-/// words but not their names) and
+/// one is a name specific to the month: a happening has its people, bodies or places, and stories of one
+/// kind share their words but not their names) and
 /// that holds no passage of its own document yet, or starting one. A core thus lines up one passage per
 /// document, like a row of the comparison; members, lead stories and merging then gather each
 /// happening's passages around the cores. Clusters are found through an index keyed by (feature, month), so each passage is
@@ -697,6 +699,21 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let passage = &passages[p as usize];
         (published[passage.document as usize], passage.document, passage.paragraph)
     });
+    // How many passages name each entity in each month, and how many passages each month has: a name
+    // that a large share of the month's passages carry ("United States" in a month of world news) is
+    // not specific to any one happening.
+    let mut named_in: HashMap<(u32, i32), u32> = HashMap::new();
+    let mut in_month: HashMap<i32, u32> = HashMap::new();
+    for (v, months) in features.vectors.iter().zip(&features.months) {
+        for &m in months {
+            *in_month.entry(m).or_default() += 1;
+            for &(f, _) in v {
+                if matches!(features.keys[f as usize], Key::Entity(..)) {
+                    *named_in.entry((f, m)).or_default() += 1;
+                }
+            }
+        }
+    }
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
     let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -706,6 +723,13 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let v = &features.vectors[p as usize];
         let months = &features.months[p as usize];
         let top = top_features(v, LOOKUP_FEATURES);
+        let specific = |f: u32| {
+            matches!(features.keys[f as usize], Key::Entity(..))
+                && months.iter().any(|m| {
+                    let share = in_month.get(m).copied().unwrap_or(0) as f32 * SPECIFIC_SHARE;
+                    named_in.get(&(f, *m)).copied().unwrap_or(0) as f32 <= share.max(SPECIFIC_MIN)
+                })
+        };
         candidates.clear();
         // Look up by every feature, file by the heaviest: two passages meet when one's heaviest features
         // are among the other's.
@@ -733,7 +757,7 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
             .iter()
             .filter(|&&c| !clusters[c as usize].members.iter().any(|&m| passages[m as usize].document == doc))
             .filter(|&&c| near_in_time(&clusters[c as usize].anchor, months))
-            .map(|&c| (c, clusters[c as usize].similarity(v, &features.keys)))
+            .map(|&c| (c, clusters[c as usize].similarity(v, &specific)))
             .filter(|&(_, (sim, strong, named))| sim >= CORE_SIMILARITY && strong >= 2 && named)
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(b.0.cmp(&a.0)));
         let c = match best {
@@ -912,7 +936,9 @@ fn near_in_time(a: &[i32], b: &[i32]) -> bool {
 }
 
 /// Merges drafts about the same happening: those that share at least half of their passages (Jaccard
-/// index), or whose centroids are at least [`MERGE_SIMILARITY`] alike.
+/// index) and whose main months are near. (Merging drafts whose centroids were merely alike joined the
+/// stories of nearby months that share a country and common words: on 3,000 generated documents it
+/// took the pairwise precision of main events from 0.92 to 0.46.)
 fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
     // Only drafts that share a passage are compared: each passage belongs to few drafts, so this is
     // linear in the number of memberships, not quadratic in the number of drafts.
@@ -961,8 +987,7 @@ fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
         let (a, b) = (&drafts[i], &drafts[j]);
         let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
         let union = (a.members.len() + b.members.len() - inter).max(1);
-        let alike = cosine(&a.centroid, &b.centroid);
-        if (inter * 2 >= union || alike >= MERGE_SIMILARITY) && near_in_time(&main[i], &main[j]) {
+        if inter * 2 >= union && near_in_time(&main[i], &main[j]) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
             if ri != rj {
                 parent[ri.max(rj)] = ri.min(rj);
