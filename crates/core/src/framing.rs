@@ -612,9 +612,9 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
             let mut s = signals(d, &docs[d as usize], &prepared[d as usize], spans, canonical);
             if scopes.len() > 1 {
                 let own = &scope_counts[&d];
-                s.distinctive = logodds::distinctive(
+                s.distinctive = logodds::distinctive_within(
                     own,
-                    &logodds::minus(&total, own),
+                    &total,
                     &corpus,
                     logodds::PRIOR_SIZE,
                     MIN_Z,

@@ -52,8 +52,37 @@ pub fn distinctive(
     min_z: f32,
     limit: usize,
 ) -> Vec<Term> {
-    let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
     let n_j: f64 = rest.values().map(|&c| f64::from(c)).sum();
+    score(group, |w| rest.get(w).copied().unwrap_or(0), n_j, background, prior_size, min_z, limit)
+}
+
+/// As [`distinctive`], with the rest given as `total` minus `group` (`group`'s counts are within
+/// `total`), without building the rest: the cost is in the group's words, not the total's.
+pub fn distinctive_within(
+    group: &Counts,
+    total: &Counts,
+    background: &Counts,
+    prior_size: f64,
+    min_z: f32,
+    limit: usize,
+) -> Vec<Term> {
+    let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
+    let n_total: f64 = total.values().map(|&c| f64::from(c)).sum();
+    let rest =
+        |w: &str| total.get(w).copied().unwrap_or(0).saturating_sub(group.get(w).copied().unwrap_or(0));
+    score(group, rest, (n_total - n_i).max(0.0), background, prior_size, min_z, limit)
+}
+
+fn score(
+    group: &Counts,
+    rest: impl Fn(&str) -> u32,
+    n_j: f64,
+    background: &Counts,
+    prior_size: f64,
+    min_z: f32,
+    limit: usize,
+) -> Vec<Term> {
+    let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
     let n_b: f64 = background.values().map(|&c| f64::from(c)).sum();
     if n_i == 0.0 || n_b == 0.0 {
         return Vec::new();
@@ -63,7 +92,7 @@ pub fn distinctive(
         .iter()
         .filter_map(|(word, &y_i)| {
             let y_i = f64::from(y_i);
-            let y_j = f64::from(rest.get(word).copied().unwrap_or(0));
+            let y_j = f64::from(rest(word));
             // A word of the group is in the background too when the background is the corpus; when it
             // is not, the smallest background count stands in for it.
             let b = f64::from(background.get(word).copied().unwrap_or(1).max(1));

@@ -40,6 +40,17 @@ fn log_odds_with_an_informative_prior_by_hand() {
 }
 
 #[test]
+fn log_odds_within_a_total_equal_log_odds_against_the_rest() {
+    let group = counts(&[("apple", 2), ("banana", 1)]);
+    let total = counts(&[("apple", 3), ("banana", 2), ("cherry", 3)]);
+    let rest = logodds::minus(&total, &group);
+    let a = logodds::distinctive(&group, &rest, &total, 4.0, f32::MIN, 10);
+    let b = logodds::distinctive_within(&group, &total, &total, 4.0, f32::MIN, 10);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 2);
+}
+
+#[test]
 fn the_prior_keeps_a_one_off_word_from_topping_the_list() {
     // "zeppelin" once in the group and never elsewhere; "strike" 20 times against 5 in a rest as large.
     let group = counts(&[("zeppelin", 1), ("strike", 20), ("port", 79)]);
