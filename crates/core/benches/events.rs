@@ -10,172 +10,185 @@
 
 #![allow(clippy::print_stdout)]
 
-use std::time::Instant;
+// The generator and /proc are native: on wasm32 (which clippy checks) the benchmark is an empty program.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::time::Instant;
 
-use parallax_core::events::group_passages;
-use parallax_core::framing::frame;
-use parallax_core::language::canonical;
-use parallax_core::{Document, process};
+    use parallax_core::events::group_passages;
+    use parallax_core::framing::frame;
+    use parallax_core::language::canonical;
+    use parallax_core::{Document, process};
 
-/// A `/proc/self/status` field in kB.
-fn status_kb(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn reset_peak() {
-    // "5" resets the peak resident set size (Linux 4.0 and later).
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-struct Row {
-    docs: usize,
-    passages: usize,
-    events: usize,
-    shared: usize,
-    link: f64,
-    group: f64,
-    frame: f64,
-    peak_mb: f64,
-    /// Pairwise precision and recall of each document's main event against the generator's truth.
-    precision: f64,
-    recall: f64,
-}
-
-/// Pairwise precision and recall of a clustering of documents against the truth: of the pairs of
-/// documents put in the same event, the share that truly report the same event, and of the pairs that
-/// truly do, the share put together.
-fn pairwise(predicted: &[u64], truth: &[u32]) -> (f64, f64) {
-    use std::collections::HashMap;
-    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
-    let mut both: HashMap<(u64, u32), u64> = HashMap::new();
-    let mut pred: HashMap<u64, u64> = HashMap::new();
-    let mut real: HashMap<u32, u64> = HashMap::new();
-    for (&p, &t) in predicted.iter().zip(truth) {
-        *both.entry((p, t)).or_default() += 1;
-        *pred.entry(p).or_default() += 1;
-        *real.entry(t).or_default() += 1;
+    /// A `/proc/self/status` field in kB.
+    fn status_kb(field: &str) -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
     }
-    let tp: u64 = both.values().map(|&n| pairs(n)).sum();
-    let pp: u64 = pred.values().map(|&n| pairs(n)).sum();
-    let tt: u64 = real.values().map(|&n| pairs(n)).sum();
-    (tp as f64 / pp.max(1) as f64, tp as f64 / tt.max(1) as f64)
-}
 
-fn run(docs: usize) -> Row {
-    let mut truth: Vec<u32> = Vec::with_capacity(docs);
-    let documents: Vec<Document> = (0..docs)
-        .map(|i| {
-            let page = parallax_synth::page(i, docs, 1);
-            truth.push(page.truth.event);
-            process(&page.name, page.text.as_bytes())
-        })
-        .collect();
-    let before = status_kb("VmRSS:").unwrap_or(0);
-    reset_peak();
-    let t = Instant::now();
-    let analyses: Vec<&parallax_core::language::Analysis> = documents.iter().map(|d| &d.analysis).collect();
-    let canonical = canonical::link(&analyses);
-    let link = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let events = group_passages(&documents, &canonical, &[]);
-    let group = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let framing = frame(&documents, &canonical, &events);
-    let frame_s = t.elapsed().as_secs_f64();
-    let peak = status_kb("VmHWM:").unwrap_or(0);
-    let shared = events.events.iter().filter(|e| e.documents.len() >= 2).count();
-    // Each document's main event: the one its lead reports, else the one it reports in the most passages
-    // (a document in no event is an event of its own).
-    let mut best: Vec<(usize, u64)> = (0..docs).map(|d| (0, u64::MAX - d as u64)).collect();
-    for (i, e) in events.events.iter().enumerate() {
-        let mut per_doc: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-        for ep in e.passages.iter().filter(|ep| ep.role == parallax_core::events::PassageRole::Reports) {
-            let p = &events.passages[ep.passage as usize];
-            // The lead (headline, first paragraph) says what a document is about: it weighs most.
-            let lead = p.section != parallax_core::SectionKind::Body || p.paragraph == 0;
-            *per_doc.entry(p.document).or_default() += if lead { 100 } else { 1 };
+    fn reset_peak() {
+        // "5" resets the peak resident set size (Linux 4.0 and later).
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+    }
+
+    struct Row {
+        docs: usize,
+        passages: usize,
+        events: usize,
+        shared: usize,
+        link: f64,
+        group: f64,
+        frame: f64,
+        peak_mb: f64,
+        /// Pairwise precision and recall of each document's main event against the generator's truth.
+        precision: f64,
+        recall: f64,
+    }
+
+    /// Pairwise precision and recall of a clustering of documents against the truth: of the pairs of
+    /// documents put in the same event, the share that truly report the same event, and of the pairs that
+    /// truly do, the share put together.
+    fn pairwise(predicted: &[u64], truth: &[u32]) -> (f64, f64) {
+        use std::collections::HashMap;
+        let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+        let mut both: HashMap<(u64, u32), u64> = HashMap::new();
+        let mut pred: HashMap<u64, u64> = HashMap::new();
+        let mut real: HashMap<u32, u64> = HashMap::new();
+        for (&p, &t) in predicted.iter().zip(truth) {
+            *both.entry((p, t)).or_default() += 1;
+            *pred.entry(p).or_default() += 1;
+            *real.entry(t).or_default() += 1;
         }
-        for (d, n) in per_doc {
-            if n > best[d as usize].0 {
-                best[d as usize] = (n, i as u64);
+        let tp: u64 = both.values().map(|&n| pairs(n)).sum();
+        let pp: u64 = pred.values().map(|&n| pairs(n)).sum();
+        let tt: u64 = real.values().map(|&n| pairs(n)).sum();
+        (tp as f64 / pp.max(1) as f64, tp as f64 / tt.max(1) as f64)
+    }
+
+    fn run(docs: usize) -> Row {
+        let mut truth: Vec<u32> = Vec::with_capacity(docs);
+        let documents: Vec<Document> = (0..docs)
+            .map(|i| {
+                let page = parallax_synth::page(i, docs, 1);
+                truth.push(page.truth.event);
+                process(&page.name, page.text.as_bytes())
+            })
+            .collect();
+        let before = status_kb("VmRSS:").unwrap_or(0);
+        reset_peak();
+        let t = Instant::now();
+        let analyses: Vec<&parallax_core::language::Analysis> =
+            documents.iter().map(|d| &d.analysis).collect();
+        let canonical = canonical::link(&analyses);
+        let link = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let events = group_passages(&documents, &canonical, &[]);
+        let group = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let framing = frame(&documents, &canonical, &events);
+        let frame_s = t.elapsed().as_secs_f64();
+        let peak = status_kb("VmHWM:").unwrap_or(0);
+        let shared = events.events.iter().filter(|e| e.documents.len() >= 2).count();
+        // Each document's main event: the one its lead reports, else the one it reports in the most passages
+        // (a document in no event is an event of its own).
+        let mut best: Vec<(usize, u64)> = (0..docs).map(|d| (0, u64::MAX - d as u64)).collect();
+        for (i, e) in events.events.iter().enumerate() {
+            let mut per_doc: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+            for ep in e.passages.iter().filter(|ep| ep.role == parallax_core::events::PassageRole::Reports) {
+                let p = &events.passages[ep.passage as usize];
+                // The lead (headline, first paragraph) says what a document is about: it weighs most.
+                let lead = p.section != parallax_core::SectionKind::Body || p.paragraph == 0;
+                *per_doc.entry(p.document).or_default() += if lead { 100 } else { 1 };
+            }
+            for (d, n) in per_doc {
+                if n > best[d as usize].0 {
+                    best[d as usize] = (n, i as u64);
+                }
+            }
+        }
+        let predicted: Vec<u64> = best.iter().map(|&(_, e)| e).collect();
+        if std::env::var_os("EVENTS_DETAIL").is_some() {
+            let mut by_event: std::collections::BTreeMap<u64, Vec<u32>> = std::collections::BTreeMap::new();
+            for (d, &e) in predicted.iter().enumerate() {
+                by_event.entry(e).or_default().push(truth[d]);
+            }
+            for (e, ts) in by_event.iter().filter(|(_, ts)| ts.len() > 1) {
+                let label = events.events.get(*e as usize).map_or("-", |x| x.label.as_str());
+                let date = events.events.get(*e as usize).and_then(|x| x.date.as_deref()).unwrap_or("-");
+                println!("{label} [{date}]: truth {ts:?}");
+            }
+        }
+        let (precision, recall) = pairwise(&predicted, &truth);
+        std::hint::black_box(&framing);
+        Row {
+            docs,
+            passages: events.passages.len(),
+            events: events.events.len(),
+            shared,
+            link,
+            group,
+            frame: frame_s,
+            peak_mb: peak.saturating_sub(before) as f64 / 1024.0,
+            precision,
+            recall,
+        }
+    }
+
+    pub fn main() {
+        let sizes: Vec<usize> =
+            std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
+        let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000] } else { sizes };
+        println!(
+            "| documents | passages | events (shared) | link entities | group events | framing | total | peak memory above input |"
+        );
+        println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        let mut rows: Vec<Row> = Vec::new();
+        for n in sizes {
+            let r = run(n);
+            println!(
+                "| {} | {} | {} ({}) | {:.3} s | {:.3} s | {:.3} s | {:.3} s | {:.0} MB | {:.2} / {:.2} |",
+                r.docs,
+                r.passages,
+                r.events,
+                r.shared,
+                r.link,
+                r.group,
+                r.frame,
+                r.link + r.group + r.frame,
+                r.peak_mb,
+                r.precision,
+                r.recall
+            );
+            rows.push(r);
+        }
+        if rows.len() > 1 {
+            println!();
+            println!(
+                "Growth per tenfold (time and memory ratios between consecutive sizes, scaled to a factor of 10):"
+            );
+            for w in rows.windows(2) {
+                let scale = (w[1].docs as f64 / w[0].docs as f64).log10();
+                let per_ten = |a: f64, b: f64| if a > 0.0 { (b / a).powf(1.0 / scale) } else { f64::NAN };
+                let total = |r: &Row| r.link + r.group + r.frame;
+                println!(
+                    "- {} → {}: grouping ×{:.1}, framing ×{:.1}, total ×{:.1}, memory ×{:.1}",
+                    w[0].docs,
+                    w[1].docs,
+                    per_ten(w[0].group, w[1].group),
+                    per_ten(w[0].frame, w[1].frame),
+                    per_ten(total(&w[0]), total(&w[1])),
+                    per_ten(w[0].peak_mb, w[1].peak_mb)
+                );
             }
         }
     }
-    let predicted: Vec<u64> = best.iter().map(|&(_, e)| e).collect();
-    if std::env::var_os("EVENTS_DETAIL").is_some() {
-        let mut by_event: std::collections::BTreeMap<u64, Vec<u32>> = std::collections::BTreeMap::new();
-        for (d, &e) in predicted.iter().enumerate() {
-            by_event.entry(e).or_default().push(truth[d]);
-        }
-        for (e, ts) in by_event.iter().filter(|(_, ts)| ts.len() > 1) {
-            let label = events.events.get(*e as usize).map_or("-", |x| x.label.as_str());
-            let date = events.events.get(*e as usize).and_then(|x| x.date.as_deref()).unwrap_or("-");
-            println!("{label} [{date}]: truth {ts:?}");
-        }
-    }
-    let (precision, recall) = pairwise(&predicted, &truth);
-    std::hint::black_box(&framing);
-    Row {
-        docs,
-        passages: events.passages.len(),
-        events: events.events.len(),
-        shared,
-        link,
-        group,
-        frame: frame_s,
-        peak_mb: peak.saturating_sub(before) as f64 / 1024.0,
-        precision,
-        recall,
-    }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let sizes: Vec<usize> =
-        std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000] } else { sizes };
-    println!(
-        "| documents | passages | events (shared) | link entities | group events | framing | total | peak memory above input |"
-    );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let mut rows: Vec<Row> = Vec::new();
-    for n in sizes {
-        let r = run(n);
-        println!(
-            "| {} | {} | {} ({}) | {:.3} s | {:.3} s | {:.3} s | {:.3} s | {:.0} MB | {:.2} / {:.2} |",
-            r.docs,
-            r.passages,
-            r.events,
-            r.shared,
-            r.link,
-            r.group,
-            r.frame,
-            r.link + r.group + r.frame,
-            r.peak_mb,
-            r.precision,
-            r.recall
-        );
-        rows.push(r);
-    }
-    if rows.len() > 1 {
-        println!();
-        println!(
-            "Growth per tenfold (time and memory ratios between consecutive sizes, scaled to a factor of 10):"
-        );
-        for w in rows.windows(2) {
-            let scale = (w[1].docs as f64 / w[0].docs as f64).log10();
-            let per_ten = |a: f64, b: f64| if a > 0.0 { (b / a).powf(1.0 / scale) } else { f64::NAN };
-            let total = |r: &Row| r.link + r.group + r.frame;
-            println!(
-                "- {} → {}: grouping ×{:.1}, framing ×{:.1}, total ×{:.1}, memory ×{:.1}",
-                w[0].docs,
-                w[1].docs,
-                per_ten(w[0].group, w[1].group),
-                per_ten(w[0].frame, w[1].frame),
-                per_ten(total(&w[0]), total(&w[1])),
-                per_ten(w[0].peak_mb, w[1].peak_mb)
-            );
-        }
-    }
+    native::main();
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
