@@ -12,14 +12,20 @@
 //!    month. Two passages can
 //!    only be about the same happening when their months lie at most [`MONTH_WINDOW`] apart.
 //! 3. **Cores, in one pass.** Body paragraphs, in order of publication, each join the cluster whose
-//!    centroid they are most like, or start one (see [`single_pass`]). Clusters are found through an index
-//!    keyed by (feature, month), so no paragraph is compared with every other: the work grows with the
-//!    corpus, not with its square.
+//!    centroid they are most like, or start one (see [`single_pass`]). A paragraph joins only a cluster
+//!    that shares one of its *names* (people, bodies and named events that few of the month's passages
+//!    carry; places when it has none of those), so clusters are found through an index keyed by (name,
+//!    month), and only the latest [`CLUSTER_CAP`] clusters under a key are compared: no paragraph is
+//!    compared with every other, and the work grows with the corpus, not with its square.
 //! 4. **Widening.** A cluster that spans two or more documents is the core of an event; the other
 //!    paragraphs of its documents that match another document's member as well as the members do join it.
-//! 5. **Members.** Every passage close enough to a core's centroid joins its event, so a passage may
-//!    belong to several events. A member whose similarity reaches [`REPORT_SIMILARITY`] (or that is in
-//!    the core) *reports* the event; a weaker one only *mentions* it in passing.
+//! 5. **Members.** The passages of the core's documents, and the passages elsewhere that carry one of the
+//!    names its documents share, join the event when they are close enough to its centroid, so a passage
+//!    may belong to several events (at most [`EVENTS_PER_PASSAGE`], the closest). A member with enough of
+//!    its weight on the event's own features *reports* it; another only *mentions* it in passing.
+//!    Drafts that share most of their passages, or whose reports come from mostly the same documents in
+//!    the same month (facets of one happening: the strike called, the ships diverted), merge; candidate
+//!    pairs come from shared passages and documents, never from all pairs.
 //! 6. **Lead stories.** A document whose headline and lead belong to no event still reports something:
 //!    its lead seeds an event of its own, which the other documents' passages may join like any other.
 //! 7. **The user's events.** The corpus manifest may name events by a few anchors (entities or words);
@@ -28,9 +34,11 @@
 //! Each event gets a readable label (a named event the passages share, else its most telling entities
 //! and words), a date (the day most of its documents state, else the earliest report) and its documents.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+// Feature ids and passage numbers are hashed millions of times: FxHash, not SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
@@ -61,7 +69,7 @@ const REFINEMENTS: usize = 2;
 pub const REPORT_COVERAGE: f32 = 0.15;
 /// How many months apart two passages may lie and still be about the same happening.
 pub const MONTH_WINDOW: i32 = 2;
-/// A (feature, month) key listing more passages than this is too common that month to find members.
+/// A (name, month) key listing more passages than this is too common that month to find members by.
 pub const BLOCK_CAP: usize = 200;
 /// How many of a centroid's heaviest features look for members, and are kept to describe the event.
 const CENTROID_FEATURES: usize = 24;
@@ -331,11 +339,11 @@ fn passages_of(index: u32, doc: &Document) -> Vec<Passage> {
 }
 
 fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> Features {
-    let mut ids: HashMap<Key, u32> = HashMap::new();
+    let mut ids: HashMap<Key, u32> = HashMap::default();
     let mut keys: Vec<Key> = Vec::new();
     let mut counts: Vec<Vec<(u32, f32)>> = Vec::with_capacity(passages.len());
     let mut months: Vec<Vec<i32>> = Vec::with_capacity(passages.len());
-    let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::new();
+    let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::default();
     let mut stems = Stems::default();
     let mut intern = |key: Key, keys: &mut Vec<Key>| -> u32 {
         *ids.entry(key.clone()).or_insert_with(|| {
@@ -491,29 +499,128 @@ fn strong_shared(a: &Vector, b: &Vector) -> usize {
     n
 }
 
-/// The (feature, month) inverted index, and the postings of undated passages by feature.
+/// How many passages name each entity in each month, and how many passages each month has: a name that
+/// a large share of the month's passages carry ("United States" in a month of world news) is not specific
+/// to any one happening.
+struct Specificity {
+    named_in: HashMap<(u32, i32), u32>,
+    in_month: HashMap<i32, u32>,
+}
+
+impl Specificity {
+    fn new(features: &Features) -> Self {
+        let mut named_in: HashMap<(u32, i32), u32> = HashMap::default();
+        let mut in_month: HashMap<i32, u32> = HashMap::default();
+        for (v, months) in features.vectors.iter().zip(&features.months) {
+            for &m in months {
+                *in_month.entry(m).or_default() += 1;
+                for &(f, _) in v {
+                    if matches!(features.keys[f as usize], Key::Entity(..)) {
+                        *named_in.entry((f, m)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Self { named_in, in_month }
+    }
+
+    /// Whether feature `f` is a name specific to a happening in one of `months` (never, for an undated
+    /// passage).
+    fn specific(&self, features: &Features, f: u32, months: &[i32]) -> bool {
+        matches!(features.keys[f as usize], Key::Entity(..))
+            && months.iter().any(|m| {
+                let share = self.in_month.get(m).copied().unwrap_or(0) as f32 * SPECIFIC_SHARE;
+                self.named_in.get(&(f, *m)).copied().unwrap_or(0) as f32 <= share.max(SPECIFIC_MIN)
+            })
+    }
+
+    /// The names specific to their passage's months that at least `min_documents` documents among
+    /// `members` carry: what a draft's other members are looked up by.
+    fn names(
+        &self,
+        members: &[u32],
+        min_documents: usize,
+        passages: &[Passage],
+        features: &Features,
+        docs: &[Document],
+        canonical: &Canonical,
+    ) -> Vec<u32> {
+        let mut docs_with: HashMap<u32, BTreeSet<u32>> = HashMap::default();
+        for &p in members {
+            let months = &features.months[p as usize];
+            let passage = &passages[p as usize];
+            // A headline's names are the least reliably read: the capitalised first word of a Title Case
+            // headline looks like a name, and every story of a kind may share it. One whose first word
+            // the document prints in lower case elsewhere ("Dockworkers Strike ..." over "dockworkers
+            // walked off") is common words.
+            let common = |f: u32| match features.keys[f as usize] {
+                Key::Entity(e, _) => canonical.entities.get(e as usize).is_some_and(|x| {
+                    let first = x.name.split_whitespace().next().unwrap_or_default();
+                    let lower = first.to_lowercase();
+                    lower != first && contains_word(&docs[passage.document as usize].text, &lower)
+                }),
+                _ => false,
+            };
+            for &(f, _) in &features.vectors[p as usize] {
+                if self.specific(features, f, months)
+                    && !(passage.section == SectionKind::Headline && common(f))
+                {
+                    docs_with.entry(f).or_default().insert(passages[p as usize].document);
+                }
+            }
+        }
+        let mut names: Vec<u32> =
+            docs_with.into_iter().filter(|(_, d)| d.len() >= min_documents).map(|(f, _)| f).collect();
+        // People, bodies and named events, when there are any: places are named in many more happenings
+        // (several stories of one country in one month), so they find a shared happening's reports only
+        // when it has no other name (an earthquake's towns). A lead story, told by one document so far,
+        // looks for other reports by every name its lead gives.
+        if min_documents >= 2
+            && names.iter().any(|&f| matches!(features.keys[f as usize], Key::Entity(_, true)))
+        {
+            names.retain(|&f| matches!(features.keys[f as usize], Key::Entity(_, true)));
+        }
+        names.sort_unstable();
+        names
+    }
+}
+
+/// Whether `text` has `word` with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// The passages by name: a (name, month) inverted index, the postings of undated passages by name, and
+/// each document's passages. A draft's members are looked up through its names and its documents only.
 struct Index {
     dated: HashMap<(u32, i32), Vec<u32>>,
     undated: HashMap<u32, Vec<u32>>,
-    /// Every passage by feature, for undated lookups.
+    /// Every passage by name, for undated lookups.
     any: HashMap<u32, Vec<u32>>,
+    of_document: HashMap<u32, Vec<u32>>,
 }
 
 impl Index {
-    /// Files each passage under its [`LOOKUP_FEATURES`] heaviest features.
-    fn new(features: &Features) -> Self {
-        let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
-        let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut any: HashMap<u32, Vec<u32>> = HashMap::new();
+    /// Files each passage under every name it carries.
+    fn new(features: &Features, passages: &[Passage]) -> Self {
+        let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::default();
+        let mut undated: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut any: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut of_document: HashMap<u32, Vec<u32>> = HashMap::default();
         for (p, (v, months)) in features.vectors.iter().zip(&features.months).enumerate() {
             let p = u32::try_from(p).unwrap_or(u32::MAX);
+            of_document.entry(passages[p as usize].document).or_default().push(p);
             // A passage is filed under each of its months and the next MONTH_WINDOW ones, so two
             // passages at most MONTH_WINDOW months apart meet under at least one key.
             let mut filed: Vec<i32> =
                 months.iter().flat_map(|&m| (0..=MONTH_WINDOW).map(move |k| m + k)).collect();
             filed.sort_unstable();
             filed.dedup();
-            for f in top_features(v, LOOKUP_FEATURES) {
+            for &(f, _) in v.iter().filter(|(f, _)| matches!(features.keys[*f as usize], Key::Entity(..))) {
                 if months.is_empty() {
                     undated.entry(f).or_default().push(p);
                 }
@@ -523,10 +630,11 @@ impl Index {
                 }
             }
         }
-        Self { dated, undated, any }
+        Self { dated, undated, any, of_document }
     }
 
-    /// Passages that share feature `f` with a passage in `months` (or with any, when it has none).
+    /// Passages that carry name `f` near `months` (or anywhere, when there are none); a name that more
+    /// than [`BLOCK_CAP`] passages carry there is too common to find anything by.
     fn near(&self, f: u32, months: &[i32], out: &mut Vec<u32>) {
         if months.is_empty() {
             if let Some(list) = self.any.get(&f).filter(|l| l.len() <= BLOCK_CAP) {
@@ -556,6 +664,8 @@ struct Draft {
     members: BTreeMap<u32, (f32, PassageRole)>,
     /// The passages it was seeded from.
     core: Vec<u32>,
+    /// The names specific to its months that its core shares: other members are found through them.
+    names: Vec<u32>,
     name: Option<String>,
     date: Option<String>,
 }
@@ -568,19 +678,25 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
         passages.extend(passages_of(u32::try_from(i).unwrap_or(u32::MAX), doc));
     }
     let features = features(docs, canonical, &passages);
-    let index = Index::new(&features);
-    let cores = single_pass(docs, &passages, &features);
+    let index = Index::new(&features, &passages);
+    let specificity = Specificity::new(&features);
+    let cores = single_pass(docs, &passages, &features, &specificity);
     let mut drafts: Vec<Draft> = cores
         .into_iter()
         .filter(|members| {
             let first = passages[members[0] as usize].document;
             members.iter().any(|&m| passages[m as usize].document != first)
         })
-        .map(|members| seed(EventOrigin::Shared, &members, &features))
+        .map(|members| {
+            let mut d = seed(EventOrigin::Shared, &members, &features);
+            d.names = specificity.names(&members, 2, &passages, &features, docs, canonical);
+            d
+        })
         .collect();
     for d in &mut drafts {
-        attach(d, &features, &index);
+        attach(d, &features, &index, &passages);
     }
+    cap_memberships(&mut drafts);
     drafts = merge(drafts, &features);
     for d in &mut drafts {
         assign_roles(d, &features, &passages);
@@ -603,12 +719,14 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
             continue;
         }
         let mut d = seed(EventOrigin::Lead, &lead, &features);
-        attach(&mut d, &features, &index);
+        d.names = specificity.names(&lead, 1, &passages, &features, docs, canonical);
+        attach(&mut d, &features, &index, &passages);
         assign_roles(&mut d, &features, &passages);
         drafts.push(d);
     }
     // A shared event only one document reports, whose lead it is not, is left to the lead stories.
     drafts.retain(|d| d.origin == Some(EventOrigin::Lead) || reporting_documents(d, &passages).len() >= 2);
+    cap_memberships(&mut drafts);
     drafts = merge(drafts, &features);
     drafts = merge_facets(drafts, docs, &passages, &features);
 
@@ -618,20 +736,53 @@ pub fn group_passages(docs: &[Document], canonical: &Canonical, specs: &[EventSp
     finish(drafts, docs, canonical, &features, passages)
 }
 
-/// How many of a passage's heaviest features file it in the index, and file the cluster it joins.
-const LOOKUP_FEATURES: usize = 12;
 /// A name is specific to a happening in a month when at most this share of the month's passages carry
 /// it (or at most [`SPECIFIC_MIN`] passages, in a small corpus).
 const SPECIFIC_SHARE: f32 = 0.1;
 const SPECIFIC_MIN: f32 = 3.0;
-/// A (feature, month) key that lists more clusters than this is too common that month to find any.
+/// How many of the clusters filed under a (name, month) key a passage is compared with: the latest.
 const CLUSTER_CAP: usize = 64;
 
-/// A passage's heaviest features.
-fn top_features(v: &Vector, k: usize) -> Vec<u32> {
-    let mut by_weight: Vec<(u32, f32)> = v.clone();
-    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    by_weight.into_iter().take(k).map(|(f, _)| f).collect()
+/// A core's documents' other paragraphs are compared with its first this many members only (a large
+/// core's first members are as good a sample of it as all of them, and the cost stays linear).
+const WIDEN_PEERS: usize = 16;
+/// The most events one passage belongs to: those it is most like. A paragraph of general words lies near
+/// many events' centroids and says little about any of them; without a bound, the number of memberships,
+/// and with it the cost of merging and framing, grows faster than the corpus.
+pub const EVENTS_PER_PASSAGE: usize = 8;
+
+/// Keeps each passage in at most [`EVENTS_PER_PASSAGE`] drafts, those whose centroids it is most like; a
+/// draft's own core passages always stay in it.
+fn cap_memberships(drafts: &mut [Draft]) {
+    let mut by_passage: HashMap<u32, Vec<(bool, f32, usize)>> = HashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        let core: HashSet<u32> = d.core.iter().copied().collect();
+        for (&p, &(sim, _)) in &d.members {
+            by_passage.entry(p).or_default().push((core.contains(&p), sim, i));
+        }
+    }
+    let mut dropped: Vec<Vec<u32>> = vec![Vec::new(); drafts.len()];
+    for (p, mut list) in by_passage {
+        if list.len() <= EVENTS_PER_PASSAGE {
+            continue;
+        }
+        list.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+        for &(core, _, i) in &list[EVENTS_PER_PASSAGE..] {
+            if !core {
+                dropped[i].push(p);
+            }
+        }
+    }
+    for (d, ps) in drafts.iter_mut().zip(dropped) {
+        for p in ps {
+            d.members.remove(&p);
+        }
+    }
+}
+
+/// The last [`CLUSTER_CAP`] entries of a list.
+fn latest(list: &[u32]) -> &[u32] {
+    &list[list.len().saturating_sub(CLUSTER_CAP)..]
 }
 
 /// A cluster of the single pass: the sum of its members' unit vectors.
@@ -682,11 +833,16 @@ impl Cluster {
 /// kind share their words but not their names) and
 /// that holds no passage of its own document yet, or starting one. A core thus lines up one passage per
 /// document, like a row of the comparison; members, lead stories and merging then gather each
-/// happening's passages around the cores. Clusters are found through an index keyed by (feature, month), so each passage is
-/// compared with a bounded number of clusters, never with every passage: the cost grows linearly with
-/// the corpus. Comparing with centroids, not with single passages, keeps one shared name from chaining
+/// happening's passages around the cores. Clusters are found through an index keyed by (name, month), so
+/// each passage is compared with a bounded number of clusters, never with every passage: the cost grows
+/// linearly with the corpus. Comparing with centroids, not with single passages, keeps one shared name from chaining
 /// unrelated stories together. Returns the clusters that span two or more documents.
-fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> Vec<Vec<u32>> {
+fn single_pass(
+    docs: &[Document],
+    passages: &[Passage],
+    features: &Features,
+    specificity: &Specificity,
+) -> Vec<Vec<u32>> {
     let published: Vec<i32> = docs
         .iter()
         .map(|d| d.meta.published.as_ref().and_then(|f| month_of(&f.value)).unwrap_or(i32::MAX))
@@ -699,55 +855,40 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let passage = &passages[p as usize];
         (published[passage.document as usize], passage.document, passage.paragraph)
     });
-    // How many passages name each entity in each month, and how many passages each month has: a name
-    // that a large share of the month's passages carry ("United States" in a month of world news) is
-    // not specific to any one happening.
-    let mut named_in: HashMap<(u32, i32), u32> = HashMap::new();
-    let mut in_month: HashMap<i32, u32> = HashMap::new();
-    for (v, months) in features.vectors.iter().zip(&features.months) {
-        for &m in months {
-            *in_month.entry(m).or_default() += 1;
-            for &(f, _) in v {
-                if matches!(features.keys[f as usize], Key::Entity(..)) {
-                    *named_in.entry((f, m)).or_default() += 1;
-                }
-            }
-        }
-    }
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::new();
-    let mut undated: HashMap<u32, Vec<u32>> = HashMap::new();
-    let mut any: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut dated: HashMap<(u32, i32), Vec<u32>> = HashMap::default();
+    let mut undated: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut any: HashMap<u32, Vec<u32>> = HashMap::default();
     let mut candidates: Vec<u32> = Vec::new();
     for p in order {
         let v = &features.vectors[p as usize];
         let months = &features.months[p as usize];
-        let top = top_features(v, LOOKUP_FEATURES);
-        let specific = |f: u32| {
-            matches!(features.keys[f as usize], Key::Entity(..))
-                && months.iter().any(|m| {
-                    let share = in_month.get(m).copied().unwrap_or(0) as f32 * SPECIFIC_SHARE;
-                    named_in.get(&(f, *m)).copied().unwrap_or(0) as f32 <= share.max(SPECIFIC_MIN)
-                })
-        };
+        let specific = |f: u32| specificity.specific(features, f, months);
         candidates.clear();
-        // Look up by every feature, file by the heaviest: two passages meet when one's heaviest features
-        // are among the other's.
-        for &(f, _) in v {
+        // A passage joins only a cluster that shares one of its month-specific names, so clusters are
+        // looked up by those names alone, and only the latest [`CLUSTER_CAP`] clusters filed under a
+        // name are candidates (passages come in order of publication, and a cluster whose first member is
+        // further back than that is seldom the one a new report joins).
+        // People, bodies and named events first, as for members (see [`Specificity::names`]).
+        let mut names: Vec<u32> = v.iter().map(|&(f, _)| f).filter(|&f| specific(f)).collect();
+        if names.iter().any(|&f| matches!(features.keys[f as usize], Key::Entity(_, true))) {
+            names.retain(|&f| matches!(features.keys[f as usize], Key::Entity(_, true)));
+        }
+        for f in names {
             if months.is_empty()
-                && let Some(list) = any.get(&f).filter(|l| l.len() <= CLUSTER_CAP)
+                && let Some(list) = any.get(&f)
             {
-                candidates.extend(list);
+                candidates.extend_from_slice(latest(list));
             }
             for &m in months {
                 for k in -MONTH_WINDOW..=MONTH_WINDOW {
-                    if let Some(list) = dated.get(&(f, m + k)).filter(|l| l.len() <= CLUSTER_CAP) {
-                        candidates.extend(list);
+                    if let Some(list) = dated.get(&(f, m + k)) {
+                        candidates.extend_from_slice(latest(list));
                     }
                 }
             }
-            if let Some(list) = undated.get(&f).filter(|l| l.len() <= CLUSTER_CAP) {
-                candidates.extend(list);
+            if let Some(list) = undated.get(&f) {
+                candidates.extend_from_slice(latest(list));
             }
         }
         candidates.sort_unstable();
@@ -755,7 +896,11 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         let doc = passages[p as usize].document;
         let best = candidates
             .iter()
-            .filter(|&&c| !clusters[c as usize].members.iter().any(|&m| passages[m as usize].document == doc))
+            // Passages come document by document, so a cluster holds one of this document's passages
+            // only if its last member is one.
+            .filter(|&&c| {
+                clusters[c as usize].members.last().is_none_or(|&m| passages[m as usize].document != doc)
+            })
             .filter(|&&c| near_in_time(&clusters[c as usize].anchor, months))
             .map(|&c| (c, clusters[c as usize].similarity(v, &specific)))
             .filter(|&(_, (sim, strong, named))| sim >= CORE_SIMILARITY && strong >= 2 && named)
@@ -764,7 +909,7 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
             Some((c, _)) => c,
             None => {
                 clusters.push(Cluster {
-                    sum: HashMap::new(),
+                    sum: HashMap::default(),
                     norm2: 0.0,
                     members: Vec::new(),
                     anchor: months.clone(),
@@ -773,7 +918,10 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
             }
         };
         clusters[c as usize].add(p, v);
-        for &f in &top {
+        // Filed under its names (the lookup's keys), whichever their weight.
+        let names =
+            v.iter().map(|&(f, _)| f).filter(|&f| matches!(features.keys[f as usize], Key::Entity(..)));
+        for f in names {
             let file = |list: &mut Vec<u32>| {
                 if list.last() != Some(&c) {
                     list.push(c);
@@ -791,7 +939,7 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
     // A core's documents may report it in more than one paragraph: each other body paragraph of those
     // documents that is as like a member of another document as a core's own members are joins it. Only
     // the first members are compared with, so cores do not chain.
-    let mut body_of: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut body_of: HashMap<u32, Vec<u32>> = HashMap::default();
     for (i, p) in passages.iter().enumerate() {
         if p.section == SectionKind::Body {
             body_of.entry(p.document).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
@@ -806,14 +954,16 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
         })
         .map(|members| {
             let mut core = members.clone();
+            let mut taken: HashSet<u32> = members.iter().copied().collect();
+            let peers = &members[..members.len().min(WIDEN_PEERS)];
             for &m in &members {
                 let doc = passages[m as usize].document;
                 for &q in body_of.get(&doc).into_iter().flatten() {
-                    if core.contains(&q) {
+                    if taken.contains(&q) {
                         continue;
                     }
                     let v = &features.vectors[q as usize];
-                    let joins = members.iter().any(|&o| {
+                    let joins = peers.iter().any(|&o| {
                         let w = &features.vectors[o as usize];
                         passages[o as usize].document != doc
                             && cosine(v, w) >= CORE_SIMILARITY
@@ -821,6 +971,7 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
                     });
                     if joins {
                         core.push(q);
+                        taken.insert(q);
                     }
                 }
             }
@@ -832,7 +983,7 @@ fn single_pass(docs: &[Document], passages: &[Passage], features: &Features) -> 
 
 /// A draft event whose core is `members`.
 fn seed(origin: EventOrigin, members: &[u32], features: &Features) -> Draft {
-    let mut sum: HashMap<u32, f32> = HashMap::new();
+    let mut sum: HashMap<u32, f32> = HashMap::default();
     let mut months = Vec::new();
     for &m in members {
         for &(f, w) in &features.vectors[m as usize] {
@@ -849,13 +1000,25 @@ fn seed(origin: EventOrigin, members: &[u32], features: &Features) -> Draft {
     normalise(&mut top);
     let core = members.to_vec();
     let members = members.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
-    Draft { origin: Some(origin), centroid: top, months, members, core, name: None, date: None }
+    Draft {
+        origin: Some(origin),
+        centroid: top,
+        months,
+        members,
+        core,
+        names: Vec::new(),
+        name: None,
+        date: None,
+    }
 }
 
 /// Adds to a draft every passage near enough to its centroid, then recomputes the centroid from the
 /// core and the passages that report it, [`REFINEMENTS`] times.
-fn attach(d: &mut Draft, features: &Features, index: &Index) {
+fn attach(d: &mut Draft, features: &Features, index: &Index, passages: &[Passage]) {
     let core: Vec<u32> = d.core.clone();
+    let mut documents: Vec<u32> = core.iter().map(|&p| passages[p as usize].document).collect();
+    documents.sort_unstable();
+    documents.dedup();
     for round in 0..=REFINEMENTS {
         if round > 0 {
             let mut reporting: Vec<u32> =
@@ -870,14 +1033,21 @@ fn attach(d: &mut Draft, features: &Features, index: &Index) {
             d.centroid = refined.centroid;
             d.members = core.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
         }
-        attach_once(d, features, index);
+        attach_once(d, features, index, &documents);
     }
 }
 
-fn attach_once(d: &mut Draft, features: &Features, index: &Index) {
+/// One round of [`attach`]: the candidates are the passages of the core's documents and those that carry
+/// one of the draft's names near its months. A passage of another document that names none of the
+/// happening's own people, bodies or places does not report it, however many of its words it shares (a
+/// story of the same kind in the same weeks shares them all).
+fn attach_once(d: &mut Draft, features: &Features, index: &Index, documents: &[u32]) {
     let mut near = Vec::new();
-    for &(f, _) in &d.centroid {
+    for &f in &d.names {
         index.near(f, &d.months, &mut near);
+    }
+    for doc in documents {
+        near.extend(index.of_document.get(doc).into_iter().flatten());
     }
     near.extend(d.members.keys());
     near.sort_unstable();
@@ -912,9 +1082,10 @@ fn reporting_documents(d: &Draft, passages: &[Passage]) -> BTreeSet<u32> {
 /// story, the features of its lead), so a paragraph about something else that names the event in a
 /// clause ("since the bombings") only mentions it.
 fn assign_roles(d: &mut Draft, features: &Features, passages: &[Passage]) {
-    let mut docs_with: HashMap<u32, BTreeSet<u32>> = HashMap::new();
+    let mut docs_with: HashMap<u32, BTreeSet<u32>> = HashMap::default();
+    let core: HashSet<u32> = d.core.iter().copied().collect();
     for p in
-        d.members.iter().filter(|(p, (s, _))| d.core.contains(p) || *s >= REPORT_SIMILARITY).map(|(p, _)| *p)
+        d.members.iter().filter(|(p, (s, _))| core.contains(p) || *s >= REPORT_SIMILARITY).map(|(p, _)| *p)
     {
         for &(f, _) in &features.vectors[p as usize] {
             docs_with.entry(f).or_default().insert(passages[p as usize].document);
@@ -940,22 +1111,16 @@ fn near_in_time(a: &[i32], b: &[i32]) -> bool {
 /// stories of nearby months that share a country and common words: on 3,000 generated documents it
 /// took the pairwise precision of main events from 0.92 to 0.46.)
 fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
-    // Only drafts that share a passage are compared: each passage belongs to few drafts, so this is
-    // linear in the number of memberships, not quadratic in the number of drafts.
-    let mut by_passage: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Only drafts that share a passage are compared, and their shared passages are counted passage by
+    // passage: each passage belongs to at most [`EVENTS_PER_PASSAGE`] drafts, so this is linear in the
+    // number of memberships, not quadratic in the number of drafts or in their sizes.
+    let mut by_passage: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, d) in drafts.iter().enumerate() {
         for &p in d.members.keys() {
             by_passage.entry(p).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = by_passage
-        .values()
-        .flat_map(|ds| {
-            ds.iter().enumerate().flat_map(move |(k, &a)| ds[k + 1..].iter().map(move |&b| (a, b)))
-        })
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
+    let pairs = co_occurrences(by_passage.values());
     // Each draft's main month: the month most of its core passages lie in. Comparing main months, not
     // all months, keeps a background paragraph ("sanctions first imposed in 1996") from bridging a story
     // of today to one of decades ago.
@@ -976,16 +1141,8 @@ fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
         })
         .collect();
     let mut parent: Vec<usize> = (0..drafts.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for (i, j) in pairs {
+    for ((i, j), inter) in pairs {
         let (a, b) = (&drafts[i], &drafts[j]);
-        let inter = a.members.keys().filter(|p| b.members.contains_key(p)).count();
         let union = (a.members.len() + b.members.len() - inter).max(1);
         if inter * 2 >= union && near_in_time(&main[i], &main[j]) {
             let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
@@ -1008,21 +1165,51 @@ fn merge(drafts: Vec<Draft>, features: &Features) -> Vec<Draft> {
             let shared = group.iter().any(|d| d.origin == Some(EventOrigin::Shared));
             let mut members: BTreeMap<u32, (f32, PassageRole)> = BTreeMap::new();
             let mut core: Vec<u32> = Vec::new();
+            let mut names: Vec<u32> = Vec::new();
             for d in group {
                 for (p, (s, r)) in d.members {
                     let e = members.entry(p).or_insert((s, r));
                     e.0 = e.0.max(s);
                 }
                 core.extend(d.core);
+                names.extend(d.names);
             }
             core.sort_unstable();
             core.dedup();
+            names.sort_unstable();
+            names.dedup();
             let origin = if shared { EventOrigin::Shared } else { EventOrigin::Lead };
             let mut merged = seed(origin, &core, features);
             merged.members = members;
+            merged.names = names;
             merged
         })
         .collect()
+}
+
+/// Given postings (the drafts that hold one passage, or one document), each pair of drafts that share a
+/// posting and how many they share, in order. The cost is the sum of the postings' squared lengths.
+fn co_occurrences<'a>(postings: impl Iterator<Item = &'a Vec<usize>>) -> Vec<((usize, usize), usize)> {
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
+    for ds in postings {
+        for (k, &a) in ds.iter().enumerate() {
+            for &b in &ds[k + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The root of `x` in a union-find forest (with path halving).
+fn root(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
 }
 
 /// Merges drafts that are facets of one happening: the same two or more documents report them, and
@@ -1046,16 +1233,32 @@ fn merge_facets(
             (documents, date)
         })
         .collect();
-    // Drafts with the same two or more documents and the same month go to the first of them.
-    let mut target: Vec<usize> = (0..drafts.len()).collect();
-    let mut first: HashMap<(Vec<u32>, String), usize> = HashMap::new();
+    // Drafts of the same month whose two or more documents are mostly the same (Jaccard index at least
+    // one half) go to the first of them. Pairs are found through the documents they share, month by
+    // month, so drafts that share no document are never compared.
+    let mut by_document: HashMap<(String, u32), Vec<usize>> = HashMap::default();
     for (i, (documents, date)) in keys.iter().enumerate() {
         let Some(month) = date.as_ref().filter(|d| d.len() >= 7).map(|d| d[..7].to_owned()) else { continue };
         if documents.len() < 2 {
             continue;
         }
-        let key = (documents.iter().copied().collect::<Vec<u32>>(), month);
-        target[i] = *first.entry(key).or_insert(i);
+        for &doc in documents {
+            by_document.entry((month.clone(), doc)).or_default().push(i);
+        }
+    }
+    let pairs = co_occurrences(by_document.values());
+    let mut target: Vec<usize> = (0..drafts.len()).collect();
+    for ((a, b), inter) in pairs {
+        let union = keys[a].0.len() + keys[b].0.len() - inter;
+        if inter * 2 >= union {
+            let (ra, rb) = (root(&mut target, a), root(&mut target, b));
+            if ra != rb {
+                target[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    for j in 0..target.len() {
+        target[j] = root(&mut target, j);
     }
     let mut out: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
     for j in 0..out.len() {
@@ -1075,6 +1278,9 @@ fn merge_facets(
             keep.core.extend(other.core);
             keep.core.sort_unstable();
             keep.core.dedup();
+            keep.names.extend(other.names);
+            keep.names.sort_unstable();
+            keep.names.dedup();
             let refreshed = seed(EventOrigin::Shared, &keep.core, features);
             keep.centroid = refreshed.centroid;
             keep.months = refreshed.months;
@@ -1129,6 +1335,7 @@ fn from_spec(spec: &EventSpec, features: &Features, canonical: &Canonical) -> Dr
         months: Vec::new(),
         members,
         core: Vec::new(),
+        names: Vec::new(),
         name: Some(spec.name.trim().to_owned()),
         date: spec.date.clone(),
     }
@@ -1170,8 +1377,8 @@ fn finish(
         let reporting: Vec<u32> =
             d.members.iter().filter(|(_, (_, r))| *r == PassageRole::Reports).map(|(p, _)| *p).collect();
         // Features by weight in the reporting passages, counting each document once per feature.
-        let mut weight: HashMap<u32, f32> = HashMap::new();
-        let mut docs_with: HashMap<u32, HashSet<u32>> = HashMap::new();
+        let mut weight: HashMap<u32, f32> = HashMap::default();
+        let mut docs_with: HashMap<u32, HashSet<u32>> = HashMap::default();
         // Headlines are left out: they are short, and their names are the least reliably read.
         let body: Vec<u32> = reporting
             .iter()
@@ -1246,7 +1453,7 @@ fn finish(
         });
     }
     events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
-    let mut used: HashMap<String, u32> = HashMap::new();
+    let mut used: HashMap<String, u32> = HashMap::default();
     for e in &mut events {
         let base = format!("event-{}", slug(&e.label));
         let n = used.entry(base.clone()).or_default();
@@ -1267,7 +1474,7 @@ fn label(
     passages: &[Passage],
 ) -> String {
     // A named event ("the Madrid train bombings", "the Tokyo Olympics") that the most documents name.
-    let mut named: HashMap<u32, HashSet<u32>> = HashMap::new();
+    let mut named: HashMap<u32, HashSet<u32>> = HashMap::default();
     for &p in reporting {
         let passage = &passages[p as usize];
         let doc = &docs[passage.document as usize];

@@ -550,6 +550,8 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
         logodds::add(&mut corpus, c);
     }
 
+    let background = logodds::Tally::of(&corpus);
+
     // Outlets against the rest.
     let mut by_outlet: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (i, d) in docs.iter().enumerate() {
@@ -564,8 +566,14 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                 logodds::add(&mut group, &doc_counts[d as usize]);
             }
             let rest = logodds::minus(&corpus, &group);
-            let terms =
-                logodds::distinctive(&group, &rest, &corpus, logodds::PRIOR_SIZE, MIN_Z, DISTINCTIVE_TERMS);
+            let terms = logodds::distinctive(
+                &group,
+                &rest,
+                background,
+                logodds::PRIOR_SIZE,
+                MIN_Z,
+                DISTINCTIVE_TERMS,
+            );
             OutletTerms { outlet, documents, terms }
         })
         .collect();
@@ -607,33 +615,43 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
         for c in scope_counts.values() {
             logodds::add(&mut total, c);
         }
+        let totals = logodds::Tally::of(&total);
         let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
+        // Per item, the documents that have it; per document, the items it lacks (so each document's
+        // omissions cost its own items, not the whole matrix again).
+        let present: Vec<Vec<u32>> = matrix
+            .items
+            .iter()
+            .map(|item| {
+                item.cells.iter().filter(|c| c.presence != Presence::Absent).map(|c| c.document).collect()
+            })
+            .collect();
+        let mut absent: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for (i, item) in matrix.items.iter().enumerate() {
+            for c in item.cells.iter().filter(|c| c.presence == Presence::Absent) {
+                absent.entry(c.document).or_default().push(i);
+            }
+        }
         for (&d, spans) in &scopes {
             let mut s = signals(d, &docs[d as usize], &prepared[d as usize], spans, canonical);
             if scopes.len() > 1 {
                 let own = &scope_counts[&d];
                 s.distinctive = logodds::distinctive_within(
                     own,
-                    &total,
-                    &corpus,
+                    totals,
+                    background,
                     logodds::PRIOR_SIZE,
                     MIN_Z,
                     DISTINCTIVE_TERMS,
                 );
             }
-            let omissions = matrix
-                .items
-                .iter()
-                .filter(|item| item.cells.iter().any(|c| c.document == d && c.presence == Presence::Absent))
-                .map(|item| Omission {
-                    kind: item.kind,
-                    label: item.label.clone(),
-                    reported_by: item
-                        .cells
-                        .iter()
-                        .filter(|c| c.presence != Presence::Absent)
-                        .map(|c| c.document)
-                        .collect(),
+            let omissions = absent
+                .get(&d)
+                .into_iter()
+                .flatten()
+                .map(|&i| {
+                    let item = &matrix.items[i];
+                    Omission { kind: item.kind, label: item.label.clone(), reported_by: present[i].clone() }
                 })
                 .collect();
             framed.push(EventFraming {

@@ -186,3 +186,57 @@ fn months_and_slugs() {
     assert_eq!(slug("Madrid: the bombings & after"), "madrid-the-bombings-after");
     assert_eq!(slug("!!!"), "event");
 }
+
+/// Two strikes in the same week, told in the same words, with different ports, unions and people: the
+/// words alone would join them; the names keep them apart.
+const GENOA_A: &str = "Dockworkers strike shuts Genoa port\n\nBy Marco Ricci\n\nMarch 3, 2021\n\n\
+GENOA (ANSA) - Thousands of dockworkers walked off the job at the port of Genoa on Tuesday, \
+halting container traffic at Italy's busiest port in a dispute over automation and pay.\n\n\
+The Filt-CGIL union said 3,000 members joined the strike, which it called after talks with terminal \
+operators collapsed on Monday.\n\n\
+\"We will not accept machines taking our jobs without guarantees,\" said Enrico Ascheri, the union's regional secretary.\n";
+
+const GENOA_B: &str = "Genoa port at standstill as dockers walk out\n\nBy Giulia Ferri\n\nMarch 4, 2021\n\n\
+The port of Genoa was at a standstill for a second day on Wednesday as 3,000 dockworkers stayed on strike \
+over automation plans and pay.\n\n\
+The Filt-CGIL union, which called the strike on Monday after talks with terminal operators broke down, said \
+the walkout would go on until operators guaranteed jobs.\n";
+
+#[test]
+fn stories_of_one_kind_in_one_week_are_apart_when_their_names_differ() {
+    let b = bundle(&[("a.txt", STRIKE_A), ("b.txt", STRIKE_B), ("c.txt", GENOA_A), ("d.txt", GENOA_B)], &[]);
+    let shared: Vec<&Event> = b.events.events.iter().filter(|e| e.documents.len() >= 2).collect();
+    let sets: Vec<Vec<u32>> = shared.iter().map(|e| e.documents.clone()).collect();
+    assert!(sets.contains(&vec![0, 1]), "{sets:?}");
+    assert!(sets.contains(&vec![2, 3]), "{sets:?}");
+    // No event is reported by a document of each strike.
+    for e in &shared {
+        let rotterdam = e.documents.iter().any(|d| *d < 2);
+        let genoa = e.documents.iter().any(|d| *d >= 2);
+        assert!(!(rotterdam && genoa), "{e:#?}");
+    }
+}
+
+#[test]
+fn a_passage_stays_in_the_events_it_is_most_like() {
+    // Ten drafts that all hold passage 7; draft 9 has it in its core.
+    let mut drafts: Vec<Draft> = (0..10)
+        .map(|i| {
+            let mut d = Draft::default();
+            d.members.insert(7, (0.5 + i as f32 / 100.0, PassageRole::Mentions));
+            d.members.insert(100 + i, (1.0, PassageRole::Reports));
+            d.core = vec![100 + i];
+            d
+        })
+        .collect();
+    drafts[0].core.push(7);
+    cap_memberships(&mut drafts);
+    let holding: Vec<usize> = (0..10).filter(|&i| drafts[i].members.contains_key(&7)).collect();
+    assert_eq!(holding.len(), EVENTS_PER_PASSAGE, "{holding:?}");
+    // The core draft keeps it though it is the least alike; the others are the most alike.
+    assert!(holding.contains(&0), "{holding:?}");
+    assert!(holding.contains(&9) && holding.contains(&8), "{holding:?}");
+    assert!(!holding.contains(&1), "{holding:?}");
+    // Every draft keeps its own core passage.
+    assert!((0..10).all(|i| drafts[i].members.contains_key(&(100 + i as u32))));
+}

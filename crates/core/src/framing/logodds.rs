@@ -41,13 +41,27 @@ pub struct Term {
 /// Word counts.
 pub type Counts = HashMap<String, u32>;
 
+/// Word counts with their total, summed once: a corpus's background is scored against many groups, and
+/// summing its counts for each would make the cost grow with the corpus's vocabulary times the groups.
+#[derive(Debug, Clone, Copy)]
+pub struct Tally<'a> {
+    pub counts: &'a Counts,
+    pub total: f64,
+}
+
+impl<'a> Tally<'a> {
+    pub fn of(counts: &'a Counts) -> Self {
+        Self { counts, total: counts.values().map(|&c| f64::from(c)).sum() }
+    }
+}
+
 /// The z-scored log-odds of every word of `group` against `rest`, with `background`'s frequencies scaled
 /// to `prior_size` words (at most half the background's) as the prior, most distinctive first; words the group does not use are left
 /// out, and so are words with a z-score below `min_z`. At most `limit` terms.
 pub fn distinctive(
     group: &Counts,
     rest: &Counts,
-    background: &Counts,
+    background: Tally<'_>,
     prior_size: f64,
     min_z: f32,
     limit: usize,
@@ -60,30 +74,30 @@ pub fn distinctive(
 /// `total`), without building the rest: the cost is in the group's words, not the total's.
 pub fn distinctive_within(
     group: &Counts,
-    total: &Counts,
-    background: &Counts,
+    total: Tally<'_>,
+    background: Tally<'_>,
     prior_size: f64,
     min_z: f32,
     limit: usize,
 ) -> Vec<Term> {
     let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
-    let n_total: f64 = total.values().map(|&c| f64::from(c)).sum();
-    let rest =
-        |w: &str| total.get(w).copied().unwrap_or(0).saturating_sub(group.get(w).copied().unwrap_or(0));
-    score(group, rest, (n_total - n_i).max(0.0), background, prior_size, min_z, limit)
+    let rest = |w: &str| {
+        total.counts.get(w).copied().unwrap_or(0).saturating_sub(group.get(w).copied().unwrap_or(0))
+    };
+    score(group, rest, (total.total - n_i).max(0.0), background, prior_size, min_z, limit)
 }
 
 fn score(
     group: &Counts,
     rest: impl Fn(&str) -> u32,
     n_j: f64,
-    background: &Counts,
+    background: Tally<'_>,
     prior_size: f64,
     min_z: f32,
     limit: usize,
 ) -> Vec<Term> {
     let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
-    let n_b: f64 = background.values().map(|&c| f64::from(c)).sum();
+    let n_b = background.total;
     if n_i == 0.0 || n_b == 0.0 {
         return Vec::new();
     }
@@ -95,7 +109,7 @@ fn score(
             let y_j = f64::from(rest(word));
             // A word of the group is in the background too when the background is the corpus; when it
             // is not, the smallest background count stands in for it.
-            let b = f64::from(background.get(word).copied().unwrap_or(1).max(1));
+            let b = f64::from(background.counts.get(word).copied().unwrap_or(1).max(1));
             let alpha = alpha_0 * b / n_b;
             let delta = ((y_i + alpha) / (n_i + alpha_0 - y_i - alpha)).ln()
                 - ((y_j + alpha) / (n_j + alpha_0 - y_j - alpha)).ln();

@@ -22,7 +22,7 @@ fn log_odds_with_an_informative_prior_by_hand() {
     let group = counts(&[("apple", 2), ("banana", 1)]);
     let rest = counts(&[("banana", 1), ("cherry", 3), ("apple", 1)]);
     let corpus = counts(&[("apple", 6), ("banana", 4), ("cherry", 6)]);
-    let terms = logodds::distinctive(&group, &rest, &corpus, 8.0, f32::MIN, 10);
+    let terms = logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, f32::MIN, 10);
     assert_eq!(terms.len(), 2, "{terms:?}");
     assert_eq!(terms[0].term, "apple");
     assert_eq!(terms[0].count, 2);
@@ -32,8 +32,8 @@ fn log_odds_with_an_informative_prior_by_hand() {
     assert!((terms[1].delta - 0.223_144).abs() < 1e-5, "{terms:?}");
     assert!((terms[1].z - 0.273_295).abs() < 1e-5, "{terms:?}");
     // A z-score floor drops banana; a limit of one keeps apple alone.
-    assert_eq!(logodds::distinctive(&group, &rest, &corpus, 8.0, 0.5, 10).len(), 1);
-    assert_eq!(logodds::distinctive(&group, &rest, &corpus, 8.0, f32::MIN, 1).len(), 1);
+    assert_eq!(logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, 0.5, 10).len(), 1);
+    assert_eq!(logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, f32::MIN, 1).len(), 1);
     // The rest as the corpus minus the group.
     let corpus = counts(&[("apple", 3), ("banana", 2), ("cherry", 3)]);
     assert_eq!(logodds::minus(&corpus, &group), counts(&[("apple", 1), ("banana", 1), ("cherry", 3)]));
@@ -44,8 +44,15 @@ fn log_odds_within_a_total_equal_log_odds_against_the_rest() {
     let group = counts(&[("apple", 2), ("banana", 1)]);
     let total = counts(&[("apple", 3), ("banana", 2), ("cherry", 3)]);
     let rest = logodds::minus(&total, &group);
-    let a = logodds::distinctive(&group, &rest, &total, 4.0, f32::MIN, 10);
-    let b = logodds::distinctive_within(&group, &total, &total, 4.0, f32::MIN, 10);
+    let a = logodds::distinctive(&group, &rest, logodds::Tally::of(&total), 4.0, f32::MIN, 10);
+    let b = logodds::distinctive_within(
+        &group,
+        logodds::Tally::of(&total),
+        logodds::Tally::of(&total),
+        4.0,
+        f32::MIN,
+        10,
+    );
     assert_eq!(a, b);
     assert_eq!(a.len(), 2);
 }
@@ -57,7 +64,8 @@ fn the_prior_keeps_a_one_off_word_from_topping_the_list() {
     let rest = counts(&[("strike", 5), ("port", 95)]);
     let mut corpus = group.clone();
     logodds::add(&mut corpus, &rest);
-    let terms = logodds::distinctive(&group, &rest, &corpus, logodds::PRIOR_SIZE, f32::MIN, 10);
+    let terms =
+        logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), logodds::PRIOR_SIZE, f32::MIN, 10);
     assert_eq!(terms[0].term, "strike", "{terms:?}");
     assert!(terms[0].z > 1.96, "{terms:?}");
 }
