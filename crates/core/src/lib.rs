@@ -28,6 +28,7 @@ pub mod ingest;
 pub mod language;
 pub mod manifest;
 pub mod outlets;
+pub mod search;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,704 @@
+//! Full-text search and facets over a corpus: what the Library's search box and facet panel ask.
+//!
+//! A document has two searchable *parts*: its article (headline, standfirst, subheadings, body, captions)
+//! and its reader comments, kept apart so that a search can be confined to the journalism or to the
+//! audience. Each part is indexed by its lowercase word and number tokens with their positions and
+//! spans, so a query can ask for:
+//!
+//! - `words`: every word must occur in the document (in the chosen parts);
+//! - `"exact phrases"`: consecutive tokens, punctuation between them ignored;
+//! - `prefix*`: any word that starts so (at most [`PREFIX_EXPANSIONS`] words of the vocabulary);
+//! - `-exclusion` and `-"excluded phrase"`: no document that has it;
+//! - entity names: a word or phrase that is a corpus entity's name or alias (case aside) also matches
+//!   every mention of that entity, so "the chancellor" found as a mention of a person is a hit for that
+//!   person's name.
+//!
+//! Results are ranked by Okapi BM25 (k1 = 1.2, b = 0.75) summed over the query's clauses, with each
+//! phrase or entity clause scored as one term, and carry keyword-in-context snippets whose highlights are
+//! byte ranges into the snippet's text. Facet counts are computed here too, with each facet's own
+//! selection left out of its counts (so choosing one outlet still shows how many hits the others have).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::Document;
+use crate::document::SectionKind;
+use crate::events::Events;
+use crate::language::Label;
+use crate::language::canonical::Canonical;
+use crate::text::{self, TokenKind};
+
+/// The most vocabulary words one `prefix*` stands for (the most frequent first).
+pub const PREFIX_EXPANSIONS: usize = 64;
+/// BM25's term-frequency saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Tokens of context on each side of a hit in a snippet, and snippets per result.
+const CONTEXT_TOKENS: usize = 8;
+const SNIPPETS: usize = 3;
+
+/// Where a search looks: a document's article, or its reader comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Article,
+    Comments,
+}
+
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Article, Part::Comments];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Comments => "comments",
+        }
+    }
+
+    fn of(kind: SectionKind) -> Option<Part> {
+        match kind {
+            SectionKind::Headline
+            | SectionKind::Subheading
+            | SectionKind::Standfirst
+            | SectionKind::Body
+            | SectionKind::Caption => Some(Part::Article),
+            SectionKind::Comment => Some(Part::Comments),
+            _ => None,
+        }
+    }
+}
+
+/// One clause of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// Lowercase tokens that must follow each other (one token for a plain word).
+    Phrase(Vec<String>),
+    /// A word prefix, lowercase, without its `*`.
+    Prefix(String),
+}
+
+/// A parsed query: clauses every result has, and clauses no result has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub include: Vec<Clause>,
+    pub exclude: Vec<Clause>,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+}
+
+/// The lowercase word and number tokens of `text`.
+fn words(text: &str) -> Vec<String> {
+    let (tokens, _) = text::segment(text, 0);
+    tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|t| text[t.start as usize..t.end as usize].to_lowercase())
+        .collect()
+}
+
+/// Parses what a user typed. Quotes group a phrase (an unclosed quote runs to the end), a leading `-`
+/// excludes, a trailing `*` makes a prefix; anything else is words. Never fails: text with no words
+/// (punctuation only) gives an empty query.
+pub fn parse(input: &str) -> Query {
+    let mut query = Query::default();
+    let mut rest = input.trim();
+    while !rest.is_empty() {
+        let negate = rest.starts_with('-') && rest.len() > 1;
+        let body = if negate { &rest[1..] } else { rest };
+        let (chunk, quoted, after) = if let Some(inner) = body.strip_prefix(['"', '\u{201C}']) {
+            let end = inner.find(['"', '\u{201D}']).unwrap_or(inner.len());
+            let skip = inner[end..].chars().next().map_or(0, char::len_utf8);
+            (&inner[..end], true, &inner[end + skip..])
+        } else {
+            let end = body.find(char::is_whitespace).unwrap_or(body.len());
+            (&body[..end], false, &body[end..])
+        };
+        rest = after.trim_start();
+        let mut clauses = Vec::new();
+        if quoted {
+            let w = words(chunk);
+            if !w.is_empty() {
+                clauses.push(Clause::Phrase(w));
+            }
+        } else if let Some(stem) = chunk.strip_suffix('*').filter(|s| !s.is_empty()) {
+            match words(stem).as_slice() {
+                [] => {}
+                [one] => clauses.push(Clause::Prefix(one.clone())),
+                // "U.S.*" and the like: the words before the last are a phrase of their own.
+                [init @ .., last] => {
+                    clauses.push(Clause::Phrase(init.to_vec()));
+                    clauses.push(Clause::Prefix(last.clone()));
+                }
+            }
+        } else {
+            // A word with inner punctuation ("U.S.-Russia") is the phrase of its tokens.
+            let w = words(chunk);
+            if !w.is_empty() {
+                clauses.push(Clause::Phrase(w));
+            }
+        }
+        if negate {
+            query.exclude.extend(clauses);
+        } else {
+            query.include.extend(clauses);
+        }
+    }
+    query
+}
+
+/// A token of a part: its position in the part, and its byte span in the document's text.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    unit: u32,
+    position: u32,
+    start: u32,
+    end: u32,
+}
+
+/// A searchable unit: one part of one document.
+#[derive(Debug, Clone)]
+struct Unit {
+    document: u32,
+    part: Part,
+    /// Tokens in order: (start, end) in the document's text, and the word's id.
+    tokens: Vec<(u32, u32, u32)>,
+}
+
+/// The search index of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    units: Vec<Unit>,
+    /// Each word's occurrences (by word id), in unit and position order.
+    postings: Vec<Vec<Occurrence>>,
+    /// The vocabulary in order, with each word's id, for words and prefixes.
+    vocabulary: BTreeMap<String, u32>,
+    /// Lowercase entity names and aliases → corpus entity.
+    names: HashMap<String, Vec<u32>>,
+    /// Each corpus entity's mentions: (unit, start, end).
+    mentions: Vec<Vec<(u32, u32, u32)>>,
+    /// Average unit length in tokens, per part.
+    average: [f32; 2],
+}
+
+/// A hit of one clause in one unit: how many times, and where (byte spans in the document's text).
+type Hits = BTreeMap<u32, Vec<(u32, u32)>>;
+
+/// A document while a query is scored: score, matches, each unit's hit spans, and how many of the
+/// query's clauses, in order, it has.
+type Found = (f32, u32, Hits, usize);
+
+/// A ranked result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub document: u32,
+    pub score: f32,
+    /// How many times the query's clauses match in the document's searched parts.
+    pub matches: u32,
+    pub snippets: Vec<Snippet>,
+}
+
+/// Keyword in context: a stretch of a document's text with the matches in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snippet {
+    pub part: Part,
+    /// Byte span of the snippet in the document's text.
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    /// Whether text comes before and after the snippet in its section.
+    pub before: bool,
+    pub after: bool,
+    /// Byte ranges of the matches, relative to `text`.
+    pub highlights: Vec<(u32, u32)>,
+}
+
+impl Index {
+    /// Indexes every document's article and reader comments, and the corpus entities' names and mentions.
+    pub fn new(documents: &[Document], canonical: &Canonical) -> Self {
+        let mut index = Index { mentions: vec![Vec::new(); canonical.entities.len()], ..Index::default() };
+        let mut lengths = [(0u64, 0u64); 2];
+        for (d, doc) in documents.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for part in Part::ALL {
+                let unit = u32::try_from(index.units.len()).unwrap_or(u32::MAX);
+                let mut tokens = Vec::new();
+                let mut spans = Vec::new();
+                for section in doc.sections.iter().filter(|s| Part::of(s.kind) == Some(part)) {
+                    spans.push((section.start, section.end));
+                    let text = doc.section_text(section);
+                    let (found, _) = text::segment(text, section.start);
+                    for t in found.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
+                        let word = doc.text[t.start as usize..t.end as usize].to_lowercase();
+                        let next = u32::try_from(index.postings.len()).unwrap_or(u32::MAX);
+                        let id = *index.vocabulary.entry(word).or_insert(next);
+                        if id == next {
+                            index.postings.push(Vec::new());
+                        }
+                        let position = u32::try_from(tokens.len()).unwrap_or(u32::MAX);
+                        index.postings[id as usize].push(Occurrence {
+                            unit,
+                            position,
+                            start: t.start,
+                            end: t.end,
+                        });
+                        tokens.push((t.start, t.end, id));
+                    }
+                }
+                if tokens.is_empty() {
+                    continue;
+                }
+                let links = canonical.links.get(d as usize);
+                let inside = |a: u32, b: u32| spans.iter().any(|&(s, e)| s <= a && b <= e);
+                for m in
+                    doc.analysis.mentions.iter().filter(|m| m.label != Label::Date && inside(m.start, m.end))
+                {
+                    if let Some(&c) = links.and_then(|l| l.get(m.entity as usize))
+                        && let Some(list) = index.mentions.get_mut(c as usize)
+                    {
+                        list.push((unit, m.start, m.end));
+                    }
+                }
+                let slot = part as usize;
+                lengths[slot].0 += tokens.len() as u64;
+                lengths[slot].1 += 1;
+                index.units.push(Unit { document: d, part, tokens });
+            }
+        }
+        for (e, entity) in canonical.entities.iter().enumerate() {
+            if entity.label == Label::Date {
+                continue;
+            }
+            let e = u32::try_from(e).unwrap_or(u32::MAX);
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let key = words(name).join(" ");
+                if !key.is_empty() {
+                    index.names.entry(key).or_default().push(e);
+                }
+            }
+        }
+        for list in index.names.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for (slot, (tokens, units)) in lengths.iter().enumerate() {
+            index.average[slot] = if *units > 0 { *tokens as f32 / *units as f32 } else { 0.0 };
+        }
+        index
+    }
+
+    /// The ids of the vocabulary words a prefix stands for, the most frequent first.
+    fn expand(&self, prefix: &str) -> Vec<u32> {
+        let mut words: Vec<(u32, usize, &str)> = self
+            .vocabulary
+            .range(prefix.to_owned()..)
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|(w, &id)| (id, self.postings[id as usize].len(), w.as_str()))
+            .collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(b.2)));
+        words.truncate(PREFIX_EXPANSIONS);
+        words.into_iter().map(|(id, _, _)| id).collect()
+    }
+
+    /// Where a clause matches, by unit.
+    fn hits(&self, clause: &Clause) -> Hits {
+        let mut hits: Hits = BTreeMap::new();
+        match clause {
+            Clause::Prefix(prefix) => {
+                for id in self.expand(prefix) {
+                    for o in &self.postings[id as usize] {
+                        hits.entry(o.unit).or_default().push((o.start, o.end));
+                    }
+                }
+            }
+            Clause::Phrase(tokens) => {
+                // A word the corpus does not have matches nothing.
+                let ids: Option<Vec<u32>> = tokens.iter().map(|w| self.vocabulary.get(w).copied()).collect();
+                if let Some((first, rest)) = ids.as_deref().and_then(<[u32]>::split_first) {
+                    for o in &self.postings[*first as usize] {
+                        let unit = &self.units[o.unit as usize];
+                        let p = o.position as usize;
+                        let follows = rest
+                            .iter()
+                            .enumerate()
+                            .all(|(k, id)| unit.tokens.get(p + 1 + k).is_some_and(|t| t.2 == *id));
+                        if follows {
+                            let end = unit.tokens.get(p + rest.len()).map_or(o.end, |t| t.1);
+                            hits.entry(o.unit).or_default().push((o.start, end));
+                        }
+                    }
+                }
+                // An entity's name also finds its other mentions ("the chancellor", "Mr Scholz").
+                for &e in self.names.get(&tokens.join(" ")).into_iter().flatten() {
+                    for &(unit, start, end) in &self.mentions[e as usize] {
+                        let list = hits.entry(unit).or_default();
+                        if !list.iter().any(|&(s, t)| s < end && start < t) {
+                            list.push((start, end));
+                        }
+                    }
+                }
+            }
+        }
+        for list in hits.values_mut() {
+            list.sort_unstable();
+        }
+        hits
+    }
+
+    /// Runs a query over the documents in `within` (all when `None`) and the parts in `parts`, ranked by
+    /// score, then by document order. An empty query matches every document in `within`, unranked.
+    pub fn search(
+        &self,
+        documents: &[Document],
+        query: &Query,
+        parts: &[Part],
+        within: Option<&BTreeSet<u32>>,
+    ) -> Vec<SearchHit> {
+        let allowed = |unit: &u32| {
+            let u = &self.units[*unit as usize];
+            parts.contains(&u.part) && within.is_none_or(|w| w.contains(&u.document))
+        };
+        let mut excluded: BTreeSet<u32> = BTreeSet::new();
+        for clause in &query.exclude {
+            excluded.extend(
+                self.hits(clause).keys().filter(|u| allowed(u)).map(|u| self.units[*u as usize].document),
+            );
+        }
+        if query.include.is_empty() {
+            let all: Vec<u32> = match within {
+                Some(w) => w.iter().copied().collect(),
+                None => (0..u32::try_from(documents.len()).unwrap_or(u32::MAX)).collect(),
+            };
+            return all
+                .into_iter()
+                .filter(|d| !excluded.contains(d))
+                .map(|document| SearchHit { document, score: 0.0, matches: 0, snippets: Vec::new() })
+                .collect();
+        }
+        let n = self.units.len().max(1) as f32;
+        // Per document: score, matches, and each unit's highlight spans.
+        let mut found: BTreeMap<u32, Found> = BTreeMap::new();
+        for (c, clause) in query.include.iter().enumerate() {
+            let hits = self.hits(clause);
+            let df = hits.len().max(1) as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for (unit, spans) in hits.iter().filter(|(u, _)| allowed(u)) {
+                let u = &self.units[*unit as usize];
+                let tf = spans.len() as f32;
+                let average = self.average[u.part as usize].max(1.0);
+                let norm = K1 * (1.0 - B + B * u.tokens.len() as f32 / average);
+                let entry = found.entry(u.document).or_insert_with(|| (0.0, 0, BTreeMap::new(), 0));
+                entry.0 += idf * tf * (K1 + 1.0) / (tf + norm);
+                entry.1 += spans.len() as u32;
+                entry.2.entry(*unit).or_default().extend(spans);
+                // Clauses seen, as a bit count: a document must have every clause.
+                if entry.3 == c {
+                    entry.3 += 1;
+                }
+            }
+        }
+        let clauses = query.include.len();
+        let mut out: Vec<SearchHit> = found
+            .into_iter()
+            .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))
+            .map(|(document, (score, matches, units, _))| SearchHit {
+                document,
+                score,
+                matches,
+                snippets: self.snippets(&documents[document as usize], &units),
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
+        out
+    }
+
+    /// Up to [`SNIPPETS`] keyword-in-context snippets, the article's first.
+    fn snippets(&self, doc: &Document, units: &BTreeMap<u32, Vec<(u32, u32)>>) -> Vec<Snippet> {
+        let mut out = Vec::new();
+        for (&unit, spans) in units {
+            let u = &self.units[unit as usize];
+            let mut spans = spans.clone();
+            spans.sort_unstable();
+            spans.dedup();
+            let mut i = 0;
+            while i < spans.len() && out.len() < SNIPPETS {
+                let (start, _) = spans[i];
+                let at = u.tokens.partition_point(|t| t.1 <= start);
+                let section = doc.sections.iter().find(|s| s.start <= start && start < s.end);
+                let (lo, hi) = section.map_or((0, doc.text.len() as u32), |s| (s.start, s.end));
+                let first =
+                    u.tokens[at.saturating_sub(CONTEXT_TOKENS)..at].first().map_or(start, |t| t.0).max(lo);
+                let last_hit = spans[i].1;
+                // The window runs to CONTEXT_TOKENS past the hit, and takes in later hits inside it.
+                let after_at = u.tokens.partition_point(|t| t.0 < last_hit);
+                let mut end = u.tokens[after_at..]
+                    .iter()
+                    .take(CONTEXT_TOKENS)
+                    .next_back()
+                    .map_or(last_hit, |t| t.1)
+                    .min(hi);
+                let mut highlights = Vec::new();
+                while i < spans.len() && spans[i].0 < end {
+                    end = end.max(spans[i].1.min(hi));
+                    highlights.push((spans[i].0 - first, spans[i].1.min(end) - first));
+                    i += 1;
+                }
+                let text = doc.text.get(first as usize..end as usize).unwrap_or("").to_owned();
+                out.push(Snippet {
+                    part: u.part,
+                    start: first,
+                    end,
+                    text,
+                    before: first > lo,
+                    after: end < hi,
+                    highlights,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// What the facet panel has chosen. Empty sets choose nothing (no restriction).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub outlets: BTreeSet<String>,
+    /// Inclusive bounds on the publication date, as ISO prefixes ("2013", "2013-04", "2013-04-25").
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub events: BTreeSet<String>,
+    /// Corpus entity ids; with `all_entities`, a document must mention every one, else any.
+    pub entities: BTreeSet<String>,
+    pub all_entities: bool,
+    /// Entity types: a document must mention an entity of one of them.
+    pub types: BTreeSet<Label>,
+}
+
+/// A facet value and how many documents have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+}
+
+/// Live facet counts: for each facet, the documents that pass every other facet's selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub outlets: Vec<FacetCount>,
+    /// Documents by publication year.
+    pub years: Vec<FacetCount>,
+    pub events: Vec<FacetCount>,
+    pub entities: Vec<FacetCount>,
+    pub types: Vec<FacetCount>,
+    /// How many documents of the result pass all the selections.
+    pub total: u32,
+}
+
+/// What facets know of each document, precomputed once.
+#[derive(Debug, Clone, Default)]
+pub struct FacetData {
+    outlet: Vec<String>,
+    published: Vec<Option<String>>,
+    events: Vec<BTreeSet<u32>>,
+    entities: Vec<BTreeSet<u32>>,
+    types: Vec<BTreeSet<Label>>,
+    event_ids: Vec<(String, String)>,
+    entity_ids: Vec<(String, String, Label)>,
+}
+
+/// The name shown for a document without an outlet.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
+impl FacetData {
+    pub fn new(documents: &[Document], canonical: &Canonical, events: &Events) -> Self {
+        let mut data = FacetData {
+            event_ids: events.events.iter().map(|e| (e.id.clone(), e.label.clone())).collect(),
+            entity_ids: canonical.entities.iter().map(|e| (e.id.clone(), e.name.clone(), e.label)).collect(),
+            ..FacetData::default()
+        };
+        data.events = vec![BTreeSet::new(); documents.len()];
+        for (e, event) in events.events.iter().enumerate() {
+            for &d in &event.documents {
+                if let Some(set) = data.events.get_mut(d as usize) {
+                    set.insert(u32::try_from(e).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        for (d, doc) in documents.iter().enumerate() {
+            data.outlet.push(
+                doc.meta.outlet.as_ref().map_or_else(|| UNKNOWN_OUTLET.to_owned(), |o| o.value.clone()),
+            );
+            data.published.push(doc.meta.published.as_ref().map(|p| p.value.clone()));
+            let links = canonical.links.get(d);
+            let mut entities = BTreeSet::new();
+            let mut types = BTreeSet::new();
+            for m in doc.analysis.mentions.iter().filter(|m| m.label != Label::Date) {
+                if let Some(&c) = links.and_then(|l| l.get(m.entity as usize)) {
+                    entities.insert(c);
+                    types.insert(m.label);
+                }
+            }
+            data.entities.push(entities);
+            data.types.push(types);
+        }
+        data
+    }
+
+    /// Which selections a document passes: outlet, date, event, entity, type.
+    fn passes(
+        &self,
+        d: usize,
+        f: &Filter,
+        entity_ids: &BTreeSet<u32>,
+        event_ids: &BTreeSet<u32>,
+    ) -> [bool; 5] {
+        let outlet = f.outlets.is_empty() || f.outlets.contains(&self.outlet[d]);
+        let date = match &self.published[d] {
+            Some(p) => {
+                f.from.as_ref().is_none_or(|from| p.as_str() >= from.as_str())
+                    && f.to.as_ref().is_none_or(|to| p.get(..to.len()).unwrap_or(p) <= to.as_str())
+            }
+            None => f.from.is_none() && f.to.is_none(),
+        };
+        let event = event_ids.is_empty() || !self.events[d].is_disjoint(event_ids);
+        let entity = entity_ids.is_empty()
+            || if f.all_entities {
+                entity_ids.is_subset(&self.entities[d])
+            } else {
+                !self.entities[d].is_disjoint(entity_ids)
+            };
+        let types = f.types.is_empty() || !self.types[d].is_disjoint(&f.types);
+        [outlet, date, event, entity, types]
+    }
+
+    /// The documents of `candidates` that pass every selection of `filter`.
+    pub fn apply(&self, candidates: &[u32], filter: &Filter) -> Vec<u32> {
+        let (entities, events) = self.resolve(filter);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&d| {
+                (d as usize) < self.outlet.len()
+                    && self.passes(d as usize, filter, &entities, &events).iter().all(|&p| p)
+            })
+            .collect()
+    }
+
+    fn resolve(&self, filter: &Filter) -> (BTreeSet<u32>, BTreeSet<u32>) {
+        let position = |ids: &[String], id: &String| ids.iter().position(|x| x == id);
+        let entity_ids: Vec<String> = self.entity_ids.iter().map(|e| e.0.clone()).collect();
+        let event_ids: Vec<String> = self.event_ids.iter().map(|e| e.0.clone()).collect();
+        // An id the corpus does not have (a stale link) selects nothing rather than everything.
+        let entities = filter
+            .entities
+            .iter()
+            .map(|id| position(&entity_ids, id).map_or(u32::MAX, |p| u32::try_from(p).unwrap_or(u32::MAX)))
+            .collect();
+        let events = filter
+            .events
+            .iter()
+            .map(|id| position(&event_ids, id).map_or(u32::MAX, |p| u32::try_from(p).unwrap_or(u32::MAX)))
+            .collect();
+        (entities, events)
+    }
+
+    /// Facet counts over `candidates` (the search's results, or every document).
+    pub fn counts(&self, candidates: &[u32], filter: &Filter) -> Facets {
+        let (entities, events) = self.resolve(filter);
+        let mut outlets: BTreeMap<String, u32> = BTreeMap::new();
+        let mut years: BTreeMap<String, u32> = BTreeMap::new();
+        let mut by_event: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut by_entity: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut by_type: BTreeMap<Label, u32> = BTreeMap::new();
+        let mut total = 0;
+        for &d in candidates {
+            let d = d as usize;
+            if d >= self.outlet.len() {
+                continue;
+            }
+            let pass = self.passes(d, filter, &entities, &events);
+            // Every selection but facet `k`'s.
+            let others = |k: usize| pass.iter().enumerate().all(|(i, &p)| i == k || p);
+            if others(0) {
+                *outlets.entry(self.outlet[d].clone()).or_default() += 1;
+            }
+            if others(1) {
+                let year =
+                    self.published[d].as_ref().and_then(|p| p.get(..4)).unwrap_or("undated").to_owned();
+                *years.entry(year).or_default() += 1;
+            }
+            if others(2) {
+                for &e in &self.events[d] {
+                    *by_event.entry(e).or_default() += 1;
+                }
+            }
+            if others(3) {
+                for &e in &self.entities[d] {
+                    *by_entity.entry(e).or_default() += 1;
+                }
+            }
+            if others(4) {
+                for &t in &self.types[d] {
+                    *by_type.entry(t).or_default() += 1;
+                }
+            }
+            if pass.iter().all(|&p| p) {
+                total += 1;
+            }
+        }
+        let sorted = |mut v: Vec<FacetCount>| {
+            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            v
+        };
+        Facets {
+            outlets: sorted(
+                outlets
+                    .into_iter()
+                    .map(|(o, count)| FacetCount { value: o.clone(), label: o, count })
+                    .collect(),
+            ),
+            years: years
+                .into_iter()
+                .map(|(y, count)| FacetCount { value: y.clone(), label: y, count })
+                .collect(),
+            events: sorted(
+                by_event
+                    .into_iter()
+                    .filter_map(|(e, count)| {
+                        let (id, label) = self.event_ids.get(e as usize)?;
+                        Some(FacetCount { value: id.clone(), label: label.clone(), count })
+                    })
+                    .collect(),
+            ),
+            entities: sorted(
+                by_entity
+                    .into_iter()
+                    .filter_map(|(e, count)| {
+                        let (id, name, _) = self.entity_ids.get(e as usize)?;
+                        Some(FacetCount { value: id.clone(), label: name.clone(), count })
+                    })
+                    .collect(),
+            ),
+            types: sorted(
+                by_type
+                    .into_iter()
+                    .map(|(t, count)| FacetCount {
+                        value: t.as_str().to_owned(),
+                        label: t.as_str().to_owned(),
+                        count,
+                    })
+                    .collect(),
+            ),
+            total,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

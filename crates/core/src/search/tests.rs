@@ -1,0 +1,182 @@
+//! Search and facets on small corpora whose answers can be worked out by hand.
+
+use super::*;
+use crate::bundle::Bundle;
+
+const FLOOD: &str = "Floods force thousands from homes in Porto Alegre\n\nBy Ana Souza\n\nMay 6, 2024\n\n\
+PORTO ALEGRE (Reuters) - Floods forced more than 80,000 people from their homes in southern Brazil on Monday, \
+the state civil defence agency said, as rivers kept rising after a week of heavy rain.\n\n\
+Governor Eduardo Leite said the floods were the worst disaster in the state's history.\n\n\
+\"We will need a Marshall Plan to rebuild,\" Leite told reporters in Porto Alegre.\n";
+
+const FLOOD_LATER: &str = "Brazil flood toll rises as rain returns\n\nBy Carla Mendes\n\nMay 9, 2024\n\n\
+The death toll from floods in southern Brazil rose to 107 on Thursday, officials said, as heavy rain returned \
+to the flooded region.\n\n\
+Governor Leite said rebuilding would take years. Rescue teams were still reaching flooded towns by boat.\n";
+
+const BUDGET: &str = "Parliament passes austerity budget after marathon session\n\nBy Tom Hale\n\nJune 2, 2023\n\n\
+LONDON (AP) - Lawmakers passed an austerity budget early on Friday after a marathon overnight session, \
+cutting spending on roads and raising fuel duty.\n\n\
+The finance minister said the budget would restore confidence. Opposition members called it a flood of cuts.\n\n\
+Comments\n\n\
+by: Jane Moore from: Leeds\n\
+June 2, 2023 10:15\n\
+Another budget that hits drivers. Fuel duty again!\n";
+
+fn corpus() -> Bundle {
+    let pages = [("flood.txt", FLOOD), ("flood-later.txt", FLOOD_LATER), ("budget.txt", BUDGET)];
+    let docs = pages.iter().map(|(name, text)| crate::process(name, text.as_bytes())).collect();
+    Bundle::with_events(docs, &[])
+}
+
+fn run(b: &Bundle, query: &str, parts: &[Part]) -> Vec<u32> {
+    let index = Index::new(&b.documents, &b.canonical);
+    index.search(&b.documents, &parse(query), parts, None).iter().map(|h| h.document).collect()
+}
+
+/// The documents found, in corpus order.
+fn found(b: &Bundle, query: &str) -> Vec<u32> {
+    let mut d = run(b, query, &[Part::Article]);
+    d.sort_unstable();
+    d
+}
+
+#[test]
+fn queries_parse_into_words_phrases_prefixes_and_exclusions() {
+    let q = parse(r#"flood "civil defence" rebuild* -budget -"fuel duty""#);
+    assert_eq!(
+        q.include,
+        vec![
+            Clause::Phrase(vec!["flood".into()]),
+            Clause::Phrase(vec!["civil".into(), "defence".into()]),
+            Clause::Prefix("rebuild".into()),
+        ]
+    );
+    assert_eq!(
+        q.exclude,
+        vec![Clause::Phrase(vec!["budget".into()]), Clause::Phrase(vec!["fuel".into(), "duty".into()])]
+    );
+    // Case is ignored, an unclosed quote runs to the end, punctuation alone is no query.
+    assert_eq!(parse("\"Porto Alegre").include, vec![Clause::Phrase(vec!["porto".into(), "alegre".into()])]);
+    assert!(parse("  ?! -- ").is_empty());
+    assert!(parse("").is_empty());
+    // A word with inner punctuation is the phrase of its parts.
+    assert_eq!(parse("U.S.-led").include, vec![Clause::Phrase(vec!["u.s".into(), "led".into()])]);
+}
+
+#[test]
+fn every_word_is_required_and_more_matches_rank_higher() {
+    let b = corpus();
+    // "floods" is in both flood stories (the first has it three times) and in no other.
+    assert_eq!(run(&b, "floods", &[Part::Article]), vec![0, 1]);
+    // Both words must be there: only the first story names the governor in full.
+    assert_eq!(run(&b, "floods Eduardo", &[Part::Article]), vec![0]);
+    assert!(run(&b, "floods zeppelin", &[Part::Article]).is_empty());
+}
+
+#[test]
+fn phrases_are_consecutive_words() {
+    let b = corpus();
+    assert_eq!(found(&b, "\"heavy rain\""), vec![0, 1]);
+    assert_eq!(found(&b, "\"rain heavy\""), Vec::<u32>::new());
+    assert_eq!(found(&b, "\"fuel duty\""), vec![2]);
+}
+
+#[test]
+fn prefixes_and_exclusions() {
+    let b = corpus();
+    // "flood*": flood, floods, flooded; the budget story's "flood of cuts" too.
+    assert_eq!(run(&b, "flood*", &[Part::Article]).len(), 3);
+    assert_eq!(found(&b, "flood* -budget"), vec![0, 1]);
+    assert_eq!(run(&b, "flood* -\"heavy rain\"", &[Part::Article]), vec![2]);
+    // An exclusion alone keeps everything else.
+    assert_eq!(run(&b, "-brazil", &[Part::Article]), vec![2]);
+}
+
+#[test]
+fn the_article_and_the_comments_are_searched_apart() {
+    let b = corpus();
+    // "drivers" is only in the reader comment.
+    assert_eq!(run(&b, "drivers", &[Part::Comments]), vec![2]);
+    assert!(run(&b, "drivers", &[Part::Article]).is_empty());
+    assert_eq!(run(&b, "drivers", &Part::ALL), vec![2]);
+}
+
+#[test]
+fn an_entity_name_finds_its_other_mentions() {
+    let b = corpus();
+    // The first story names the governor in full once and then as "Leite": the full name finds both.
+    let index = Index::new(&b.documents, &b.canonical);
+    let hits = index.search(&b.documents, &parse("\"Eduardo Leite\""), &[Part::Article], None);
+    let first = hits.iter().find(|h| h.document == 0).expect("the first story");
+    assert_eq!(first.matches, 2, "{first:?}");
+    let highlighted: Vec<&str> = first
+        .snippets
+        .iter()
+        .flat_map(|s| s.highlights.iter().map(|&(a, z)| &s.text[a as usize..z as usize]))
+        .collect();
+    assert!(highlighted.contains(&"Leite"), "{highlighted:?}");
+    // The later story names him "Governor Leite" only; the corpus links it to him.
+    let leite = b.canonical.entities.iter().find(|e| e.name == "Eduardo Leite").expect("the governor");
+    assert!(leite.documents.contains(&1), "{leite:?}");
+    assert!(hits.iter().any(|h| h.document == 1), "{hits:?}");
+    // A plain word search for the full name does not find the later story's text.
+    assert!(!found(&b, "Eduardo").contains(&1));
+}
+
+#[test]
+fn snippets_show_the_matches_in_context() {
+    let b = corpus();
+    let index = Index::new(&b.documents, &b.canonical);
+    let hits = index.search(&b.documents, &parse("rain"), &[Part::Article], None);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        assert!(!hit.snippets.is_empty() && hit.snippets.len() <= SNIPPETS, "{hit:?}");
+        for s in &hit.snippets {
+            let doc = &b.documents[hit.document as usize];
+            assert_eq!(&doc.text[s.start as usize..s.end as usize], s.text);
+            assert!(!s.highlights.is_empty());
+            for &(a, z) in &s.highlights {
+                assert_eq!(s.text[a as usize..z as usize].to_lowercase(), "rain", "{s:?}");
+            }
+            // A window of context, not the whole paragraph.
+            assert!(s.text.split_whitespace().count() <= 2 * CONTEXT_TOKENS + 4, "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn facet_counts_leave_out_their_own_selection() {
+    let b = corpus();
+    let data = FacetData::new(&b.documents, &b.canonical, &b.events);
+    let all: Vec<u32> = vec![0, 1, 2];
+    let none = data.counts(&all, &Filter::default());
+    assert_eq!(none.total, 3);
+    let years: Vec<(&str, u32)> = none.years.iter().map(|f| (f.value.as_str(), f.count)).collect();
+    assert_eq!(years, vec![("2023", 1), ("2024", 2)]);
+
+    // Choosing 2024 keeps the year counts as they were (each year still shows its documents) and
+    // narrows every other facet and the total.
+    let filter = Filter { from: Some("2024".into()), to: Some("2024".into()), ..Filter::default() };
+    let chosen = data.counts(&all, &filter);
+    assert_eq!(chosen.years, none.years);
+    assert_eq!(chosen.total, 2);
+    assert_eq!(data.apply(&all, &filter), vec![0, 1]);
+    let outlet_total: u32 = chosen.outlets.iter().map(|f| f.count).sum();
+    assert_eq!(outlet_total, 2);
+
+    // Entities: any or all.
+    let leite = b.canonical.entities.iter().find(|e| e.name.contains("Leite")).expect("governor").id.clone();
+    let brazil = b.canonical.entities.iter().find(|e| e.name == "Brazil").expect("Brazil").id.clone();
+    let any = Filter { entities: [leite.clone(), brazil.clone()].into(), ..Filter::default() };
+    assert_eq!(data.apply(&all, &any), vec![0, 1]);
+    let london = b.canonical.entities.iter().find(|e| e.name == "London").expect("London").id.clone();
+    let both = Filter { entities: [leite, london.clone()].into(), all_entities: true, ..Filter::default() };
+    assert!(data.apply(&all, &both).is_empty());
+    let either = Filter { entities: [brazil, london].into(), ..Filter::default() };
+    assert_eq!(data.apply(&all, &either), vec![0, 1, 2]);
+
+    // An entity id the corpus does not have (a stale link) selects nothing.
+    let stale = Filter { entities: ["entity-nobody".to_owned()].into(), ..Filter::default() };
+    assert!(data.apply(&all, &stale).is_empty());
+}
