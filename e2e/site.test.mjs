@@ -108,6 +108,48 @@ test('the home page lists the five documents, with outlet and date', async (t) =
   await page.screenshot({ path: join(shots, 'library.png'), fullPage: true });
 });
 
+test('search and facets narrow the library, live in the URL, and survive back, forward and reload', async (t) => {
+  const page = await openPage(t);
+  await page.goto(rootBase + '/');
+  await libraryHeadlines(page);
+  await page.locator('#search-input').fill('Boston');
+  await page.waitForFunction(() => location.hash.includes('q=Boston'));
+  const found = await page.locator('.doc-card .doc-headline').allTextContents();
+  assert.ok(found.length >= 1 && found.length < 5, found.join(' | '));
+  const marks = await page.locator('.snippet mark').allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => /^boston/i.test(m)), marks.join(', '));
+  // Typing replaced the history entry; a facet click adds one.
+  const outletRows = await page.locator('[data-facet="outlet"] .facet-row').count();
+  await page.locator('[data-facet="outlet"] input').first().check();
+  await page.waitForFunction(() => location.hash.includes('outlet='));
+  const narrowed = await page.locator('.doc-card').count();
+  assert.ok(narrowed >= 1 && narrowed <= found.length);
+  assert.equal(await page.locator('[data-facet="outlet"] .facet-row').count(), outletRows);
+  await page.screenshot({ path: join(shots, 'library-search.png'), fullPage: true });
+  const link = page.url();
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes('outlet='));
+  assert.equal(await page.locator('.doc-card').count(), found.length);
+  await page.goForward();
+  await page.waitForFunction(() => location.hash.includes('outlet='));
+  assert.equal(await page.locator('.doc-card').count(), narrowed);
+
+  // The copied link, opened afresh, is the same view.
+  const other = await openPage(t);
+  await other.goto(link);
+  await other.locator('.library').waitFor();
+  assert.equal(await other.locator('#search-input').inputValue(), 'Boston');
+  assert.equal(await other.locator('.doc-card').count(), narrowed);
+  await other.reload();
+  await other.locator('.library').waitFor();
+  assert.equal(await other.locator('.doc-card').count(), narrowed);
+  // Search text is shown as text: markup typed into the box is never rendered.
+  await other.locator('#search-input').fill('<img src=x onerror=alert(1)> "exact phrase" -minus prefix*');
+  await other.locator('.no-results').waitFor();
+  assert.equal(await other.locator('.library img').count(), 0);
+});
+
 test('open a document, go back, go forward', async (t) => {
   const page = await openPage(t);
   await page.goto(rootBase + '/');

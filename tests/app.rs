@@ -43,6 +43,19 @@ async fn mount(path: &str) -> (Element, AnyHistory) {
     (root, history)
 }
 
+/// Mounts the app at the Library with a query string, as a copied link would open it.
+async fn mount_query(pairs: &[(&str, &str)]) -> (Element, AnyHistory) {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("create a root element");
+    document.body().expect("a body").append_child(&root).expect("attach the root");
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push_with_query("/", pairs).expect("a query");
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
+        .render();
+    settle().await;
+    (root, history)
+}
+
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
     yew::scheduler::flush().await;
@@ -64,11 +77,11 @@ async fn library_lists_every_document_with_its_headline_and_outlet() {
 
     let (root, _) = mount("/").await;
     let headlines = texts(&root, ".doc-card .doc-headline");
-    let expected: Vec<String> = corpus
-        .documents()
-        .iter()
-        .map(|d| d.meta.headline.as_ref().expect("a headline").value.clone())
-        .collect();
+    // With no query, the newest last (by publication date).
+    let mut by_date: Vec<&parallax_core::Document> = corpus.documents().iter().collect();
+    by_date.sort_by_key(|d| d.meta.published.as_ref().map(|p| p.value.clone()));
+    let expected: Vec<String> =
+        by_date.iter().map(|d| d.meta.headline.as_ref().expect("a headline").value.clone()).collect();
     assert_eq!(headlines, expected);
     assert!(headlines.contains(&"Putin wants dialogue with US intel agencies".to_owned()));
     let outlets = texts(&root, ".doc-card .outlet");
@@ -221,4 +234,85 @@ async fn captions_are_highlighted_and_keep_their_credit_apart() {
     let credits = texts(&root, ".article-text figure.caption .photo-credit");
     assert!(credits.iter().all(|c| !c.is_empty()), "{credits:?}");
     assert!(texts(&root, ".article-text figure.caption .photo-credit mark").is_empty());
+}
+
+/// Types into the search box as a user would (value, then an input event).
+async fn type_query(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-input")
+        .expect("a valid selector")
+        .expect("the search box")
+        .dyn_into()
+        .expect("an input");
+    input.set_value(text);
+    let event = InputEvent::new("input").expect("an input event");
+    input.dispatch_event(&event).expect("dispatch");
+    settle().await;
+}
+
+fn checkbox(root: &Element, id: &str) -> HtmlElement {
+    root.query_selector(&format!("[id='{id}']"))
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .dyn_into()
+        .expect("an HTML element")
+}
+
+#[wasm_bindgen_test]
+async fn the_search_box_narrows_the_library_marks_the_matches_and_is_in_the_url() {
+    let (root, history) = mount("/").await;
+    type_query(&root, "\"intelligence agencies\"").await;
+    let cards = texts(&root, ".doc-card .doc-headline");
+    assert!(!cards.is_empty() && cards.len() < 5, "{cards:?}");
+    let marks = texts(&root, ".snippet mark");
+    assert!(!marks.is_empty(), "no highlighted match");
+    assert!(marks.iter().all(|m| m.to_lowercase().starts_with("intelligence")), "{marks:?}");
+    assert_eq!(history.location().query_str(), "?q=%22intelligence+agencies%22");
+    assert!(texts(&root, ".library .count")[0].ends_with("of 5 documents"));
+    // A word no document has: a clear message, not an empty page.
+    type_query(&root, "zeppelinfahrt").await;
+    assert!(texts(&root, ".doc-card").is_empty());
+    assert_eq!(texts(&root, ".no-results").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_outlet_facet_filters_and_keeps_the_other_outlets_counts() {
+    let (root, history) = mount("/").await;
+    let before = texts(&root, "[data-facet='outlet'] .facet-row");
+    assert_eq!(before.len(), 5, "{before:?}");
+    checkbox(&root, "facet-outlet-Reuters").click();
+    settle().await;
+    assert_eq!(texts(&root, ".doc-card .outlet"), ["Reuters"]);
+    assert_eq!(history.location().query_str(), "?outlet=Reuters");
+    // The outlet facet still offers every outlet with its count: choosing one does not hide the others.
+    assert_eq!(texts(&root, "[data-facet='outlet'] .facet-row"), before);
+    // Another facet narrows with it: entity types now count the Reuters story only.
+    let types = texts(&root, "[data-facet='type'] .facet-count");
+    assert!(types.iter().all(|c| c == "1"), "{types:?}");
+    // Unticking it restores the whole library (Back and Forward are tested end to end, in the browser's
+    // own history: the in-memory one used here does not tell the router when it moves).
+    checkbox(&root, "facet-outlet-Reuters").click();
+    settle().await;
+    assert_eq!(history.location().query_str(), "");
+    assert_eq!(texts(&root, ".doc-card").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn a_copied_library_link_reproduces_the_view() {
+    let (root, _) = mount_query(&[("q", "Boston"), ("part", "article"), ("sort", "date")]).await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#search-input")
+        .expect("a valid selector")
+        .expect("the search box")
+        .dyn_into()
+        .expect("an input");
+    assert_eq!(input.value(), "Boston");
+    let cards = texts(&root, ".doc-card .doc-headline");
+    assert!(!cards.is_empty() && cards.len() < 5, "{cards:?}");
+    assert!(texts(&root, ".snippet-part").is_empty(), "comments are not searched");
+    // A malformed or stale query narrows to nothing and says so; the page is not blank.
+    let (root, _) = mount_query(&[("entity", "no-such-entity")]).await;
+    assert!(texts(&root, ".doc-card").is_empty());
+    assert_eq!(texts(&root, ".no-results").len(), 1);
+    assert_eq!(texts(&root, ".results-bar .clear").len(), 1);
 }

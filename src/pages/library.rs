@@ -1,5 +1,16 @@
-//! The Library: every document of the corpus.
+//! The Library: every document of the corpus, with full-text search and facets.
+//!
+//! The URL is the state: the query, the parts searched, every facet selection and the sort order are in
+//! the fragment's query string (`#/?q=flood&outlet=Reuters&sort=date`), so a copied link reproduces the
+//! view and Back undoes a facet click. Typing replaces the current history entry (one entry per search,
+//! not per keystroke); a facet click pushes a new one. Ranking, snippets and facet counts come from
+//! `parallax_core::search`; this component only shows them.
 
+use std::collections::BTreeSet;
+
+use parallax_core::Document;
+use parallax_core::search::{self, FacetCount, FacetData, Filter, Index, Part, SearchHit, Snippet};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -7,40 +18,467 @@ use super::{date_label, headline_label, outlet_label};
 use crate::app::Route;
 use crate::corpus::use_corpus;
 
+/// Entities listed in the facet before the user narrows the list by typing.
+const ENTITY_ROWS: usize = 12;
+
+/// The Library's state, as the URL carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub q: String,
+    /// `article`, `comments`, or empty for both.
+    pub part: String,
+    pub outlets: BTreeSet<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub events: BTreeSet<String>,
+    pub entities: BTreeSet<String>,
+    pub all: bool,
+    pub types: BTreeSet<String>,
+    /// `relevance` (the default with a query), `date` or `outlet`.
+    pub sort: String,
+}
+
+impl View {
+    /// Reads the view from a query string; unknown keys are ignored, a malformed string is an empty view.
+    pub fn from_query(query: &str) -> Self {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
+        let mut view = View::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "q" => view.q = v,
+                "part" => view.part = v,
+                "outlet" => drop(view.outlets.insert(v)),
+                "from" => view.from = Some(v).filter(|v| !v.is_empty()),
+                "to" => view.to = Some(v).filter(|v| !v.is_empty()),
+                "event" => drop(view.events.insert(v)),
+                "entity" => drop(view.entities.insert(v)),
+                "match" => view.all = v == "all",
+                "type" => drop(view.types.insert(v)),
+                "sort" => view.sort = v,
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The query string's pairs, in a stable order; defaults are left out.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut put = |k: &str, v: &str| out.push((k.to_owned(), v.to_owned()));
+        if !self.q.is_empty() {
+            put("q", &self.q);
+        }
+        if !self.part.is_empty() {
+            put("part", &self.part);
+        }
+        self.outlets.iter().for_each(|v| put("outlet", v));
+        if let Some(v) = &self.from {
+            put("from", v);
+        }
+        if let Some(v) = &self.to {
+            put("to", v);
+        }
+        self.events.iter().for_each(|v| put("event", v));
+        self.entities.iter().for_each(|v| put("entity", v));
+        if self.all {
+            put("match", "all");
+        }
+        self.types.iter().for_each(|v| put("type", v));
+        if !self.sort.is_empty() {
+            put("sort", &self.sort);
+        }
+        out
+    }
+
+    fn parts(&self) -> Vec<Part> {
+        match self.part.as_str() {
+            "article" => vec![Part::Article],
+            "comments" => vec![Part::Comments],
+            _ => Part::ALL.to_vec(),
+        }
+    }
+
+    fn filter(&self) -> Filter {
+        Filter {
+            outlets: self.outlets.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            events: self.events.clone(),
+            entities: self.entities.clone(),
+            all_entities: self.all,
+            types: self
+                .types
+                .iter()
+                .filter_map(|t| parallax_core::language::Label::ALL.into_iter().find(|l| l.as_str() == t))
+                .collect(),
+        }
+    }
+
+    /// Whether anything narrows the list.
+    fn narrowed(&self) -> bool {
+        let bare = View { sort: self.sort.clone(), ..View::default() };
+        *self != bare
+    }
+}
+
+/// The search index and facet data of the corpus, built once.
+struct Indexes {
+    index: Index,
+    facets: FacetData,
+}
+
 #[component]
 pub fn Library() -> Html {
     let corpus = use_corpus();
+    let location = use_location();
+    let navigator = use_navigator();
+    let view = View::from_query(location.as_ref().map_or("", |l| l.query_str()));
     use_effect_with((), |_| set_title("Library"));
+    let bundle = corpus.bundle.clone();
+    let indexes = use_memo((), move |_| Indexes {
+        index: Index::new(&bundle.documents, &bundle.canonical),
+        facets: FacetData::new(&bundle.documents, &bundle.canonical, &bundle.events),
+    });
+    let entity_find = use_state(String::new);
     let docs = corpus.documents();
+
+    // Navigation: replace while typing, push for a facet click.
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |(next, push): (View, bool)| {
+            if let Some(nav) = &navigator {
+                let pairs = next.pairs();
+                // An empty view is the bare Library address, not "#/?".
+                let _ = match (push, pairs.is_empty()) {
+                    (true, true) => {
+                        nav.push(&Route::Library);
+                        Ok(())
+                    }
+                    (false, true) => {
+                        nav.replace(&Route::Library);
+                        Ok(())
+                    }
+                    (true, false) => nav.push_with_query(&Route::Library, &pairs),
+                    (false, false) => nav.replace_with_query(&Route::Library, &pairs),
+                };
+            }
+        })
+    };
+
+    let query = search::parse(&view.q);
+    let parts = view.parts();
+    let hits: Vec<SearchHit> = indexes.index.search(docs, &query, &parts, None);
+    let candidates: Vec<u32> = hits.iter().map(|h| h.document).collect();
+    let filter = view.filter();
+    let facets = indexes.facets.counts(&candidates, &filter);
+    let kept: BTreeSet<u32> = indexes.facets.apply(&candidates, &filter).into_iter().collect();
+    let mut shown: Vec<&SearchHit> = hits.iter().filter(|h| kept.contains(&h.document)).collect();
+    let sort = if view.sort.is_empty() {
+        if query.include.is_empty() { "date" } else { "relevance" }
+    } else {
+        &view.sort
+    };
+    match sort {
+        "date" => shown.sort_by(|a, b| {
+            let d =
+                |h: &SearchHit| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.clone());
+            d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
+        }),
+        "outlet" => shown.sort_by(|a, b| {
+            outlet_label(&docs[a.document as usize])
+                .cmp(&outlet_label(&docs[b.document as usize]))
+                .then(a.document.cmp(&b.document))
+        }),
+        _ => {}
+    }
+    // Per part, how many documents match the query and the facets (the section facet's counts).
+    let part_count = |part: Part| {
+        let found: Vec<u32> =
+            indexes.index.search(docs, &query, &[part], None).iter().map(|h| h.document).collect();
+        indexes.facets.apply(&found, &filter).len()
+    };
+
+    let on_search = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            go.emit((View { q: input.value(), ..view.clone() }, false));
+        })
+    };
+    let toggle = |field: fn(&mut View) -> &mut BTreeSet<String>, value: String| {
+        let go = go.clone();
+        let mut next = view.clone();
+        let set = field(&mut next);
+        if !set.remove(&value) {
+            set.insert(value);
+        }
+        Callback::from(move |_: Event| go.emit((next.clone(), true)))
+    };
+    let set_view = |next: View| {
+        let go = go.clone();
+        Callback::from(move |_: Event| go.emit((next.clone(), true)))
+    };
+    let clear = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go.emit((View::default(), true)))
+    };
+
+    let checkbox_group = |title: &str,
+                          name: &str,
+                          counts: &[FacetCount],
+                          chosen: &BTreeSet<String>,
+                          field: fn(&mut View) -> &mut BTreeSet<String>| {
+        // Chosen values stay listed even when nothing else is left with them.
+        let mut rows: Vec<FacetCount> = counts.to_vec();
+        for c in chosen {
+            if !rows.iter().any(|r| &r.value == c) {
+                rows.push(FacetCount { value: c.clone(), label: c.clone(), count: 0 });
+            }
+        }
+        html! {
+            <fieldset class="facet" data-facet={name.to_owned()}>
+                <legend>{ title }</legend>
+                if rows.is_empty() {
+                    <p class="facet-empty">{ "none" }</p>
+                }
+                { for rows.iter().map(|r| {
+                    let id = format!("facet-{name}-{}", r.value);
+                    html! {
+                        <div class="facet-row">
+                            <input type="checkbox" id={id.clone()} checked={chosen.contains(&r.value)}
+                                onchange={toggle(field, r.value.clone())} />
+                            <label for={id}>
+                                <span class="facet-label">{ &r.label }</span>
+                                <span class="facet-count">{ r.count }</span>
+                            </label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        }
+    };
+
+    let needle = entity_find.to_lowercase();
+    let entity_rows: Vec<FacetCount> = facets
+        .entities
+        .iter()
+        .filter(|e| needle.is_empty() || e.label.to_lowercase().contains(&needle))
+        .take(if needle.is_empty() { ENTITY_ROWS } else { 50 })
+        .cloned()
+        .collect();
+    let on_entity_find = {
+        let entity_find = entity_find.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            entity_find.set(input.value());
+        })
+    };
+    let chosen_entities: BTreeSet<String> = view.entities.clone();
+    let entity_names: Vec<(String, String)> = chosen_entities
+        .iter()
+        .map(|id| {
+            let name = corpus
+                .bundle
+                .canonical
+                .entities
+                .iter()
+                .find(|e| &e.id == id)
+                .map_or(id.clone(), |e| e.name.clone());
+            (id.clone(), name)
+        })
+        .collect();
+    let mut entity_counts = entity_rows;
+    for (id, name) in &entity_names {
+        if !entity_counts.iter().any(|r| &r.value == id) {
+            let count = facets.entities.iter().find(|e| &e.value == id).map_or(0, |e| e.count);
+            entity_counts.insert(0, FacetCount { value: id.clone(), label: name.clone(), count });
+        }
+    }
+
+    let years: Vec<FacetCount> = facets.years.clone();
+    let year_chosen = |y: &str| view.from.as_deref() == Some(y) && view.to.as_deref() == Some(y);
+
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{ "Library" }</h1>
-            <p class="count">{ format!("{} documents", docs.len()) }</p>
-            <ol class="doc-list">
-                { for docs.iter().map(|doc| html! {
-                    <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
-                        <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="doc-link">
-                            <span class="doc-headline">{ headline_label(doc) }</span>
-                        </Link<Route>>
-                        <div class="doc-meta">
-                            <span class="outlet">{ outlet_label(doc) }</span>
-                            <span class="sep">{ "·" }</span>
-                            <time class="date">{ date_label(doc) }</time>
-                            <span class="sep">{ "·" }</span>
-                            <span class="words">{ format!("{} words", doc.body_word_count()) }</span>
-                            if !doc.comments.is_empty() {
-                                <span class="sep">{ "·" }</span>
-                                <span class="comment-count">{ comment_count(doc.comments.len()) }</span>
+            <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label for="search-input" class="visually-hidden">{ "Search the corpus" }</label>
+                <input id="search-input" type="search" value={view.q.clone()} oninput={on_search}
+                    placeholder={"Search: words, \"exact phrase\", prefix*, -exclude, names"}
+                    autocomplete="off" spellcheck="false" />
+            </form>
+            <div class="library-layout">
+                <aside class="facets" aria-label="Filters">
+                    <fieldset class="facet" data-facet="part">
+                        <legend>{ "Section" }</legend>
+                        { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
+                            let id = format!("facet-part-{}", if value.is_empty() { "all" } else { value });
+                            let count = match value {
+                                "article" => part_count(Part::Article),
+                                "comments" => part_count(Part::Comments),
+                                _ => facets.total as usize,
+                            };
+                            let count = if value.is_empty() && view.part.is_empty() { shown.len() } else { count };
+                            html! {
+                                <div class="facet-row">
+                                    <input type="radio" name="part" id={id.clone()} checked={view.part == value}
+                                        onchange={set_view(View { part: value.to_owned(), ..view.clone() })} />
+                                    <label for={id}>
+                                        <span class="facet-label">{ label }</span>
+                                        if !value.is_empty() || view.part.is_empty() {
+                                            <span class="facet-count">{ count }</span>
+                                        }
+                                    </label>
+                                </div>
                             }
+                        }) }
+                    </fieldset>
+                    { checkbox_group("Outlet", "outlet", &facets.outlets, &view.outlets, |v| &mut v.outlets) }
+                    <fieldset class="facet" data-facet="year">
+                        <legend>{ "Year" }</legend>
+                        { for years.iter().map(|y| {
+                            let id = format!("facet-year-{}", y.value);
+                            let chosen = year_chosen(&y.value);
+                            let next = if chosen {
+                                View { from: None, to: None, ..view.clone() }
+                            } else {
+                                View { from: Some(y.value.clone()), to: Some(y.value.clone()), ..view.clone() }
+                            };
+                            html! {
+                                <div class="facet-row">
+                                    <input type="checkbox" id={id.clone()} checked={chosen} onchange={set_view(next)} />
+                                    <label for={id}>
+                                        <span class="facet-label">{ &y.label }</span>
+                                        <span class="facet-count">{ y.count }</span>
+                                    </label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                    { checkbox_group("Event", "event", &facets.events, &view.events, |v| &mut v.events) }
+                    { checkbox_group("Entity type", "type", &facets.types, &view.types, |v| &mut v.types) }
+                    <fieldset class="facet" data-facet="entity">
+                        <legend>{ "Entity" }</legend>
+                        <label for="entity-find" class="visually-hidden">{ "Find an entity" }</label>
+                        <input id="entity-find" type="search" placeholder="Find an entity"
+                            value={(*entity_find).clone()} oninput={on_entity_find} autocomplete="off" />
+                        <div class="facet-row match-mode">
+                            <input type="checkbox" id="entity-all" checked={view.all}
+                                onchange={set_view(View { all: !view.all, ..view.clone() })} />
+                            <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
                         </div>
-                        if let Some(byline) = &doc.meta.byline {
-                            <div class="doc-byline">{ format!("By {}", byline.value.join(", ")) }</div>
+                        { for entity_counts.iter().map(|r| {
+                            let id = format!("facet-entity-{}", r.value);
+                            html! {
+                                <div class="facet-row">
+                                    <input type="checkbox" id={id.clone()} checked={view.entities.contains(&r.value)}
+                                        onchange={toggle(|v| &mut v.entities, r.value.clone())} />
+                                    <label for={id}>
+                                        <span class="facet-label">{ &r.label }</span>
+                                        <span class="facet-count">{ r.count }</span>
+                                    </label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                </aside>
+                <div class="results">
+                    <div class="results-bar">
+                        <p class="count" role="status" aria-live="polite">{ count_label(shown.len(), docs.len()) }</p>
+                        <label for="sort">{ "Sort by " }</label>
+                        <select id="sort" onchange={{
+                            let go = go.clone();
+                            let view = view.clone();
+                            Callback::from(move |e: Event| {
+                                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                                go.emit((View { sort: select.value(), ..view.clone() }, true));
+                            })
+                        }}>
+                            { for [("relevance", "relevance"), ("date", "date"), ("outlet", "outlet")].into_iter().map(|(v, l)| html! {
+                                <option value={v} selected={sort == v}>{ l }</option>
+                            }) }
+                        </select>
+                        if view.narrowed() {
+                            <button type="button" class="clear" onclick={clear}>{ "Clear search and filters" }</button>
                         }
-                        <div class="doc-source">{ &doc.source }</div>
-                    </li>
-                }) }
-            </ol>
+                    </div>
+                    if shown.is_empty() {
+                        <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
+                    }
+                    <ol class="doc-list">
+                        { for shown.iter().map(|hit| card(&docs[hit.document as usize], hit)) }
+                    </ol>
+                </div>
+            </div>
         </section>
+    }
+}
+
+fn count_label(shown: usize, total: usize) -> String {
+    if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
+}
+
+fn card(doc: &Document, hit: &SearchHit) -> Html {
+    html! {
+        <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
+            <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="doc-link">
+                <span class="doc-headline">{ headline_label(doc) }</span>
+            </Link<Route>>
+            <div class="doc-meta">
+                <span class="outlet">{ outlet_label(doc) }</span>
+                <span class="sep">{ "·" }</span>
+                <time class="date">{ date_label(doc) }</time>
+                <span class="sep">{ "·" }</span>
+                <span class="words">{ format!("{} words", doc.body_word_count()) }</span>
+                if !doc.comments.is_empty() {
+                    <span class="sep">{ "·" }</span>
+                    <span class="comment-count">{ comment_count(doc.comments.len()) }</span>
+                }
+                if hit.matches > 0 {
+                    <span class="sep">{ "·" }</span>
+                    <span class="match-count">{ if hit.matches == 1 { "1 match".to_owned() } else { format!("{} matches", hit.matches) } }</span>
+                }
+            </div>
+            if let Some(byline) = &doc.meta.byline {
+                <div class="doc-byline">{ format!("By {}", byline.value.join(", ")) }</div>
+            }
+            if !hit.snippets.is_empty() {
+                <ul class="snippets">
+                    { for hit.snippets.iter().map(snippet) }
+                </ul>
+            }
+            <div class="doc-source">{ &doc.source }</div>
+        </li>
+    }
+}
+
+/// A keyword-in-context line: the matches in `<mark>`, as text nodes (never as HTML).
+fn snippet(s: &Snippet) -> Html {
+    let mut pieces = Vec::new();
+    let mut at = 0usize;
+    for &(a, z) in &s.highlights {
+        let (a, z) = (a as usize, z as usize);
+        if a < at {
+            continue;
+        }
+        if let (Some(before), Some(hit)) = (s.text.get(at..a), s.text.get(a..z)) {
+            pieces.push(html! { { before } });
+            pieces.push(html! { <mark>{ hit }</mark> });
+            at = z;
+        }
+    }
+    pieces.push(html! { { s.text.get(at..).unwrap_or("") } });
+    html! {
+        <li class={classes!("snippet", (s.part == Part::Comments).then_some("in-comments"))}>
+            if s.part == Part::Comments {
+                <span class="snippet-part">{ "Reader comment: " }</span>
+            }
+            if s.before { { "… " } }
+            { for pieces }
+            if s.after { { " …" } }
+        </li>
     }
 }
 
