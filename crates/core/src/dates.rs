@@ -128,19 +128,31 @@ impl DateMention {
     /// ISO 8601 when the year is known: `2013-04-25`, or `2013-04` without a day.
     pub fn iso(&self) -> Option<String> {
         let year = self.year?;
-        Some(match self.day {
-            Some(day) => format!("{year:04}-{:02}-{day:02}", self.month),
-            None => format!("{year:04}-{:02}", self.month),
-        })
+        let mut out = String::with_capacity(16);
+        match u32::try_from(year) {
+            Ok(year) => push_padded(&mut out, year, 4),
+            // Years before 1 are never found in text; the formatter writes their sign.
+            Err(_) => out.push_str(&format!("{year:04}")),
+        }
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        if let Some(day) = self.day {
+            out.push('-');
+            push_padded(&mut out, day, 2);
+        }
+        Some(out)
     }
 
     /// ISO 8601 with the time when one was printed (`2013-04-26T07:44`), otherwise [`Self::iso`].
     pub fn iso_datetime(&self) -> Option<String> {
-        let date = self.iso()?;
-        Some(match self.time {
-            Some((hour, minute)) => format!("{date}T{hour:02}:{minute:02}"),
-            None => date,
-        })
+        let mut date = self.iso()?;
+        if let Some((hour, minute)) = self.time {
+            date.push('T');
+            push_padded(&mut date, hour, 2);
+            date.push(':');
+            push_padded(&mut date, minute, 2);
+        }
+        Some(date)
     }
 
     /// The calendar date, when the year and day are known.
@@ -162,6 +174,28 @@ impl DateMention {
             .filter_map(|year| NaiveDate::from_ymd_opt(year, self.month, day))
             .filter(|date| (earliest..=latest).contains(date))
             .min_by_key(|date| ((*date - anchor).num_days().abs(), *date > anchor))
+    }
+}
+
+/// Writes `n` in decimal, with zeros in front up to `width` digits: what `format!("{n:0width$}")` writes,
+/// without the formatting machinery, which costs more than the rest of reading a timestamp line.
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
     }
 }
 
@@ -1350,6 +1384,32 @@ mod tests {
         for case in cases {
             check(case);
         }
+    }
+
+    #[test]
+    fn iso_forms_are_what_the_formatter_writes() {
+        for (year, month, day, time) in [
+            (2013, 4, Some(25), None),
+            (2013, 4, None, None),
+            (1800, 12, Some(1), Some((0, 0))),
+            (2200, 1, Some(31), Some((23, 59))),
+            (7, 10, Some(10), Some((9, 5))),
+            (12345, 123, Some(456), Some((100, 7))),
+            (-5, 3, Some(3), None),
+        ] {
+            let d = DateMention { start: 0, end: 0, year: Some(year), month, day, time };
+            let date = match day {
+                Some(day) => format!("{year:04}-{month:02}-{day:02}"),
+                None => format!("{year:04}-{month:02}"),
+            };
+            let datetime = match time {
+                Some((h, m)) => format!("{date}T{h:02}:{m:02}"),
+                None => date.clone(),
+            };
+            assert_eq!(d.iso(), Some(date));
+            assert_eq!(d.iso_datetime(), Some(datetime));
+        }
+        assert_eq!(DateMention { start: 0, end: 0, year: None, month: 1, day: None, time: None }.iso(), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! evidence for each fact. Ingest never fails and never drops text: every byte of the decoded input ends
 //! up in exactly one section, and what is not article text is kept as furniture with a reason.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -19,7 +19,10 @@ use crate::outlets::{self, OutletTable};
 use crate::{Diagnostic, Document};
 
 mod comments;
+mod facts;
 mod markup;
+
+use facts::{LineFacts, mark};
 
 /// The kind of every line, and for kinds a reader may question, why.
 type Kinds = Vec<(SectionKind, Option<String>)>;
@@ -59,12 +62,13 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
     };
     let blocks: &[crate::html::Block] = page.as_ref().map_or(&[], |p| &p.blocks);
     let lines = split_lines(&text);
+    let facts = facts::of_lines(&text, &lines);
     let fixed = markup::fixed_kinds(blocks, lines.len());
-    let mut kinds = classify(&text, &lines, &fixed);
+    let mut kinds = classify(&text, &lines, &facts, &fixed);
     let comments = if blocks.iter().any(|b| matches!(b.hint, crate::html::Hint::Comment { .. })) {
         markup::comments(&text, &lines, blocks, page.as_ref().map_or(&[], |p| &p.comment_times))
     } else {
-        comments::find_comments(&text, &lines, &mut kinds)
+        comments::find_comments(&text, &lines, &facts, &mut kinds)
     };
     let captions = captions(&text, &lines, &kinds, blocks);
     let sections = build_sections(&lines, &kinds);
@@ -74,7 +78,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
             .push(Diagnostic::warning("input.empty", "The file is empty: there is no article to read."));
         Metadata::default()
     } else {
-        let mut meta = read_metadata(&text, &lines, &kinds, &mut diagnostics);
+        let mut meta = read_metadata(&text, &lines, &facts, &kinds, &mut diagnostics);
         if let Some(page) = &page {
             markup::apply_meta(&mut meta, &page.meta, &kinds);
             // What the page's metadata answered is no longer missing.
@@ -109,7 +113,14 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
         diagnostics,
         analysis: Default::default(),
     };
-    resolve_dates(&mut doc);
+    // The dates of each line were found for classifying it and reading the publication date: the story's
+    // sections are its lines (with their line breaks, which never make or break a date), so they are not
+    // looked for again.
+    resolve_dates_with(&mut doc, |section, section_text| {
+        let i = lines.binary_search_by_key(&(section.start as usize), |l| l.start).ok()?;
+        let content = section_text.get(..lines[i].end - lines[i].start)?;
+        Some(facts[i].dates(content))
+    });
     doc
 }
 
@@ -255,10 +266,10 @@ pub(crate) struct FurniturePhrase {
     pub(crate) reason: String,
 }
 
-/// A set of short lowercased words (the first words of phrases), asked about for every line of every
-/// page. The standard hasher resists collision attacks, which a fixed table compiled into the engine does
-/// not need to, and costs several times more than FNV-1a on a word of a few bytes.
-type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// Short lowercased words (the first words of phrases) to what they open, asked about for every line of
+/// every page. The standard hasher resists collision attacks, which a fixed table compiled into the engine
+/// does not need to, and costs several times more than FNV-1a on a word of a few bytes.
+type FirstWords = HashMap<String, u8, BuildHasherDefault<Fnv>>;
 
 /// The FNV-1a hash (64 bits), for the engine's own fixed tables of short keys.
 struct Fnv(u64);
@@ -284,9 +295,6 @@ impl Hasher for Fnv {
 /// The furniture table, indexed: whole-line phrases by their text, prefixes in a list, and the longest
 /// phrase's length, so that long lines (paragraphs) are ruled out without normalising them.
 struct FurnitureTable {
-    /// The first word of every phrase, lowercased; and of every prefix phrase.
-    first_words: WordSet,
-    prefix_first_words: WordSet,
     exact: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     prefixes: Vec<usize>,
     phrases: Vec<FurniturePhrase>,
@@ -323,10 +331,31 @@ fn furniture_table() -> &'static FurnitureTable {
             .collect();
         let prefixes = phrases.iter().enumerate().filter(|(_, p)| p.prefix).map(|(i, _)| i).collect();
         let longest = phrases.iter().map(|p| p.phrase.len()).max().unwrap_or(0);
-        let first_words = phrases.iter().map(|p| first_word_lower(&p.phrase)).collect();
-        let prefix_first_words =
-            phrases.iter().filter(|p| p.prefix).map(|p| first_word_lower(&p.phrase)).collect();
-        FurnitureTable { first_words, prefix_first_words, exact, prefixes, phrases, longest }
+        FurnitureTable { exact, prefixes, phrases, longest }
+    })
+}
+
+/// Bits of [`first_word_flags`]: the first word of a line is the first word of some furniture phrase, of
+/// some prefix furniture phrase, of some credit line opening.
+const FIRST_OF_PHRASE: u8 = 1;
+const FIRST_OF_PREFIX_PHRASE: u8 = 2;
+const FIRST_OF_CREDIT: u8 = 4;
+
+/// For each word that opens a furniture phrase or a credit line (lowercased, as [`first_word_lower`]
+/// gives it), which of them it opens: one lookup answers for every set a line's first word is tested
+/// against.
+fn first_words() -> &'static FirstWords {
+    static WORDS: OnceLock<FirstWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FirstWords::default();
+        for p in &furniture_table().phrases {
+            let flags = if p.prefix { FIRST_OF_PHRASE | FIRST_OF_PREFIX_PHRASE } else { FIRST_OF_PHRASE };
+            *words.entry(first_word_lower(&p.phrase)).or_default() |= flags;
+        }
+        for p in CREDIT_PREFIXES {
+            *words.entry(first_word_lower(p)).or_default() |= FIRST_OF_CREDIT;
+        }
+        words
     })
 }
 
@@ -339,10 +368,11 @@ fn head_bytes(line: &str, max: usize) -> usize {
     end
 }
 
-/// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
-/// Whether the first word of `line`, lowercased as [`first_word_lower`] does, is in `set`; without
-/// allocating when the word is ASCII, as almost every line's first word is.
-fn first_word_in(line: &str, set: &WordSet) -> bool {
+/// Which sets of first words (the `FIRST_OF_*` bits) the first word of `line`, lowercased as
+/// [`first_word_lower`] does, is in; without allocating when the word is ASCII, as almost every line's
+/// first word is. The word is cut at the first ASCII whitespace, at most 24 bytes in.
+fn first_word_flags(line: &str) -> u8 {
+    let words = first_words();
     let t = line.trim_start();
     let end = t.bytes().position(|b| b.is_ascii_whitespace()).unwrap_or(t.len()).min(24);
     let word = &t.as_bytes()[..end];
@@ -351,12 +381,13 @@ fn first_word_in(line: &str, set: &WordSet) -> bool {
         for (d, s) in buf.iter_mut().zip(word) {
             *d = s.to_ascii_lowercase();
         }
-        std::str::from_utf8(&buf[..end]).is_ok_and(|w| set.contains(w))
+        std::str::from_utf8(&buf[..end]).ok().and_then(|w| words.get(w)).copied().unwrap_or(0)
     } else {
-        set.contains(first_word_lower(line).as_str())
+        words.get(first_word_lower(line).as_str()).copied().unwrap_or(0)
     }
 }
 
+/// The first word of a line, lowercased: at most 24 bytes, enough to tell phrases apart.
 fn first_word_lower(line: &str) -> String {
     let t = line.trim_start();
     let end = t.find(char::is_whitespace).unwrap_or(t.len());
@@ -401,15 +432,16 @@ fn normalise(line: &str) -> String {
     out
 }
 
-pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
+/// The furniture phrase `line` is or opens with, if any. `first_word` is [`first_word_flags`] of the line.
+pub(crate) fn furniture_phrase(line: &str, first_word: u8) -> Option<&'static FurniturePhrase> {
     let table = furniture_table();
     // Only the head of the line can match: whole-line phrases are short, and prefixes are too.
     // Most lines start with a word no phrase starts with: rule them out before normalising anything.
-    if !first_word_in(line, &table.first_words) {
+    if first_word & FIRST_OF_PHRASE == 0 {
         return None;
     }
     // A line too long to be a whole-line phrase can only match a prefix phrase.
-    if line.len() > table.longest * 2 + 8 && !first_word_in(line, &table.prefix_first_words) {
+    if line.len() > table.longest * 2 + 8 && first_word & FIRST_OF_PREFIX_PHRASE == 0 {
         return None;
     }
     let head_end = head_bytes(line, table.longest * 2 + 8);
@@ -426,11 +458,11 @@ pub(crate) fn furniture_phrase(line: &str) -> Option<&'static FurniturePhrase> {
 
 /// A copyright or reuse notice: "© 2021 ...", "Copyright 2019 ...", "All rights reserved.",
 /// "may not be published, broadcast, rewritten or redistributed".
-fn is_copyright(line: &str) -> bool {
+fn is_copyright(line: &str, facts: &LineFacts) -> bool {
     if line.len() > 600 {
         return false;
     }
-    let maybe = line.contains('©')
+    let maybe = facts.has(mark::COPYRIGHT)
         || line.contains("eserved")
         || line.contains("ESERVED")
         || line.contains("may not be")
@@ -438,8 +470,8 @@ fn is_copyright(line: &str) -> bool {
         || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
     maybe
         && line.len() <= 600
-        && words_at_most(line, 60)
-        && (line.contains('©')
+        && facts.words_at_most(60)
+        && (facts.has(mark::COPYRIGHT)
             || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
             || contains_ignore_ascii_case(line, "all rights reserved")
             || contains_ignore_ascii_case(line, "may not be published, broadcast")
@@ -449,15 +481,15 @@ fn is_copyright(line: &str) -> bool {
 
 /// A line that invites readers to comment, or says how ("Log in to comment", "Dear reader, to leave
 /// comments, you must register"): the start of a comment area.
-fn is_comment_prompt(line: &str) -> bool {
-    if line.len() > 300 || !words_at_most(line, 25) || !contains_ignore_ascii_case(line, "comment") {
+fn is_comment_prompt(line: &str, facts: &LineFacts) -> bool {
+    if line.len() > 300 || !facts.words_at_most(25) || !contains_ignore_ascii_case(line, "comment") {
         return false;
     }
     let lower = line.to_ascii_lowercase();
     // A short line about comments that is not reporting ("declined to comment"): "Comments 38",
     // "View comments", "The comments below have not been moderated."
     let reporting = ["for comment", "to comment", "declined", "no comment", "commented", "commentary"];
-    if words_at_most(line, 8) && !reporting.iter().any(|r| lower.contains(r)) {
+    if facts.words_at_most(8) && !reporting.iter().any(|r| lower.contains(r)) {
         return true;
     }
     [
@@ -526,19 +558,18 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
     "Image copyright",
 ];
 
-fn is_credit(line: &str) -> bool {
-    static FIRST_WORDS: OnceLock<WordSet> = OnceLock::new();
-    let first_words =
-        FIRST_WORDS.get_or_init(|| CREDIT_PREFIXES.iter().map(|p| first_word_lower(p)).collect());
+fn is_credit(line: &str, facts: &LineFacts) -> bool {
     let by_prefix = || {
         let norm = normalise(&line[..head_bytes(line, 60)]);
         CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
     };
-    is_initials_credit(line) || first_word_in(line, first_words) && by_prefix() || is_contribution_line(line)
+    is_initials_credit(line)
+        || facts.first_word & FIRST_OF_CREDIT != 0 && by_prefix()
+        || is_contribution_line(line, facts)
 }
 
 /// "Jane Doe and John Roe contributed to this report."
-fn is_contribution_line(line: &str) -> bool {
+fn is_contribution_line(line: &str, facts: &LineFacts) -> bool {
     const PHRASES: [&str; 4] = [
         "contributed to this report",
         "contributed reporting",
@@ -547,7 +578,7 @@ fn is_contribution_line(line: &str) -> bool {
     ];
     line.len() <= 400
         && line.contains("ontribut")
-        && words_at_most(line, 40)
+        && facts.words_at_most(40)
         && PHRASES.iter().any(|p| contains_ignore_ascii_case(line, p))
 }
 
@@ -658,20 +689,36 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';'])
 }
 
-fn is_navigation(line: &str) -> bool {
-    let t = line.trim();
+/// `line` is the trimmed line its `facts` are of.
+fn is_navigation(line: &str, facts: &LineFacts) -> bool {
+    let t = line;
     // '|', '/', '>' or the lead byte of '›', '»', '•', '·'.
-    if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'|' | b'/' | b'>' | 0xC2 | 0xE2)) {
+    if t.len() > 400 || !facts.has(mark::BAR | mark::SLASH | mark::GREATER | mark::LEAD_C2 | mark::LEAD_E2) {
         return false;
     }
-    if words_at_most(t, 8)
-        && !ends_sentence(t)
-        && [" / ", " | ", " › ", " > ", " » "].iter().any(|s| t.contains(s))
+    // The separators, with the mark that says whether the line has them at all.
+    let seps = [
+        (" / ", mark::SLASH),
+        (" | ", mark::BAR),
+        (" › ", mark::SINGLE_GUILLEMET),
+        (" > ", mark::GREATER),
+        (" » ", mark::GUILLEMET),
+    ];
+    if facts.words_at_most(8)
+        && !facts.ends_sentence
+        && seps.iter().any(|&(s, m)| facts.has(m) && t.contains(s))
     {
         return true;
     }
     // A menu: three or more short items between separators ("Home | News | Sport | Weather").
-    ['|', '›', '»', '•', '·'].iter().any(|&sep| {
+    let menu_seps = [
+        ('|', mark::BAR),
+        ('›', mark::SINGLE_GUILLEMET),
+        ('»', mark::GUILLEMET),
+        ('•', mark::BULLET),
+        ('·', mark::MIDDLE_DOT),
+    ];
+    menu_seps.iter().filter(|&&(_, m)| facts.has(m)).any(|&(sep, _)| {
         t.matches(sep).nth(1).is_some()
             && t.split(sep)
                 .map(str::trim)
@@ -707,40 +754,48 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     false
 }
 
-/// A short line that is mostly a date or time: a page's timestamp.
-fn is_timestamp(line: &str) -> bool {
-    let t = line.trim();
+/// A short line that is mostly a date or time: a page's timestamp. `line` is the trimmed line its `facts`
+/// are of, `content` the line as printed.
+fn is_timestamp(line: &str, content: &str, facts: &LineFacts) -> bool {
+    let t = line;
     let opener = ["published", "updated", "posted", "last updated", "first published", "last modified"]
         .iter()
         .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)));
-    let dates = find_dates(t);
-    if opener && words_at_most(t, 20) && dates.iter().any(|d| d.year.is_some() && d.day.is_some()) {
+    // The dates of the trimmed line are those of the line as printed (whitespace around a line never
+    // makes or breaks a date); only their lengths are used here.
+    let dates = facts.dates(content);
+    if opener && facts.words_at_most(20) && dates.iter().any(|d| d.year.is_some() && d.day.is_some()) {
         return true;
     }
     let covered: usize = dates.iter().filter(|d| d.year.is_some()).map(|d| d.end - d.start).sum();
-    covered > 0 && words_at_most(t, 12) && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
+    covered > 0 && facts.words_at_most(12) && covered * 3 >= t.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
-fn is_list_item(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with(['•', '·', '*', '-', '–']) && words_at_most(t, 6) && !ends_sentence(t)
+fn is_list_item(line: &str, facts: &LineFacts) -> bool {
+    line.starts_with(['•', '·', '*', '-', '–']) && facts.words_at_most(6) && !facts.ends_sentence
 }
 
 /// Classifies every line. Blank lines are `Blank`; every other line gets a kind and, for kinds a reader
 /// may question, a reason.
-fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<String>)>]) -> Kinds {
+fn classify(
+    text: &str,
+    lines: &[Line],
+    facts: &[LineFacts],
+    fixed: &[Option<(SectionKind, Option<String>)>],
+) -> Kinds {
     let table = outlets::table();
     let content: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
+    let trimmed = |i: usize| &content[i][facts[i].lead..facts[i].lead + facts[i].len];
     let mut kinds: Kinds = vec![(SectionKind::Blank, None); lines.len()];
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !content[i].trim().is_empty()).collect();
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !facts[i].is_blank()).collect();
 
     // Captions are often printed twice (once under the image, once in a lightbox), the second copy
     // sometimes with the credit appended. The longer copy is the caption; the other one is a duplicate.
     let mut duplicate_of: Vec<Option<usize>> = vec![None; lines.len()];
     let mut has_duplicate = vec![false; lines.len()];
     for pair in non_blank.windows(2) {
-        let (a, b) = (content[pair[0]].trim(), content[pair[1]].trim());
-        if !words_at_most(a, 2) && (b.starts_with(a) || a.starts_with(b)) {
+        let (a, b) = (trimmed(pair[0]), trimmed(pair[1]));
+        if !facts[pair[0]].words_at_most(2) && (b.starts_with(a) || a.starts_with(b)) {
             if b.len() > a.len() {
                 duplicate_of[pair[0]] = Some(pair[1]);
                 has_duplicate[pair[1]] = true;
@@ -759,33 +814,31 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
     // Lines shaped like a headline (a phrase without a final full stop); the header pass picks one.
     let mut title_like = vec![false; lines.len()];
     let mut promo_next: Option<String> = None;
-    let is_paragraph = |line: &str| ends_sentence(line) && !words_at_most(line, 19);
     for (rank, &i) in non_blank.iter().enumerate() {
-        let line = content[i].trim();
+        let line = trimmed(i);
+        let f = &facts[i];
         if let Some(Some(kind)) = fixed.get(i) {
             kinds[i] = kind.clone();
             continue;
         }
         // Every threshold below is at most 45 words: count no further.
-        let n_words = count_words(line, 46);
+        let n_words = f.words_up_to(46);
         // A promo block inside the article (a related-links box) ends where two full paragraphs resume.
         if tail.as_deref().is_some_and(|t| t.starts_with("promo block"))
-            && is_paragraph(line)
-            && non_blank.get(rank + 1).is_some_and(|&j| {
-                let next = content[j].trim();
-                ends_sentence(next) && !words_at_most(next, 11)
-            })
+            && f.ends_sentence
+            && !f.words_at_most(19)
+            && non_blank.get(rank + 1).is_some_and(|&j| facts[j].ends_sentence && !facts[j].words_at_most(11))
         {
             tail = None;
         }
         if let Some(reason) = promo_next.take()
-            && !ends_sentence(line)
+            && !f.ends_sentence
             && n_words <= 25
         {
             kinds[i] = (SectionKind::Furniture, Some(reason));
             continue;
         }
-        let credit = is_credit(line);
+        let credit = is_credit(line, f);
         let kind = if credit && body_seen {
             tail.get_or_insert_with(|| "after the article's credits".to_owned());
             (SectionKind::Credit, None)
@@ -801,15 +854,15 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
             (SectionKind::Caption, None)
         } else if let Some(reason) = &tail {
             (SectionKind::Furniture, Some(reason.clone()))
-        } else if is_copyright(line) {
+        } else if is_copyright(line, f) {
             if story_seen {
                 tail = Some("after the page's copyright notice".to_owned());
             }
             (SectionKind::Furniture, Some("copyright notice".to_owned()))
-        } else if story_seen && is_comment_prompt(line) {
+        } else if story_seen && is_comment_prompt(line, f) {
             tail = Some(format!("{COMMENT_THREAD} (after \"{line}\")"));
             (SectionKind::Furniture, Some(COMMENT_THREAD.to_owned()))
-        } else if let Some(p) = furniture_phrase(line) {
+        } else if let Some(p) = f.phrase(line) {
             if p.effect == Effect::Tail && story_seen {
                 tail = Some(format!("{} (after \"{}\")", p.reason, line));
             }
@@ -826,22 +879,22 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
                 "caption"
             };
             (SectionKind::Furniture, Some(format!("repeats the {what} next to it")))
-        } else if (rank < 6 || sentences < 2) && is_timestamp(line) {
+        } else if (rank < 6 || sentences < 2) && is_timestamp(line, content[i], f) {
             (SectionKind::PageMeta, Some("publication timestamp".to_owned()))
         } else if table.exact(line).is_some() {
             (SectionKind::Furniture, Some("masthead: the outlet's name".to_owned()))
-        } else if is_navigation(line) {
+        } else if is_navigation(line, f) {
             (SectionKind::Furniture, Some("navigation".to_owned()))
-        } else if is_list_item(line) {
+        } else if is_list_item(line, f) {
             (SectionKind::Furniture, Some("short list item outside the article text".to_owned()))
-        } else if body_seen && is_pull_quote_attribution(line) {
+        } else if body_seen && is_pull_quote_attribution(line, f) {
             (
                 SectionKind::Furniture,
                 Some("pull quote: a quotation set apart from the running text".to_owned()),
             )
         } else if sentences < 2 && strip_by(line).is_some() && is_byline(line) {
             (SectionKind::Byline, None)
-        } else if has_photo_credit(line) || has_duplicate[i] && (story_seen || ends_sentence(line)) {
+        } else if has_photo_credit(line) || has_duplicate[i] && (story_seen || f.ends_sentence) {
             (SectionKind::Caption, None)
         } else {
             // A few capitalised words alone ("Privacy Policy Feedback") are a menu label, not a title.
@@ -853,11 +906,11 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
             // A full stop, even inside closing quotes, ends a sentence, not a title.
             let full_stop = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', ':', ',', ';']);
             title_like[i] = (2..=45).contains(&n_words) && !full_stop && !label;
-            if n_words >= 10 || (n_words >= 3 && ends_sentence(line)) {
+            if n_words >= 10 || (n_words >= 3 && f.ends_sentence) {
                 body_seen = true;
                 // A line that does not end a sentence may still be a standfirst: the story has not begun.
-                story_seen |= ends_sentence(line) && !title_like[i];
-                sentences += usize::from(ends_sentence(line) && !title_like[i]);
+                story_seen |= f.ends_sentence && !title_like[i];
+                sentences += usize::from(f.ends_sentence && !title_like[i]);
                 (SectionKind::Body, None)
             } else {
                 (SectionKind::Furniture, Some("short line that is not a sentence".to_owned()))
@@ -865,17 +918,17 @@ fn classify(text: &str, lines: &[Line], fixed: &[Option<(SectionKind, Option<Str
         };
         kinds[i] = kind;
     }
-    mark_header(&content, &mut kinds, &title_like);
-    mark_pull_quotes(&content, &mut kinds);
-    mark_standfirst(&content, &mut kinds);
+    mark_header(&content, facts, &mut kinds, &title_like);
+    mark_pull_quotes(facts, &mut kinds);
+    mark_standfirst(&content, facts, &mut kinds);
     kinds
 }
 
 /// Finds the page's header block (headline, standfirst, byline) above the first line that belongs to the
 /// story for certain (a byline, a dateline, a caption, a timestamp under a title, or a full sentence), and
 /// marks its parts. Above the header block is the site's own furniture (navigation, section labels).
-fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
-    let is_blank = |i: usize| content[i].trim().is_empty();
+fn mark_header(content: &[&str], facts: &[LineFacts], kinds: &mut Kinds, title_like: &[bool]) {
+    let is_blank = |i: usize| facts[i].is_blank();
     // The header is near the top: within the first 200 lines that are not blank.
     let n = (0..content.len()).filter(|&i| !is_blank(i)).nth(200).unwrap_or(content.len());
     // Whether a paragraph opens with a dateline, worked out only for the lines asked about (most are
@@ -887,35 +940,32 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             .get_or_init(|| entry_kinds[i] == SectionKind::Body && dateline_place(content[i]).is_some())
     };
     let anchor_like = |i: usize, kinds: &Kinds| {
-        let line = content[i].trim();
+        let f = &facts[i];
         match kinds[i].0 {
             SectionKind::Byline | SectionKind::Caption => true,
             SectionKind::PageMeta => kinds[i].1.as_deref() == Some("publication timestamp"),
             SectionKind::Body => {
-                (ends_sentence(line) && !words_at_most(line, 11) && !title_like[i]) || has_dateline(i)
+                (f.ends_sentence && !f.words_at_most(11) && !title_like[i]) || has_dateline(i)
             }
-            SectionKind::Furniture => posted_by(line).is_some(),
+            SectionKind::Furniture => posted_by(&content[i][f.lead..f.lead + f.len]).is_some(),
             _ => false,
         }
     };
-    let stops = |i: usize, kinds: &Kinds| {
-        let line = content[i].trim();
-        match kinds[i].0 {
-            SectionKind::Furniture => {
-                let reason = kinds[i].1.as_deref().unwrap_or("");
-                !(reason.starts_with("repeats")
-                    || reason == "share and subscribe line"
-                    || reason == "advertising"
-                    || reason == "image widget label"
-                    || reason == "page widget"
-                    || reason == "promo link")
-                    && !(reason == "short line that is not a sentence"
-                        && title_like[i]
-                        && !words_at_most(line, 2))
-            }
-            SectionKind::Body | SectionKind::Caption => false,
-            _ => true,
+    let stops = |i: usize, kinds: &Kinds| match kinds[i].0 {
+        SectionKind::Furniture => {
+            let reason = kinds[i].1.as_deref().unwrap_or("");
+            !(reason.starts_with("repeats")
+                || reason == "share and subscribe line"
+                || reason == "advertising"
+                || reason == "image widget label"
+                || reason == "page widget"
+                || reason == "promo link")
+                && !(reason == "short line that is not a sentence"
+                    && title_like[i]
+                    && !facts[i].words_at_most(2))
         }
+        SectionKind::Body | SectionKind::Caption => false,
+        _ => true,
     };
     // A byline, timestamp, dateline or caption anchors the header more surely than a sentence, which may
     // be a standfirst: when one follows the first sentence closely, start from it.
@@ -951,9 +1001,8 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             if stops(i, kinds) {
                 break;
             }
-            let line = content[i].trim();
             if kinds[i].0 == SectionKind::Body || title_like[i] {
-                if !title_like[i] && !words_at_most(line, 45) {
+                if !title_like[i] && !facts[i].words_at_most(45) {
                     break;
                 }
                 block.push(i);
@@ -982,7 +1031,7 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
     let story = (anchor..content.len())
         .find(|&i| {
             kinds[i].0 == SectionKind::Body
-                && (ends_sentence(content[i]) || dateline_place(content[i]).is_some())
+                && (facts[i].ends_sentence || dateline_place(content[i]).is_some())
         })
         .unwrap_or(content.len());
     let mut standfirst_open = true;
@@ -997,13 +1046,13 @@ fn mark_header(content: &[&str], kinds: &mut Kinds, title_like: &[bool]) {
             SectionKind::Body | SectionKind::Furniture
                 if kinds[i].1.as_deref().is_none_or(|r| r == "short line that is not a sentence")
                     && (posted_by(line).is_some()
-                        || words_at_most(line, 6)
+                        || facts[i].words_at_most(6)
                             && (is_byline(line) || looks_like_name(without_role(line)))) =>
             {
                 kinds[i] = (SectionKind::Byline, None);
                 standfirst_open = false;
             }
-            SectionKind::Body if standfirst_open && !words_at_most(line, 4) => candidates.push(i),
+            SectionKind::Body if standfirst_open && !facts[i].words_at_most(4) => candidates.push(i),
             SectionKind::Caption | SectionKind::Furniture | SectionKind::PageMeta => {}
             _ => standfirst_open = false,
         }
@@ -1038,7 +1087,7 @@ fn posted_by(line: &str) -> Option<&str> {
 
 /// The attribution under a pull quote: a name in capitals, a comma, and a description
 /// ("MR JOHN DOE, in a speech to parliament."). A dateline ("LONDON, May 3 (Reuters) -") is not one.
-fn is_pull_quote_attribution(line: &str) -> bool {
+fn is_pull_quote_attribution(line: &str, facts: &LineFacts) -> bool {
     if line.len() > 400 {
         return false;
     }
@@ -1053,12 +1102,12 @@ fn is_pull_quote_attribution(line: &str) -> bool {
         && words_at_most(name, 5)
         && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && rest.chars().next().is_some_and(char::is_lowercase)
-        && words_at_most(line, 40)
+        && facts.words_at_most(40)
         && dateline_place(line).is_none()
 }
 
 /// The quotation above a pull-quote attribution is part of the pull quote.
-fn mark_pull_quotes(content: &[&str], kinds: &mut Kinds) {
+fn mark_pull_quotes(facts: &[LineFacts], kinds: &mut Kinds) {
     let reason = |k: &(SectionKind, Option<String>)| {
         k.0 == SectionKind::Furniture && k.1.as_deref().is_some_and(|r| r.starts_with("pull quote"))
     };
@@ -1067,7 +1116,7 @@ fn mark_pull_quotes(content: &[&str], kinds: &mut Kinds) {
             continue;
         }
         let Some(prev) = (0..i).rev().find(|&j| kinds[j].0 != SectionKind::Blank) else { continue };
-        if kinds[prev].0 == SectionKind::Body && words_at_most(content[prev], 60) {
+        if kinds[prev].0 == SectionKind::Body && facts[prev].words_at_most(60) {
             kinds[prev] = kinds[i].clone();
         }
     }
@@ -1168,7 +1217,7 @@ fn looks_like_caps_name(text: &str) -> bool {
 
 /// A standfirst: a sentence-length line without a final full stop between the headline and the first
 /// paragraph of the story (the paragraph with the dateline, when there is one).
-fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
+fn mark_standfirst(content: &[&str], facts: &[LineFacts], kinds: &mut Kinds) {
     let Some(headline) = kinds.iter().position(|(k, _)| *k == SectionKind::Headline) else { return };
     let first_body = |kinds: &[(SectionKind, Option<String>)]| {
         (headline..kinds.len()).find(|&i| kinds[i].0 == SectionKind::Body)
@@ -1184,7 +1233,7 @@ fn mark_standfirst(content: &[&str], kinds: &mut Kinds) {
     for i in (headline + 1..end).filter(|_| !has_standfirst) {
         let line = content[i].trim();
         let candidate = kinds[i].0 == SectionKind::Body
-            && !words_at_most(line, 5)
+            && !facts[i].words_at_most(5)
             && !line.ends_with('.')
             && !has_photo_credit(line);
         if candidate {
@@ -1302,7 +1351,13 @@ fn build_sections(lines: &[Line], kinds: &Kinds) -> Vec<Section> {
     sections
 }
 
-fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Vec<Diagnostic>) -> Metadata {
+fn read_metadata(
+    text: &str,
+    lines: &[Line],
+    facts: &[LineFacts],
+    kinds: &Kinds,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Metadata {
     let headline = lines.iter().zip(kinds).find(|(_, (k, _))| *k == SectionKind::Headline).map(|(l, _)| {
         let raw = &text[l.start..l.end];
         let lead = raw.len() - raw.trim_start().len();
@@ -1319,14 +1374,14 @@ fn read_metadata(text: &str, lines: &[Line], kinds: &Kinds, diagnostics: &mut Ve
     if headline.is_none() {
         diagnostics.push(Diagnostic::warning("meta.no_headline", "No headline was recognised."));
     }
-    let outlet = find_outlet(text, lines, kinds, outlets::table());
+    let outlet = find_outlet(text, lines, facts, kinds, outlets::table());
     if outlet.is_none() {
         diagnostics.push(Diagnostic::warning(
             "meta.no_outlet",
             "The page does not name a known outlet; the outlet is unknown.",
         ));
     }
-    let published = find_published(text, lines, kinds, diagnostics);
+    let published = find_published(text, lines, facts, kinds, diagnostics);
     let line_of = |kind: SectionKind| lines.iter().zip(kinds).find(|(_, (k, _))| *k == kind).map(|(l, _)| *l);
     let trimmed_span = |l: Line| {
         let raw = &text[l.start..l.end];
@@ -1416,7 +1471,13 @@ const WEIGHT_MASTHEAD: u32 = 60;
 const WEIGHT_BLURB: u32 = 40;
 const WEIGHT_MENTION: u32 = 2;
 
-fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -> Option<Fact<String>> {
+fn find_outlet(
+    text: &str,
+    lines: &[Line],
+    facts: &[LineFacts],
+    kinds: &Kinds,
+    table: &OutletTable,
+) -> Option<Fact<String>> {
     let mut scores: Vec<(u32, Option<(Evidence, u32)>)> = vec![(0, None); table.outlets.len()];
     let mut add = |outlet: usize, weight: u32, rule: &str, span: (usize, usize)| {
         let entry = &mut scores[outlet];
@@ -1430,7 +1491,7 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
     };
     // Names are searched line by line (no name spans a line break), skipping the lines whose names say
     // nothing about the publisher; each name is judged by the line it is on.
-    for (line, (kind, _)) in lines.iter().zip(kinds) {
+    for ((line, f), (kind, _)) in lines.iter().zip(facts).zip(kinds) {
         if matches!(kind, SectionKind::Credit | SectionKind::Caption | SectionKind::Comment) {
             continue;
         }
@@ -1453,7 +1514,7 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
                 add(m.outlet, WEIGHT_MASTHEAD, "masthead", span);
             } else if m.start == content.len() - content.trim_start().len()
                 && *kind == SectionKind::Furniture
-                && !words_at_most(content, 7)
+                && !f.words_at_most(7)
             {
                 add(m.outlet, WEIGHT_BLURB, "publisher blurb", span);
             } else {
@@ -1473,18 +1534,19 @@ fn find_outlet(text: &str, lines: &[Line], kinds: &Kinds, table: &OutletTable) -
 fn find_published(
     text: &str,
     lines: &[Line],
+    facts: &[LineFacts],
     kinds: &Kinds,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Fact<String>> {
     let mut first_full: Option<(DateMention, usize)> = None;
     let mut partial_seen = false;
-    for (line, (kind, _)) in lines.iter().zip(kinds) {
+    for ((line, f), (kind, _)) in lines.iter().zip(facts).zip(kinds) {
         // Dates in promos, comments and other furniture say nothing about this article.
         if matches!(kind, SectionKind::Furniture | SectionKind::Comment | SectionKind::Blank) {
             continue;
         }
         let content = &text[line.start..line.end];
-        for d in find_dates(content) {
+        for &d in f.dates(content) {
             let at = (line.start + d.start, line.start + d.end);
             if d.year.is_none() {
                 partial_seen = true;
@@ -1732,6 +1794,12 @@ fn bound_by_comments(meta: &mut Metadata, comments: &[crate::Comment], diagnosti
 /// dates without a year ("March 3") and relative ones ("yesterday", "on Monday") resolved against the
 /// publication date when it is a full date. Called again when the corpus manifest changes that date.
 pub fn resolve_dates(doc: &mut Document) {
+    resolve_dates_with(doc, |_, _| None);
+}
+
+/// [`resolve_dates`], with the dates of a section (given the section and its text) taken from `known`
+/// when it has them, and found in the section's text otherwise.
+fn resolve_dates_with<'k>(doc: &mut Document, known: impl Fn(&Section, &str) -> Option<&'k [DateMention]>) {
     let anchor = doc
         .meta
         .published
@@ -1745,7 +1813,15 @@ pub fn resolve_dates(doc: &mut Document) {
         }
         let text = doc.section_text(section);
         let at = |start: usize, end: usize| (section.start + start as u32, section.start + end as u32);
-        for d in find_dates(text) {
+        let found;
+        let section_dates = match known(section, text) {
+            Some(dates) => dates,
+            None => {
+                found = find_dates(text);
+                &found
+            }
+        };
+        for d in section_dates {
             let (start, end) = at(d.start, d.end);
             let resolved = match (d.year, anchor) {
                 (Some(_), _) => d.iso_datetime().map(|v| (v, "as printed")),

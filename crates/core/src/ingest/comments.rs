@@ -19,8 +19,9 @@
 //! comment area before it or prints at least two headers; a lone name-and-date line inside an article is
 //! not a thread. It ends at page furniture that belongs to something else (a promo block, a footer).
 
+use super::facts::{LineFacts, mark};
 use super::{Effect, Kinds, Line, furniture_phrase, normalise_into, words, words_at_most};
-use crate::dates::{Relative, find_dates, find_relative};
+use crate::dates::{DateMention, Relative, find_dates, find_relative};
 use crate::document::{Comment, SectionKind};
 
 /// What a header line says.
@@ -97,6 +98,14 @@ fn timestamp_in(text: &str) -> Option<(usize, usize, String)> {
         .and_then(|d| Some((d.start, d.end, d.iso_datetime()?)))
 }
 
+/// [`timestamp_in`] of a whole trimmed line, from the dates its `facts` hold (found in the line with its
+/// surrounding whitespace, which never makes or breaks a date: the spans only move by the leading
+/// whitespace), and without writing the ISO form, which few callers need.
+fn line_timestamp<'f>(content: &str, facts: &'f LineFacts) -> Option<(usize, usize, &'f DateMention)> {
+    let d = facts.dates(content).iter().find(|d| d.year.is_some())?;
+    Some((d.start - facts.lead, d.end - facts.lead, d))
+}
+
 /// A time a comment system prints relative to when the page was viewed ("2 hours ago"): its span. The
 /// viewing time is unknown, so it cannot be resolved to a date.
 fn relative_time_in(text: &str) -> Option<(usize, usize)> {
@@ -110,13 +119,14 @@ fn relative_time_in(text: &str) -> Option<(usize, usize)> {
         .map(|r| (r.start, r.end))
 }
 
-/// A line that is only a timestamp (and perhaps a trailer word).
-pub(super) fn only_timestamp(line: &str) -> Option<String> {
+/// A line that is only a timestamp (and perhaps a trailer word). `facts` are the line's.
+pub(super) fn only_timestamp(line: &str, facts: &LineFacts) -> Option<String> {
     let t = line.trim();
     if t.len() > 80 {
         return None;
     }
-    let (start, end, iso) = timestamp_in(t)?;
+    let (start, end, d) = line_timestamp(line, facts)?;
+    let iso = d.iso_datetime()?;
     if iso.len() < 10 {
         // "February 2019" is an archive link, not when someone posted.
         return None;
@@ -134,12 +144,12 @@ fn trailer_only(rest: &str) -> bool {
     })
 }
 
-/// Recognises a comment header on one line.
-pub(super) fn header(line: &str) -> Option<Header> {
-    let t = line.trim();
-    if t.is_empty() || t.len() > 160 {
+/// Recognises a comment header on one line. `facts` are the line's.
+pub(super) fn header(line: &str, facts: &LineFacts) -> Option<Header> {
+    if facts.is_blank() || facts.len > 160 {
         return None;
     }
+    let t = &line[facts.lead..facts.lead + facts.len];
     // "by: NAME from: PLACE"
     if let Some(rest) = t.get(..3).filter(|p| p.eq_ignore_ascii_case("by:")).map(|_| t[3..].trim()) {
         let lower = rest.to_ascii_lowercase();
@@ -159,7 +169,7 @@ pub(super) fn header(line: &str) -> Option<Header> {
     }
     // "NAME says:" / "NAME wrote:" (and the time after it, if on the same line)
     // Every verb ends with a colon: a line without one is not of this shape.
-    let lower = if t.contains(':') { t.to_ascii_lowercase() } else { String::new() };
+    let lower = if facts.has(mark::COLON) { t.to_ascii_lowercase() } else { String::new() };
     for verb in [" says:", " said:", " wrote:", " commented:"].into_iter().filter(|_| !lower.is_empty()) {
         if let Some(i) = lower.find(verb) {
             let author = t[..i].trim();
@@ -175,8 +185,8 @@ pub(super) fn header(line: &str) -> Option<Header> {
         }
     }
     // "NAME TIME", "NAME • TIME", "NAME, PLACE, TIME"
-    let (start, end, iso) = match timestamp_in(t) {
-        Some((start, end, iso)) => (start, end, Some(iso)),
+    let (start, end, date) = match line_timestamp(line, facts) {
+        Some((start, end, d)) => (start, end, Some(d)),
         None => relative_time_in(t).map(|(start, end)| (start, end, None))?,
     };
     if start == 0 || !trailer_only(&t[end..]) {
@@ -195,7 +205,7 @@ pub(super) fn header(line: &str) -> Option<Header> {
     looks_like_commenter(author).then(|| Header {
         author: author.to_owned(),
         place: place.filter(|p| !p.is_empty()).map(str::to_owned),
-        posted: iso,
+        posted: date.and_then(DateMention::iso_datetime),
         time_follows: false,
     })
 }
@@ -282,28 +292,33 @@ fn control_line(line: &str) -> bool {
         }) && norm.contains(['|', '•', '·'])
 }
 
-/// Where a thread stops: page furniture that is not part of the comment area.
-fn ends_thread(line: &str) -> bool {
-    let t = line.trim();
-    if t.contains('©') || t.get(..9).is_some_and(|head| head.eq_ignore_ascii_case("copyright")) {
+/// Where a thread stops: page furniture that is not part of the comment area. `facts` are the line's.
+fn ends_thread(line: &str, facts: &LineFacts) -> bool {
+    let t = &line[facts.lead..facts.lead + facts.len];
+    if facts.has(mark::COPYRIGHT) || t.get(..9).is_some_and(|head| head.eq_ignore_ascii_case("copyright")) {
         return true;
     }
-    super::is_navigation(t)
-        || furniture_phrase(t).is_some_and(|p| {
+    super::is_navigation(t, facts)
+        || facts.phrase(t).is_some_and(|p| {
             p.effect == Effect::Tail && p.reason != super::COMMENT_THREAD || p.reason.contains("navigation")
         })
 }
 
 /// Finds the comment thread and relabels its lines as `Comment` (or comment-control furniture). Returns the
 /// comments in page order.
-pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Vec<Comment> {
+pub(super) fn find_comments(
+    text: &str,
+    lines: &[Line],
+    facts: &[LineFacts],
+    kinds: &mut Kinds,
+) -> Vec<Comment> {
     let content = |i: usize| &text[lines[i].start..lines[i].end];
     // Candidate headers after the first paragraph; a name line counts when a timestamp line follows. A page
     // that is nothing but comments has no paragraph of its own: then headers of a shape no article header
     // has ("by: NAME from: PLACE", a numbered name above NAME and a time) count from the top.
     let first_body = kinds.iter().position(|(k, _)| *k == SectionKind::Body).unwrap_or(lines.len());
     let start = kinds.iter().position(|(k, _)| *k != SectionKind::Blank).unwrap_or(0);
-    let non_blank: Vec<usize> = (start..lines.len()).filter(|&i| !content(i).trim().is_empty()).collect();
+    let non_blank: Vec<usize> = (start..lines.len()).filter(|&i| !facts[i].is_blank()).collect();
     let mut headers: Vec<(usize, usize, Header)> = Vec::new(); // (first line, last line, header)
     let mut k = 0;
     while k < non_blank.len() {
@@ -320,9 +335,9 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
             continue;
         }
         let next = non_blank.get(k + 1).copied();
-        let found = match header(line) {
+        let found = match header(line, &facts[i]) {
             Some(mut h) if h.time_follows => {
-                match next.and_then(|n| only_timestamp(content(n)).map(|iso| (n, iso))) {
+                match next.and_then(|n| only_timestamp(content(n), &facts[n]).map(|iso| (n, iso))) {
                     Some((n, iso)) => {
                         h.posted = Some(iso);
                         Some((i, n, h))
@@ -334,8 +349,11 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
             None => {
                 // A bare name followed by a timestamp line.
                 let t = line.trim();
-                let name_like = looks_like_commenter(t) && words_at_most(t, 4) && !t.contains(['.', ',']);
-                match next.filter(|_| name_like).and_then(|n| only_timestamp(content(n)).map(|iso| (n, iso)))
+                let name_like =
+                    looks_like_commenter(t) && facts[i].words_at_most(4) && !t.contains(['.', ',']);
+                match next
+                    .filter(|_| name_like)
+                    .and_then(|n| only_timestamp(content(n), &facts[n]).map(|iso| (n, iso)))
                 {
                     Some((n, iso)) => Some((
                         i,
@@ -359,7 +377,7 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                     first = prev;
                     let t = line.trim();
                     if h.place.is_some()
-                        && let Some((cut, _, _)) = timestamp_in(t)
+                        && let Some((cut, _, _)) = line_timestamp(line, &facts[i])
                     {
                         h.author = t[..cut].trim().trim_end_matches(',').trim().to_owned();
                         h.place = None;
@@ -419,10 +437,10 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
         let mut end_of_thread = false;
         for i in last + 1..limit {
             let line = content(i);
-            if line.trim().is_empty() {
+            if facts[i].is_blank() {
                 continue;
             }
-            if ends_thread(line) {
+            if ends_thread(line, &facts[i]) {
                 end_of_thread = true;
                 break;
             }
@@ -436,7 +454,14 @@ pub(super) fn find_comments(text: &str, lines: &[Line], kinds: &mut Kinds) -> Ve
                 kinds[i] = (SectionKind::Furniture, Some("comment controls".to_owned()));
                 continue;
             }
-            if let Some(p) = furniture_phrase(line) {
+            // Whitespace around the line counts towards its length there, so only a trimmed line can reuse
+            // the phrase its facts hold.
+            let phrase = if facts[i].lead == 0 && facts[i].len == line.len() {
+                facts[i].phrase(line)
+            } else {
+                furniture_phrase(line, facts[i].first_word)
+            };
+            if let Some(p) = phrase {
                 kinds[i] = (SectionKind::Furniture, Some(p.reason.clone()));
                 continue;
             }
