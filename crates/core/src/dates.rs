@@ -864,7 +864,8 @@ const REACH: usize = 48;
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut toks = Vec::new();
+    // Room for the tokens of a typical region at once, rather than growing a few times per line.
+    let mut toks = Vec::with_capacity(32);
     let mut from = 0;
     // Regions of text around runs of digits less than two reaches apart; most lines have none.
     while let Some(first) = bytes[from..].iter().position(u8::is_ascii_digit).map(|p| from + p) {
@@ -1054,14 +1055,10 @@ const FUNCTION_WORDS: [&str; 18] = [
 pub fn find_relative(text: &str) -> Vec<RelativeMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Every word `relative_word` knows has a `g`, `w` or `y` (in either case): only the words around
-        // these letters are looked up.
-        if !matches!(bytes[i] | 0x20, b'g' | b'w' | b'y') {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    // Every word `relative_word` knows has a `g`, `w` or `y` (in either case): only the words around
+    // these letters are looked up, and the text between them is skipped eight bytes at a time.
+    while let Some(i) = crate::text::find_byte(bytes, from, 0x20, [b'g', b'w', b'y']) {
         // The ASCII word around the letter; the longest word looked for has nine letters.
         let mut start = i;
         while start > 0 && bytes[start - 1].is_ascii_alphabetic() && i - start < 9 {
@@ -1083,7 +1080,7 @@ pub fn find_relative(text: &str) -> Vec<RelativeMention> {
             };
             out.extend(found);
         }
-        i = end;
+        from = end;
     }
     out
 }

@@ -22,7 +22,7 @@ mod comments;
 mod facts;
 mod markup;
 
-use facts::{LineFacts, mark};
+use facts::{LineFacts, mark, piece};
 
 /// The kind of every line, and for kinds a reader may question, why.
 type Kinds = Vec<(SectionKind, Option<String>)>;
@@ -224,22 +224,10 @@ fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, end: i, next: i + 1 });
-                start = i + 1;
-            }
-            b'\r' => {
-                let next = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                lines.push(Line { start, end: i, next });
-                start = next;
-                i = next - 1;
-            }
-            _ => {}
-        }
-        i += 1;
+    while let Some(i) = crate::text::find_byte(bytes, start, 0, [b'\n', b'\r']) {
+        let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        lines.push(Line { start, end: i, next });
+        start = next;
     }
     if start < text.len() || lines.is_empty() {
         lines.push(Line { start, end: text.len(), next: text.len() });
@@ -399,19 +387,24 @@ fn first_word_lower(line: &str) -> String {
 pub(crate) fn normalise_into(line: &str, out: &mut String) {
     out.clear();
     if line.is_ascii() {
-        // Almost every line: the same result, a byte at a time.
+        // Almost every line: the same result, a byte at a time, written as bytes (pushing characters
+        // to a string costs several times more).
+        let mut bytes = std::mem::take(out).into_bytes();
+        bytes.reserve(line.len());
         let mut space = false;
         for b in line.bytes() {
             if is_ascii_space(b) {
-                space = !out.is_empty();
+                space = !bytes.is_empty();
             } else {
                 if space {
-                    out.push(' ');
+                    bytes.push(b' ');
                     space = false;
                 }
-                out.push(char::from(b.to_ascii_lowercase()));
+                bytes.push(b.to_ascii_lowercase());
             }
         }
+        // ASCII in, ASCII out: always valid.
+        *out = String::from_utf8(bytes).unwrap_or_default();
         return;
     }
     for word in line.split_whitespace() {
@@ -463,10 +456,7 @@ fn is_copyright(line: &str, facts: &LineFacts) -> bool {
         return false;
     }
     let maybe = facts.has(mark::COPYRIGHT)
-        || line.contains("eserved")
-        || line.contains("ESERVED")
-        || line.contains("may not be")
-        || line.contains("ermitted provided")
+        || facts.markers(line).has(piece::RESERVED | piece::MAY_NOT_BE | piece::PERMITTED)
         || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
     maybe
         && line.len() <= 600
@@ -577,9 +567,16 @@ fn is_contribution_line(line: &str, facts: &LineFacts) -> bool {
         "contributed to this story",
     ];
     line.len() <= 400
-        && line.contains("ontribut")
+        && facts.markers(line).has(piece::CONTRIBUTED)
         && facts.words_at_most(40)
         && PHRASES.iter().any(|p| contains_ignore_ascii_case(line, p))
+}
+
+/// [`has_photo_credit`] of a trimmed line, with the credit marks its `facts` found.
+fn has_photo_credit_in(line: &str, facts: &LineFacts) -> bool {
+    let tail_start =
+        (line.len().saturating_sub(80)..line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
+    facts.markers(line).last_photo_mark.is_some_and(|at| at >= tail_start) || bracketed_credit(line).is_some()
 }
 
 fn has_photo_credit(line: &str) -> bool {
@@ -621,40 +618,50 @@ pub(crate) fn words_at_most(line: &str, n: usize) -> bool {
     count_words(line, n.saturating_add(1)) <= n
 }
 
-/// Counts words up to `limit`. Works on bytes: ASCII is tested directly, and only the lead bytes of the
-/// few multi-byte characters Unicode calls whitespace (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
-/// U+2029, U+202F, U+205F, U+3000) are decoded. Every line of every page goes through here, many times.
+/// Counts words up to `limit` (more words count as `limit`). Works on bytes: ASCII is tested directly,
+/// and only the lead bytes of the few multi-byte characters Unicode calls whitespace (U+0085, U+00A0,
+/// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) are decoded. Every line of every
+/// page goes through here.
+///
+/// Eight bytes of printable ASCII and spaces, by far the most common run, are counted at once: a word
+/// starts at each byte above the space whose byte before is not. Other runs go a character at a time.
 fn count_words(line: &str, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = line.as_bytes();
     let mut count = 0;
+    let mut in_word = false;
     let mut i = 0;
-    loop {
-        // Between words.
-        loop {
-            match bytes.get(i) {
-                None => return count,
-                Some(&b) if b < 0x80 && !is_ascii_space(b) => break,
-                Some(_) => match space_len(bytes, i) {
-                    0 => break,
-                    len => i += len,
-                },
+    while i < bytes.len() && count < limit {
+        if let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let x = u64::from_le_bytes(chunk);
+            // All ASCII (no high bit), and none below the space (adding 0x60 sets the high bit of every
+            // byte from 0x20 up): tabs and line breaks are spaces, other control characters are not.
+            if x & HIGH == 0 && !x.wrapping_add(0x60 * ONES) & HIGH == 0 {
+                // The high bit of each byte above the space, i.e. in a word.
+                let word = x.wrapping_add(0x5F * ONES) & HIGH;
+                let after_word = word << 8 | u64::from(in_word) << 7;
+                // The number of word starts: their flags moved to the low bit of each byte, summed by a
+                // multiplication into the top byte (a population count is not in the baseline x86-64).
+                let starts = (word & !after_word) >> 7;
+                count += (starts.wrapping_mul(ONES) >> 56) as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
             }
         }
-        count += 1;
-        if count >= limit {
-            return count;
-        }
-        // Inside a word: printable ASCII is by far the most common byte, and never a space.
-        while let Some(&b) = bytes.get(i) {
-            if (0x21..0x80).contains(&b) {
-                i += 1;
-            } else if space_len(bytes, i) > 0 {
-                break;
-            } else {
-                i += 1;
-            }
+        let b = bytes[i];
+        let space = if b < 0x80 { usize::from(is_ascii_space(b)) } else { space_len(bytes, i) };
+        if space > 0 {
+            in_word = false;
+            i += space;
+        } else {
+            count += usize::from(!in_word);
+            in_word = true;
+            i += 1;
         }
     }
+    count.min(limit)
 }
 
 /// The ASCII characters Unicode calls whitespace.
@@ -732,23 +739,36 @@ fn is_print_edition(line: &str) -> bool {
 }
 
 /// Case-insensitive substring test for an ASCII needle, without allocating.
+///
+/// The text is searched for the needle's rarest letter (by its frequency in English), eight bytes at a
+/// time, and the needle compared around each place found: "ago" is looked for at its "g", not at every
+/// "a" of the line.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    /// Letters from the most to the least common in English text.
+    const BY_FREQUENCY: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else { return true };
+    if n.is_empty() {
+        return true;
+    }
     if h.len() < n.len() {
         return false;
     }
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let last_start = h.len() - n.len();
-    let mut from = 0;
-    while let Some(at) = h[from..=last_start].iter().position(|&b| b == lower || b == upper) {
-        let i = from + at;
-        if h[i..i + n.len()].eq_ignore_ascii_case(n) {
-            return true;
-        }
-        from = i + 1;
-        if from > last_start {
-            return false;
+    let rarity = |b: u8| match b.to_ascii_lowercase() {
+        b' ' => 0,
+        l if l.is_ascii_lowercase() => BY_FREQUENCY.iter().position(|&f| f == l).unwrap_or(0) + 1,
+        _ => 20,
+    };
+    let (k, &key) =
+        n.iter().enumerate().max_by_key(|&(k, &b)| (rarity(b), std::cmp::Reverse(k))).unwrap_or((0, &n[0]));
+    // A letter matches in either case; anything else exactly.
+    let (fold, target) = if key.is_ascii_alphabetic() { (0x20, key.to_ascii_lowercase()) } else { (0, key) };
+    let mut from = k;
+    while let Some(at) = crate::text::find_byte(h, from, fold, [target]) {
+        let start = at - k;
+        match h.get(start..start + n.len()) {
+            Some(window) if window.eq_ignore_ascii_case(n) => return true,
+            Some(_) => from = at + 1,
+            None => return false,
         }
     }
     false
@@ -844,11 +864,14 @@ fn classify(
             (SectionKind::Credit, None)
         } else if credit {
             (SectionKind::Credit, None)
-        } else if is_print_edition(line) {
+        } else if line.len() <= 1000
+            && f.markers(line).has(piece::EDITION)
+            && contains_ignore_ascii_case(line, "print edition of")
+        {
             tail.get_or_insert_with(|| "after the article's print-edition line".to_owned());
             (SectionKind::PageMeta, Some("print-edition line".to_owned()))
         } else if tail.as_deref().is_some_and(|t| t.starts_with("after the article's credits"))
-            && has_photo_credit(line)
+            && has_photo_credit_in(line, f)
         {
             // Photos printed after the credits (a gallery at the foot of the story) are still its photos.
             (SectionKind::Caption, None)
@@ -894,7 +917,7 @@ fn classify(
             )
         } else if sentences < 2 && strip_by(line).is_some() && is_byline(line) {
             (SectionKind::Byline, None)
-        } else if has_photo_credit(line) || has_duplicate[i] && (story_seen || f.ends_sentence) {
+        } else if has_photo_credit_in(line, f) || has_duplicate[i] && (story_seen || f.ends_sentence) {
             (SectionKind::Caption, None)
         } else {
             // A few capitalised words alone ("Privacy Policy Feedback") are a menu label, not a title.

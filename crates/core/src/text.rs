@@ -316,6 +316,38 @@ enum AbbreviationKind {
 
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 
+/// The first position at or after `from` where `bytes` holds one of `targets`, each byte compared after
+/// setting the bits of `fold` in it (`0x20` folds ASCII capitals to small letters; `0` compares exactly).
+///
+/// The engine's scanners look for a few bytes in every line of every page (line breaks, the letters
+/// every relative-date word has, the rarest letter of a phrase): this tests eight bytes at a time with
+/// integer arithmetic (a zero byte of `x ^ t` is a byte equal to `t`; the lowest flag the zero-byte test
+/// raises is always a true one), then the last few bytes one by one.
+pub(crate) fn find_byte<const N: usize>(
+    bytes: &[u8],
+    from: usize,
+    fold: u8,
+    targets: [u8; N],
+) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let fold_all = u64::from(fold) * ONES;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk) | fold_all;
+        let mut hits = 0;
+        for t in targets {
+            let v = x ^ (u64::from(t) * ONES);
+            hits |= v.wrapping_sub(ONES) & !v & HIGH;
+        }
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| targets.contains(&(b | fold))).map(|p| i + p)
+}
+
 /// Whether `word` (without its final full stop: `St`, `Jan`, `Mr`) is in the abbreviation table.
 pub fn is_abbreviation(word: &str) -> bool {
     abbreviations().contains_key(word)

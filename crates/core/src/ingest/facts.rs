@@ -9,8 +9,13 @@
 //! functions for the pieces of lines they look at.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
-use super::{FurniturePhrase, Line, count_words, ends_sentence, first_word_flags, furniture_phrase};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+use super::{
+    FurniturePhrase, Line, PHOTO_CREDIT_MARKS, count_words, ends_sentence, first_word_flags, furniture_phrase,
+};
 use crate::dates::{DateMention, find_dates};
 
 /// More words than any test asks about (the largest threshold is 60): a line's count stops here.
@@ -55,10 +60,36 @@ const BYTE_MARKS: [u16; 256] = {
     t
 };
 
-/// The marks of `bytes`, in one pass.
+/// The marks of `bytes`, in one pass. Runs of eight ASCII bytes without a byte from '/' to '>' (digits,
+/// ':', '>', '/') or a '|', most of running text, are skipped at once.
 fn marks_of(bytes: &[u8]) -> u16 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut marks = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut from = 0;
+    while let Some(chunk) = bytes.get(from..from + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk);
+        if x & HIGH == 0 {
+            // For ASCII bytes, adding 0x80 - n sets the high bit of the bytes from n up.
+            let from_slash = x.wrapping_add((0x80 - u64::from(b'/')) * ONES);
+            let from_question = x.wrapping_add((0x80 - u64::from(b'?')) * ONES);
+            let bar = x ^ (u64::from(b'|') * ONES);
+            let bars = bar.wrapping_sub(ONES) & !bar;
+            if (from_slash & !from_question | bars) & HIGH == 0 {
+                from += 8;
+                continue;
+            }
+        }
+        marks |= marks_at(bytes, from, from + 8);
+        from += 8;
+    }
+    marks | marks_at(bytes, from, bytes.len())
+}
+
+/// The marks of the characters that start in `bytes[from..to]` (a character may end past `to`).
+fn marks_at(bytes: &[u8], from: usize, to: usize) -> u16 {
+    let mut marks = 0;
+    for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
         let m = BYTE_MARKS[usize::from(b)];
         marks |= m;
         if m & (mark::LEAD_C2 | mark::LEAD_E2) != 0 {
@@ -74,6 +105,94 @@ fn marks_of(bytes: &[u8]) -> u16 {
         }
     }
     marks
+}
+
+/// Pieces of text the copyright, print-edition and contribution tests look for anywhere in a line, as
+/// bits of [`Pieces::found`].
+pub(super) mod piece {
+    /// "eserved" or "ESERVED" ("All rights reserved").
+    pub const RESERVED: u8 = 1;
+    pub const MAY_NOT_BE: u8 = 1 << 1;
+    pub const PERMITTED: u8 = 1 << 2;
+    /// "dition" ("the print edition of").
+    pub const EDITION: u8 = 1 << 3;
+    /// "ontribut" ("contributed to this report").
+    pub const CONTRIBUTED: u8 = 1 << 4;
+}
+
+/// The pieces, with their bits; the photo credit marks follow them in the automaton.
+const PIECES: [(&str, u8); 6] = [
+    ("eserved", piece::RESERVED),
+    ("ESERVED", piece::RESERVED),
+    ("may not be", piece::MAY_NOT_BE),
+    ("ermitted provided", piece::PERMITTED),
+    ("dition", piece::EDITION),
+    ("ontribut", piece::CONTRIBUTED),
+];
+
+/// The automaton over the [`PIECES`] and then the [`PHOTO_CREDIT_MARKS`], in that order.
+fn patterns() -> impl Iterator<Item = &'static str> {
+    PIECES.iter().map(|(p, _)| *p).chain(PHOTO_CREDIT_MARKS)
+}
+
+fn pieces_and_marks() -> Option<&'static AhoCorasick> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AUTOMATON
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(patterns())
+                .ok()
+        })
+        .as_ref()
+}
+
+/// What one search of a line found of the [`PIECES`] and the [`PHOTO_CREDIT_MARKS`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Pieces {
+    found: u8,
+    /// Where the last photo credit mark in the line starts.
+    pub last_photo_mark: Option<usize>,
+}
+
+impl Pieces {
+    /// Whether any of the [`piece`]s is in the line.
+    pub fn has(&self, pieces: u8) -> bool {
+        self.found & pieces != 0
+    }
+
+    /// Every piece and mark in `line`, from one search for all of them (a few tests would otherwise each
+    /// search the whole line for their own).
+    ///
+    /// Overlapping occurrences count ("editiontributed" has two pieces). No pattern opens another (a
+    /// test checks), so at most one matches at each place: taking the leftmost match, then searching on
+    /// from the byte after its start, visits every occurrence, and lets the automaton's prefilter skip
+    /// the text between them (an overlapping search cannot, and costs several times more).
+    fn of(line: &str) -> Self {
+        let mut pieces = Pieces::default();
+        match pieces_and_marks() {
+            Some(ac) => {
+                let mut at = 0;
+                while let Some(m) = ac.find(Input::new(line).span(at..line.len())) {
+                    match PIECES.get(m.pattern().as_usize()) {
+                        Some(&(_, bit)) => pieces.found |= bit,
+                        None => pieces.last_photo_mark = pieces.last_photo_mark.max(Some(m.start())),
+                    }
+                    at = m.start() + 1;
+                }
+            }
+            None => {
+                for (p, bit) in PIECES {
+                    if line.contains(p) {
+                        pieces.found |= bit;
+                    }
+                }
+                pieces.last_photo_mark = PHOTO_CREDIT_MARKS.iter().filter_map(|m| line.rfind(m)).max();
+            }
+        }
+        pieces
+    }
 }
 
 /// The facts of one line. Offsets are relative to the line's content (`Line::start..Line::end`).
@@ -94,6 +213,8 @@ pub(super) struct LineFacts {
     dates: OnceCell<Vec<DateMention>>,
     /// The furniture phrase the trimmed line is, worked out when first asked for.
     phrase: OnceCell<Option<&'static FurniturePhrase>>,
+    /// The pieces and photo credit marks in the trimmed line, worked out when first asked for.
+    pieces: OnceCell<Pieces>,
 }
 
 impl LineFacts {
@@ -110,6 +231,7 @@ impl LineFacts {
             first_word: if t.is_empty() { 0 } else { first_word_flags(t) },
             dates: OnceCell::new(),
             phrase: OnceCell::new(),
+            pieces: OnceCell::new(),
         }
     }
 
@@ -140,6 +262,11 @@ impl LineFacts {
         self.dates.get_or_init(|| if self.has(mark::DIGIT) { find_dates(content) } else { Vec::new() })
     }
 
+    /// The [`Pieces`] of `trimmed`, the line without surrounding whitespace.
+    pub fn markers(&self, trimmed: &str) -> Pieces {
+        *self.pieces.get_or_init(|| Pieces::of(trimmed))
+    }
+
     /// `furniture_phrase(trimmed)`, where `trimmed` is the line without surrounding whitespace.
     pub fn phrase(&self, trimmed: &str) -> Option<&'static FurniturePhrase> {
         *self.phrase.get_or_init(|| furniture_phrase(trimmed, self.first_word))
@@ -149,4 +276,57 @@ impl LineFacts {
 /// The facts of every line of `text`.
 pub(super) fn of_lines(text: &str, lines: &[Line]) -> Vec<LineFacts> {
     lines.iter().map(|l| LineFacts::new(&text[l.start..l.end])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_piece_or_mark_opens_another() {
+        // `Pieces::of` finds every occurrence only if at most one pattern matches at each place.
+        let all: Vec<&str> = patterns().collect();
+        for (i, a) in all.iter().enumerate() {
+            for (j, b) in all.iter().enumerate() {
+                assert!(i == j || !b.starts_with(a), "{a:?} opens {b:?}");
+            }
+        }
+        assert!(pieces_and_marks().is_some());
+    }
+
+    #[test]
+    fn overlapping_pieces_and_marks_are_all_found() {
+        let p = Pieces::of("the editiontributed X/AFP/Y photo");
+        assert!(p.has(piece::EDITION) && p.has(piece::CONTRIBUTED));
+        // "/AFP" at 21 and "AFP/" at 22.
+        assert_eq!(p.last_photo_mark, Some(22));
+        let none = Pieces::of("nothing to see here");
+        assert!(!none.has(u8::MAX) && none.last_photo_mark.is_none());
+    }
+
+    #[test]
+    fn marks_and_word_counts_match_the_string_tests() {
+        for line in [
+            "Home | News › World » Sport • Weather · ©",
+            "  plain words,\u{a0}here  ",
+            "",
+            "a:b/c>d 42",
+            "A longer line of plain running text, then a bar | and later on 1 digit",
+            "A longer line of plain running text, then a slash / and later on a colon:",
+            "Eight by eight bytes of nothing at all to mark in it whatsoever, none",
+        ] {
+            let f = LineFacts::new(line);
+            let t = line.trim();
+            assert_eq!(f.has(mark::BAR), t.contains('|'));
+            assert_eq!(f.has(mark::SINGLE_GUILLEMET), t.contains('›'));
+            assert_eq!(f.has(mark::GUILLEMET), t.contains('»'));
+            assert_eq!(f.has(mark::BULLET), t.contains('•'));
+            assert_eq!(f.has(mark::MIDDLE_DOT), t.contains('·'));
+            assert_eq!(f.has(mark::COPYRIGHT), t.contains('©'));
+            assert_eq!(f.has(mark::COLON), t.contains(':'));
+            assert_eq!(f.has(mark::DIGIT), t.bytes().any(|b| b.is_ascii_digit()));
+            assert_eq!(f.words_up_to(WORD_CAP), t.split_whitespace().count());
+            assert_eq!(f.is_blank(), t.is_empty());
+        }
+    }
 }

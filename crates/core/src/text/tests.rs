@@ -267,6 +267,19 @@ mod properties {
 
     proptest! {
         #[test]
+        fn find_byte_finds_the_first_target(
+            bytes in proptest::collection::vec(any::<u8>(), 0..64),
+            from in 0usize..70,
+            fold in prop_oneof![Just(0u8), Just(0x20u8)],
+            targets in proptest::array::uniform3(any::<u8>()),
+        ) {
+            let expected = bytes.get(from..).and_then(|rest| {
+                rest.iter().position(|&b| targets.contains(&(b | fold))).map(|p| from + p)
+            });
+            prop_assert_eq!(find_byte(&bytes, from, fold, targets), expected);
+        }
+
+        #[test]
         fn news_like_text_is_well_formed(
             text in "[A-Za-z0-9 .,;?!…\"“”‘’'()\\-—•$%\n\tÉéüß日本Ж\u{301}]{0,160}",
             base in 0u32..10_000,
