@@ -739,19 +739,25 @@ fn is_print_edition(line: &str) -> bool {
 }
 
 /// Case-insensitive substring test for an ASCII needle, without allocating.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    find_ignore_ascii_case(haystack, needle).is_some()
+}
+
+/// Where an ASCII needle first occurs in `haystack`, ignoring ASCII case: what `find` gives in the
+/// lowercased haystack, without lowercasing it.
 ///
 /// The text is searched for the needle's rarest letter (by its frequency in English), eight bytes at a
 /// time, and the needle compared around each place found: "ago" is looked for at its "g", not at every
 /// "a" of the line.
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
     /// Letters from the most to the least common in English text.
     const BY_FREQUENCY: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     if n.is_empty() {
-        return true;
+        return Some(0);
     }
     if h.len() < n.len() {
-        return false;
+        return None;
     }
     let rarity = |b: u8| match b.to_ascii_lowercase() {
         b' ' => 0,
@@ -760,18 +766,19 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     };
     let (k, &key) =
         n.iter().enumerate().max_by_key(|&(k, &b)| (rarity(b), std::cmp::Reverse(k))).unwrap_or((0, &n[0]));
-    // A letter matches in either case; anything else exactly.
+    // A letter matches in either case; anything else exactly. Places are tried from the left, so the
+    // first that matches is the first occurrence.
     let (fold, target) = if key.is_ascii_alphabetic() { (0x20, key.to_ascii_lowercase()) } else { (0, key) };
     let mut from = k;
     while let Some(at) = crate::text::find_byte(h, from, fold, [target]) {
         let start = at - k;
         match h.get(start..start + n.len()) {
-            Some(window) if window.eq_ignore_ascii_case(n) => return true,
+            Some(window) if window.eq_ignore_ascii_case(n) => return Some(start),
             Some(_) => from = at + 1,
-            None => return false,
+            None => return None,
         }
     }
-    false
+    None
 }
 
 /// A short line that is mostly a date or time: a page's timestamp. `line` is the trimmed line its `facts`

@@ -30,6 +30,9 @@ pub struct OutletTable {
     pattern_outlet: Vec<usize>,
     /// Each alias, for lines that are nothing but a name (the first outlet wins where two share one).
     by_alias: std::collections::HashMap<String, usize>,
+    /// Every byte an alias opens with. Text is mostly small letters, and few names open with one: most
+    /// places are ruled out by this one lookup, before the pair of bytes is looked at.
+    firsts: [bool; 256],
     /// Every pair of bytes an alias opens with, as a set of 65,536 bits. Names begin at few places in
     /// running text (mostly capitals), so most places are ruled out by one lookup here instead of a step
     /// of the automaton.
@@ -98,8 +101,12 @@ impl OutletTable {
         let mut short_openings = Box::new([0u64; 1024]);
         let mut heads = Box::new([0u64; 1024]);
         let mut longest = 0;
+        let mut firsts = [false; 256];
         for p in &patterns {
             let b = p.as_bytes();
+            if let Some(&first) = b.first() {
+                firsts[usize::from(first)] = true;
+            }
             // A name of one byte opens with that byte and anything after it.
             let seconds = match b.get(1) {
                 Some(&second) => second..=second,
@@ -117,7 +124,7 @@ impl OutletTable {
             }
             longest = longest.max(b.len());
         }
-        Self { outlets, matcher, pattern_outlet, by_alias, openings, short_openings, heads, longest }
+        Self { outlets, matcher, pattern_outlet, by_alias, firsts, openings, short_openings, heads, longest }
     }
 
     /// Whether an alias may begin at byte `at` of `bytes`: its first two bytes open some alias, and
@@ -125,6 +132,9 @@ impl OutletTable {
     /// an alias begins.
     #[inline(always)]
     fn may_begin(&self, bytes: &[u8], at: usize) -> bool {
+        if !self.firsts[usize::from(bytes[at])] {
+            return false;
+        }
         let pair = opening(bytes[at], bytes.get(at + 1).copied().unwrap_or(0));
         has(&self.openings, pair)
             && (has(&self.short_openings, pair)

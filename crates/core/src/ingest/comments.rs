@@ -169,9 +169,9 @@ pub(super) fn header(line: &str, facts: &LineFacts) -> Option<Header> {
     }
     // "NAME says:" / "NAME wrote:" (and the time after it, if on the same line)
     // Every verb ends with a colon: a line without one is not of this shape.
-    let lower = if facts.has(mark::COLON) { t.to_ascii_lowercase() } else { String::new() };
-    for verb in [" says:", " said:", " wrote:", " commented:"].into_iter().filter(|_| !lower.is_empty()) {
-        if let Some(i) = lower.find(verb) {
+    for verb in [" says:", " said:", " wrote:", " commented:"].into_iter().filter(|_| facts.has(mark::COLON))
+    {
+        if let Some(i) = super::find_ignore_ascii_case(t, verb) {
             let author = t[..i].trim();
             let rest = &t[i + verb.len()..];
             if looks_like_commenter(author) && (rest.trim().is_empty() || timestamp_in(rest).is_some()) {

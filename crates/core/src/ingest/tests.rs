@@ -243,6 +243,26 @@ mod properties {
             prop_assert_eq!(&doc.text, &text);
             assert_tiles(&doc);
         }
+
+        /// The case-insensitive search finds what searching the lowercased text finds.
+        #[test]
+        fn case_insensitive_find_is_find_in_lowercase(
+            text in "[A-Za-z :,.éÉ’]{0,80}",
+            needle in prop_oneof![
+                Just(" says:"), Just("ago"), Just("comment"), Just("print edition of"), Just("a"), Just(""),
+            ],
+        ) {
+            prop_assert_eq!(find_ignore_ascii_case(&text, needle), text.to_ascii_lowercase().find(needle));
+        }
+
+        /// Word counts match `split_whitespace` up to the limit, whatever the characters.
+        #[test]
+        fn word_counts_match_split_whitespace_up_to_the_limit(
+            text in "[A-Za-z0-9 \t\u{1}\u{a0}\u{2003}\u{3000}é’.,]{0,100}",
+            limit in 1usize..30,
+        ) {
+            prop_assert_eq!(count_words(&text, limit), text.split_whitespace().count().min(limit));
+        }
     }
 }
 
