@@ -445,7 +445,8 @@ impl Index {
                 let mut highlights = Vec::new();
                 while i < spans.len() && spans[i].0 < end {
                     end = end.max(spans[i].1.min(hi));
-                    highlights.push((spans[i].0 - first, spans[i].1.min(end) - first));
+                    let (a, z) = (spans[i].0.max(first), spans[i].1.min(end).max(first));
+                    highlights.push((a - first, z - first));
                     i += 1;
                 }
                 let text = doc.text.get(first as usize..end as usize).unwrap_or("").to_owned();

@@ -180,3 +180,41 @@ fn facet_counts_leave_out_their_own_selection() {
     let stale = Filter { entities: ["entity-nobody".to_owned()].into(), ..Filter::default() };
     assert!(data.apply(&all, &stale).is_empty());
 }
+
+#[test]
+fn odd_and_hostile_queries_never_fail() {
+    let b = corpus();
+    let index = Index::new(&b.documents, &b.canonical);
+    let long = "flood ".repeat(5_000);
+    for q in [
+        "\"",
+        "-",
+        "*",
+        "-*",
+        "\"\"",
+        "- -",
+        "**",
+        "\u{0}\u{1}",
+        "<script>alert(1)</script>",
+        &long,
+        "ü*",
+        "\"flood",
+    ] {
+        let hits = index.search(&b.documents, &parse(q), &Part::ALL, None);
+        for h in &hits {
+            for s in &h.snippets {
+                for &(a, z) in &s.highlights {
+                    assert!(a <= z && (z as usize) <= s.text.len(), "{q:?}: {s:?}");
+                }
+            }
+        }
+    }
+    // Markup is searched as words, never interpreted: "<script>" is the word "script".
+    assert_eq!(parse("<script>").include, vec![Clause::Phrase(vec!["script".into()])]);
+    // A word repeated five thousand times is the same query as the word once: the two stories that
+    // print "flood" (the first says "floods" only).
+    let hits = index.search(&b.documents, &parse(&long), &[Part::Article], None);
+    let mut found: Vec<u32> = hits.iter().map(|h| h.document).collect();
+    found.sort_unstable();
+    assert_eq!(found, vec![1, 2]);
+}
