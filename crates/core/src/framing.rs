@@ -539,32 +539,90 @@ fn sort_counts(v: &mut [Count]) {
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
 }
 
+/// A document's passages of one event: their spans, and those that report it.
+struct Scope {
+    event: u32,
+    spans: Spans,
+    reporting: Vec<u32>,
+}
+
+/// What one document's scope of one event measures, before the event's documents are compared.
+struct Measured {
+    document: u32,
+    signals: FramingSignals,
+    counts: Counts,
+    prominence: Prominence,
+}
+
 /// The framing signals of a corpus whose events are `events`.
+///
+/// Documents are taken one at a time: each is prepared (its paragraphs' words, counts and sentence
+/// scores), measured as a whole and in each of its events' scopes, and dropped, so what is held at once is
+/// one document's preparation and every scope's small word counts, not every document's preparation.
 pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Framing {
-    let n = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-    let articles: Vec<Spans> = docs.iter().map(article).collect();
-    let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
-    let doc_counts: Vec<Counts> = prepared.iter().zip(&articles).map(|(p, s)| p.counts(s)).collect();
-    let mut corpus = Counts::new();
-    for c in &doc_counts {
-        logodds::add(&mut corpus, c);
+    let columns_of = |event: &Event| {
+        let mut columns: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let mut reporting: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for ep in &event.passages {
+            let d = events.passages[ep.passage as usize].document;
+            columns.entry(d).or_default().push(ep.passage);
+            if ep.role == crate::events::PassageRole::Reports {
+                reporting.entry(d).or_default().push(ep.passage);
+            }
+        }
+        (columns, reporting)
+    };
+    let mut scopes_of: Vec<Vec<Scope>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    for (e, event) in events.events.iter().enumerate() {
+        let (columns, mut reporting) = columns_of(event);
+        for (d, ps) in columns {
+            let spans = ps
+                .iter()
+                .map(|&p| (events.passages[p as usize].start, events.passages[p as usize].end))
+                .collect();
+            if let Some(list) = scopes_of.get_mut(d as usize) {
+                list.push(Scope {
+                    event: u32::try_from(e).unwrap_or(u32::MAX),
+                    spans,
+                    reporting: reporting.remove(&d).unwrap_or_default(),
+                });
+            }
+        }
     }
 
+    let mut corpus = Counts::new();
+    let mut by_outlet: BTreeMap<String, (Vec<u32>, Counts)> = BTreeMap::new();
+    let mut documents: Vec<FramingSignals> = Vec::with_capacity(docs.len());
+    let mut measured: Vec<Vec<Measured>> = (0..events.events.len()).map(|_| Vec::new()).collect();
+    for (i, (doc, scopes)) in docs.iter().zip(scopes_of).enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let prepared = prepare(doc);
+        let spans = article(doc);
+        let counts = prepared.counts(&spans);
+        logodds::add(&mut corpus, &counts);
+        let outlet =
+            doc.meta.outlet.as_ref().map_or_else(|| "Unknown outlet".to_owned(), |o| o.value.clone());
+        let group = by_outlet.entry(outlet).or_default();
+        group.0.push(i);
+        logodds::add(&mut group.1, &counts);
+        documents.push(signals(i, doc, &prepared, &spans, canonical));
+        for scope in scopes {
+            if let Some(list) = measured.get_mut(scope.event as usize) {
+                list.push(Measured {
+                    document: i,
+                    signals: signals(i, doc, &prepared, &scope.spans, canonical),
+                    counts: prepared.counts(&scope.spans),
+                    prominence: prominence(doc, &prepared, &scope.reporting, events),
+                });
+            }
+        }
+    }
     let background = logodds::Tally::of(&corpus);
 
     // Outlets against the rest.
-    let mut by_outlet: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        let outlet = d.meta.outlet.as_ref().map_or_else(|| "Unknown outlet".to_owned(), |o| o.value.clone());
-        by_outlet.entry(outlet).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
-    }
     let outlets: Vec<OutletTerms> = by_outlet
         .into_iter()
-        .map(|(outlet, documents)| {
-            let mut group = Counts::new();
-            for &d in &documents {
-                logodds::add(&mut group, &doc_counts[d as usize]);
-            }
+        .map(|(outlet, (documents, group))| {
             let rest = logodds::minus(&corpus, &group);
             let terms = logodds::distinctive(
                 &group,
@@ -577,9 +635,6 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
             OutletTerms { outlet, documents, terms }
         })
         .collect();
-    let mut documents: Vec<FramingSignals> = (0..n)
-        .map(|i| signals(i, &docs[i as usize], &prepared[i as usize], &articles[i as usize], canonical))
-        .collect();
     for o in &outlets {
         for &d in &o.documents {
             documents[d as usize].distinctive.clone_from(&o.terms);
@@ -588,32 +643,12 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
 
     let mut framed = Vec::new();
     let mut matrices = Vec::new();
-    for (e, event) in events.events.iter().enumerate() {
+    for ((e, event), scopes) in events.events.iter().enumerate().zip(measured) {
         let e = u32::try_from(e).unwrap_or(u32::MAX);
-        let mut columns: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        let mut reporting: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        for ep in &event.passages {
-            columns.entry(events.passages[ep.passage as usize].document).or_default().push(ep.passage);
-            if ep.role == crate::events::PassageRole::Reports {
-                reporting.entry(events.passages[ep.passage as usize].document).or_default().push(ep.passage);
-            }
-        }
-        let scopes: BTreeMap<u32, Spans> = columns
-            .iter()
-            .map(|(&d, ps)| {
-                (
-                    d,
-                    ps.iter()
-                        .map(|&p| (events.passages[p as usize].start, events.passages[p as usize].end))
-                        .collect(),
-                )
-            })
-            .collect();
-        let scope_counts: BTreeMap<u32, Counts> =
-            scopes.iter().map(|(&d, s)| (d, prepared[d as usize].counts(s))).collect();
+        let (columns, _) = columns_of(event);
         let mut total = Counts::new();
-        for c in scope_counts.values() {
-            logodds::add(&mut total, c);
+        for m in &scopes {
+            logodds::add(&mut total, &m.counts);
         }
         let totals = logodds::Tally::of(&total);
         let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
@@ -632,12 +667,12 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                 absent.entry(c.document).or_default().push(i);
             }
         }
-        for (&d, spans) in &scopes {
-            let mut s = signals(d, &docs[d as usize], &prepared[d as usize], spans, canonical);
-            if scopes.len() > 1 {
-                let own = &scope_counts[&d];
+        let several = scopes.len() > 1;
+        for m in scopes {
+            let mut s = m.signals;
+            if several {
                 s.distinctive = logodds::distinctive_within(
-                    own,
+                    &m.counts,
                     totals,
                     background,
                     logodds::PRIOR_SIZE,
@@ -646,7 +681,7 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                 );
             }
             let omissions = absent
-                .get(&d)
+                .get(&m.document)
                 .into_iter()
                 .flatten()
                 .map(|&i| {
@@ -656,14 +691,9 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                 .collect();
             framed.push(EventFraming {
                 event: e,
-                document: d,
+                document: m.document,
                 signals: s,
-                prominence: prominence(
-                    &docs[d as usize],
-                    &prepared[d as usize],
-                    reporting.get(&d).map_or(&[][..], Vec::as_slice),
-                    events,
-                ),
+                prominence: m.prominence,
                 omissions,
             });
         }
