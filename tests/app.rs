@@ -316,3 +316,38 @@ async fn a_copied_library_link_reproduces_the_view() {
     assert_eq!(texts(&root, ".no-results").len(), 1);
     assert_eq!(texts(&root, ".results-bar .clear").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn an_entity_the_reader_names_opens_the_library_filtered_on_it() {
+    let (root, history) = mount("/doc/001_cfa350853c3acd34").await;
+    let names = texts(&root, ".named .named-link");
+    assert!(names.len() > 3, "{names:?}");
+    let first: HtmlElement = root
+        .query_selector(".named .named-link")
+        .expect("a valid selector")
+        .expect("a named entity")
+        .dyn_into()
+        .expect("an HTML element");
+    let id = root
+        .query_selector(".named .named-entity")
+        .expect("a valid selector")
+        .and_then(|e| e.get_attribute("data-entity"))
+        .expect("an entity id");
+    first.click();
+    settle().await;
+    assert_eq!(history.location().path(), "/");
+    assert!(history.location().query_str().contains("entity="), "{}", history.location().query_str());
+    // Every listed document mentions it, and the story it came from is among them.
+    let cards: Vec<String> = {
+        let list = root.query_selector_all(".doc-card").expect("a valid selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .filter_map(|e| e.get_attribute("data-id"))
+            .collect()
+    };
+    assert!(cards.contains(&"001_cfa350853c3acd34".to_owned()), "{cards:?}");
+    let corpus = Corpus::embedded();
+    let entity = corpus.bundle.canonical.entities.iter().find(|e| e.id == id).expect("the entity");
+    assert_eq!(cards.len(), entity.documents.len(), "{cards:?} vs {:?}", entity.documents);
+}

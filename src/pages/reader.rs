@@ -63,9 +63,54 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class={classes!("article-text", hidden_classes)}>
                 { for doc.sections.iter().filter_map(|s| article_part(doc, s, &marks)) }
             </div>
+            { named(&corpus, doc) }
             { comments(doc) }
             { removed(doc) }
         </article>
+    }
+}
+
+/// Who and what the story names (dates aside), most mentioned first, each linking to the Library
+/// filtered on it.
+fn named(corpus: &crate::corpus::Corpus, doc: &Document) -> Html {
+    let bundle = &corpus.bundle;
+    let Some(d) = bundle.documents.iter().position(|x| x.id == doc.id) else { return html! {} };
+    let links = bundle.canonical.links.get(d);
+    let mut counts: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    for m in doc.analysis.mentions.iter().filter(|m| m.label != Label::Date) {
+        if let Some(&c) = links.and_then(|l| l.get(m.entity as usize)) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<(u32, &language::canonical::CorpusEntity)> = counts
+        .into_iter()
+        .filter_map(|(c, n)| bundle.canonical.entities.get(c as usize).map(|e| (n, e)))
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    if rows.is_empty() {
+        return html! {};
+    }
+    let total = bundle.documents.len();
+    html! {
+        <section class="named" aria-labelledby="named-title">
+            <h2 id="named-title">{ "Named in this story" }</h2>
+            <ul>
+                { for rows.iter().map(|(n, e)| {
+                    let query = vec![("entity".to_owned(), e.id.clone())];
+                    let label = e.label.as_str().to_lowercase();
+                    html! {
+                        <li class={classes!("named-entity", label)} data-entity={e.id.clone()}>
+                            <Link<Route, Vec<(String, String)>> to={Route::Library} query={Some(query)} classes="named-link">
+                                { &e.name }
+                            </Link<Route, Vec<(String, String)>>>
+                            <span class="named-count">
+                                { format!(" {} here · in {} of {} documents", n, e.documents.len(), total) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }
 
