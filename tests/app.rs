@@ -32,24 +32,22 @@ fn Harness(props: &HarnessProps) -> Html {
 
 /// Mounts the app at `path` in a fresh element and waits for it to render.
 async fn mount(path: &str) -> (Element, AnyHistory) {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a root element");
-    document.body().expect("a body").append_child(&root).expect("attach the root");
     let history = AnyHistory::from(MemoryHistory::new());
     history.push(path);
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
-        .render();
-    settle().await;
-    (root, history)
+    render(history).await
 }
 
 /// Mounts the app at the Library with a query string, as a copied link would open it.
 async fn mount_query(pairs: &[(&str, &str)]) -> (Element, AnyHistory) {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push_with_query("/", pairs).expect("a query");
+    render(history).await
+}
+
+async fn render(history: AnyHistory) -> (Element, AnyHistory) {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a root element");
     document.body().expect("a body").append_child(&root).expect("attach the root");
-    let history = AnyHistory::from(MemoryHistory::new());
-    history.push_with_query("/", pairs).expect("a query");
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
         .render();
     settle().await;
@@ -236,14 +234,17 @@ async fn captions_are_highlighted_and_keep_their_credit_apart() {
     assert!(texts(&root, ".article-text figure.caption .photo-credit mark").is_empty());
 }
 
-/// Types into the search box as a user would (value, then an input event).
-async fn type_query(root: &Element, text: &str) {
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#search-input")
+fn search_box(root: &Element) -> web_sys::HtmlInputElement {
+    root.query_selector("#search-input")
         .expect("a valid selector")
         .expect("the search box")
         .dyn_into()
-        .expect("an input");
+        .expect("an input")
+}
+
+/// Types into the search box as a user would (value, then an input event).
+async fn type_query(root: &Element, text: &str) {
+    let input = search_box(root);
     input.set_value(text);
     let event = InputEvent::new("input").expect("an input event");
     input.dispatch_event(&event).expect("dispatch");
@@ -300,13 +301,7 @@ async fn an_outlet_facet_filters_and_keeps_the_other_outlets_counts() {
 #[wasm_bindgen_test]
 async fn a_copied_library_link_reproduces_the_view() {
     let (root, _) = mount_query(&[("q", "Boston"), ("part", "article"), ("sort", "date")]).await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#search-input")
-        .expect("a valid selector")
-        .expect("the search box")
-        .dyn_into()
-        .expect("an input");
-    assert_eq!(input.value(), "Boston");
+    assert_eq!(search_box(&root).value(), "Boston");
     let cards = texts(&root, ".doc-card .doc-headline");
     assert!(!cards.is_empty() && cards.len() < 5, "{cards:?}");
     assert!(texts(&root, ".snippet-part").is_empty(), "comments are not searched");

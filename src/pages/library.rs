@@ -243,19 +243,12 @@ pub fn Library() -> Html {
                 if rows.is_empty() {
                     <p class="facet-empty">{ "none" }</p>
                 }
-                { for rows.iter().map(|r| {
-                    let id = format!("facet-{name}-{}", r.value);
-                    html! {
-                        <div class="facet-row">
-                            <input type="checkbox" id={id.clone()} checked={chosen.contains(&r.value)}
-                                onchange={toggle(field, r.value.clone())} />
-                            <label for={id}>
-                                <span class="facet-label">{ &r.label }</span>
-                                <span class="facet-count">{ r.count }</span>
-                            </label>
-                        </div>
-                    }
-                }) }
+                { for rows.iter().map(|r| facet_row(
+                    format!("facet-{name}-{}", r.value),
+                    chosen.contains(&r.value),
+                    toggle(field, r.value.clone()),
+                    r,
+                )) }
             </fieldset>
         }
     };
@@ -346,15 +339,7 @@ pub fn Library() -> Html {
                             } else {
                                 View { from: Some(y.value.clone()), to: Some(y.value.clone()), ..view.clone() }
                             };
-                            html! {
-                                <div class="facet-row">
-                                    <input type="checkbox" id={id.clone()} checked={chosen} onchange={set_view(next)} />
-                                    <label for={id}>
-                                        <span class="facet-label">{ &y.label }</span>
-                                        <span class="facet-count">{ y.count }</span>
-                                    </label>
-                                </div>
-                            }
+                            facet_row(id, chosen, set_view(next), y)
                         }) }
                     </fieldset>
                     { checkbox_group("Event", "event", &facets.events, &view.events, |v| &mut v.events) }
@@ -369,19 +354,12 @@ pub fn Library() -> Html {
                                 onchange={set_view(View { all: !view.all, ..view.clone() })} />
                             <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
                         </div>
-                        { for entity_counts.iter().map(|r| {
-                            let id = format!("facet-entity-{}", r.value);
-                            html! {
-                                <div class="facet-row">
-                                    <input type="checkbox" id={id.clone()} checked={view.entities.contains(&r.value)}
-                                        onchange={toggle(|v| &mut v.entities, r.value.clone())} />
-                                    <label for={id}>
-                                        <span class="facet-label">{ &r.label }</span>
-                                        <span class="facet-count">{ r.count }</span>
-                                    </label>
-                                </div>
-                            }
-                        }) }
+                        { for entity_counts.iter().map(|r| facet_row(
+                            format!("facet-entity-{}", r.value),
+                            view.entities.contains(&r.value),
+                            toggle(|v| &mut v.entities, r.value.clone()),
+                            r,
+                        )) }
                     </fieldset>
                 </aside>
                 <div class="results">
@@ -413,6 +391,19 @@ pub fn Library() -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// A facet value as a checkbox with its label and live count.
+fn facet_row(id: String, checked: bool, onchange: Callback<Event>, row: &FacetCount) -> Html {
+    html! {
+        <div class="facet-row">
+            <input type="checkbox" id={id.clone()} {checked} {onchange} />
+            <label for={id}>
+                <span class="facet-label">{ &row.label }</span>
+                <span class="facet-count">{ row.count }</span>
+            </label>
+        </div>
     }
 }
 
