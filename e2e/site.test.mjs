@@ -1,91 +1,9 @@
 // End-to-end tests of the built site (dist/), served over HTTP and driven in Debian's Chromium.
 // Run by `make e2e` after a release build. Screenshots go to e2e/screenshots/ (git-ignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const root = resolve(import.meta.dirname, '..');
-const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
-const shots = resolve(process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-let browser;
-const servers = [];
-
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-// Serves `dir` on 127.0.0.1 with Python's standard static file server, as a plain static host would.
-async function serve(dir) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: 'ignore',
-  });
-  servers.push(proc);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(base + '/');
-      if (r.ok) return base;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the static server for ${dir} did not start`);
-}
-
-let rootBase;
-let subBase;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), `no built site at ${dist}: run a release build first`);
-  mkdirSync(shots, { recursive: true });
-  rootBase = await serve(dist);
-  // The same site under a sub-path, as on a project page of a static host.
-  const host = mkdtempSync(join(tmpdir(), 'parallax-host-'));
-  symlinkSync(dist, join(host, 'parallax'));
-  subBase = (await serve(host)) + '/parallax/';
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of servers) s.kill();
-});
-
-// A page that fails the test on any script error or console error.
-async function openPage(t, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
-  });
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(errors, [], 'the page reported errors');
-  });
-  return page;
-}
+import { join } from 'node:path';
+import { openPage, shots, site } from './harness.mjs';
 
 async function libraryHeadlines(page) {
   await page.locator('.doc-card').first().waitFor();
@@ -94,7 +12,7 @@ async function libraryHeadlines(page) {
 
 test('the home page lists the five documents, with outlet and date', async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/');
+  await page.goto(site.root + '/');
   const headlines = await libraryHeadlines(page);
   assert.equal(headlines.length, 5);
   assert.ok(headlines.includes('Putin Calls for US-Russia Intelligence Sharing'), headlines.join(' | '));
@@ -110,7 +28,7 @@ test('the home page lists the five documents, with outlet and date', async (t) =
 
 test('search and facets narrow the library, live in the URL, and survive back, forward and reload', async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/');
+  await page.goto(site.root + '/');
   await libraryHeadlines(page);
   await page.locator('#search-input').fill('Boston');
   await page.waitForFunction(() => location.hash.includes('q=Boston'));
@@ -152,7 +70,7 @@ test('search and facets narrow the library, live in the URL, and survive back, f
 
 test('open a document, go back, go forward', async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/');
+  await page.goto(site.root + '/');
   await libraryHeadlines(page);
   await page.locator('.doc-card[data-id="003_c56cdf79381bd2d4"] a.doc-link').click();
   await page.locator('.reader h1.headline').waitFor();
@@ -174,7 +92,7 @@ test('open a document, go back, go forward', async (t) => {
 
 test("a document's URL opens it directly, and survives a reload", async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/#/doc/001_cfa350853c3acd34');
+  await page.goto(site.root + '/#/doc/001_cfa350853c3acd34');
   const headline = page.locator('.reader h1.headline');
   await headline.waitFor();
   assert.equal(await headline.textContent(), 'Boston bombings: a chance for U.S.-Russia cooperation');
@@ -189,7 +107,7 @@ test("a document's URL opens it directly, and survives a reload", async (t) => {
 
 test('a stale link says so and leads back to the library', async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/#/doc/does-not-exist');
+  await page.goto(site.root + '/#/doc/does-not-exist');
   await page.locator('.not-found').waitFor();
   assert.match(await page.locator('.not-found p').first().textContent(), /does-not-exist/);
   await page.getByRole('link', { name: 'Back to the Library' }).click();
@@ -198,18 +116,18 @@ test('a stale link says so and leads back to the library', async (t) => {
 
 test('the site works under a sub-path', async (t) => {
   const page = await openPage(t);
-  await page.goto(subBase);
+  await page.goto(site.sub);
   assert.equal((await libraryHeadlines(page)).length, 5);
   await page.locator('.doc-card[data-id="004_ae0952dab8ca1e97"] a.doc-link').click();
   await page.locator('.reader h1.headline').waitFor();
-  assert.ok(page.url().startsWith(subBase + '#/doc/'), page.url());
+  assert.ok(page.url().startsWith(site.sub + '#/doc/'), page.url());
   await page.reload();
   assert.equal(await page.locator('.reader h1.headline').textContent(), 'Putin wants dialogue with US intel agencies');
 });
 
 test('dark theme and phone width render the library', async (t) => {
   const page = await openPage(t, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
-  await page.goto(rootBase + '/');
+  await page.goto(site.root + '/');
   assert.equal((await libraryHeadlines(page)).length, 5);
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.equal(bg, 'rgb(21, 23, 26)');
@@ -218,7 +136,7 @@ test('dark theme and phone width render the library', async (t) => {
 
 test('reader comments are threaded, collapsible and apart from the article', async (t) => {
   const page = await openPage(t);
-  await page.goto(rootBase + '/#/doc/000_52189a89d9381af0');
+  await page.goto(site.root + '/#/doc/000_52189a89d9381af0');
   const comments = page.locator('section.comments');
   await comments.waitFor();
   assert.equal(await comments.locator('h2').textContent(), 'Reader comments (4)');
@@ -241,7 +159,7 @@ test('reader comments are threaded, collapsible and apart from the article', asy
 test('the reader highlights entities by type, with a card on focus, in light and dark', async (t) => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await openPage(t, { colorScheme });
-    await page.goto(rootBase + '/#/doc/001_cfa350853c3acd34');
+    await page.goto(site.root + '/#/doc/001_cfa350853c3acd34');
     await page.locator('.entity-legend').waitFor();
     const person = page.locator('.article-text mark.entity.person[data-entity="person:vladimir-putin"]').first();
     assert.equal(await person.textContent(), 'Vladimir Putin');
