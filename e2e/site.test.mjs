@@ -166,9 +166,10 @@ test('the reader highlights entities by type, with a card on focus, in light and
     // Keyboard focus reaches a mention, and its card names the canonical entity and where else it appears.
     await person.focus();
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Vladimir Putin');
-    const card = await person.getAttribute('title');
-    assert.match(card, /^Vladimir Putin · People/);
-    assert.match(card, /in \d of 5 documents/);
+    const card = page.locator('.entity-card');
+    await card.waitFor();
+    assert.equal(await card.locator('.card-name').textContent(), 'Vladimir Putin');
+    assert.match(await card.textContent(), /in \d of 5 documents, by \d outlets/);
     // The tint is readable: dark text on a light tint, or light text on a dark one.
     const [fg, bg] = await person.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
     assert.notEqual(fg, bg);
@@ -180,5 +181,33 @@ test('the reader highlights entities by type, with a card on focus, in light and
     assert.equal(await places.getAttribute('aria-pressed'), 'false');
     const tint = await page.locator('.article-text mark.entity.place').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(tint, 'rgba(0, 0, 0, 0)');
+    // The toggle is in the URL, so a reload keeps it.
+    assert.match(page.url(), /hide=place/);
+    await page.reload();
+    await page.locator('.entity-legend').waitFor();
+    assert.equal(await page.locator('.entity-legend button.place').getAttribute('aria-pressed'), 'false');
   }
+});
+
+test("an entity card is reached by keyboard and its link opens the Library filtered on the entity", async (t) => {
+  const page = await openPage(t);
+  await page.goto(site.root + '/#/doc/001_cfa350853c3acd34');
+  const person = page.locator('.article-text mark.entity.person[data-entity="person:vladimir-putin"]').first();
+  await person.focus();
+  await page.locator('.entity-card').waitFor();
+  await page.screenshot({ path: join(shots, 'reader-entity-card.png') });
+  // The card comes right after the mention in the tab order: Tab, Tab past the close button, Enter.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'card-close');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Documents naming it');
+  await page.keyboard.press('Enter');
+  await page.locator('.library').waitFor();
+  assert.match(page.url(), /#\/\?entity=person%3Avladimir-putin$/);
+  const ids = await page.locator('.doc-card').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+  assert.ok(ids.includes('001_cfa350853c3acd34'), ids.join(', '));
+  assert.ok(await page.locator('#facet-entity-person\\:vladimir-putin').isChecked(), 'the entity facet is chosen');
+  // Back returns to the document.
+  await page.goBack();
+  await page.locator('.reader').waitFor();
 });

@@ -194,14 +194,35 @@ async fn the_reader_highlights_entities_by_type_and_the_legend_turns_a_type_off(
     let people = texts(&root, ".article-text mark.entity.person");
     assert!(people.iter().any(|p| p == "Vladimir Putin"), "{people:?}");
     assert!(texts(&root, ".article-text mark.entity.place").iter().any(|p| p == "U.S."));
-    // A mention carries its corpus entity and a card that names it, with its other forms.
-    let mark = root
+    // A mention carries its corpus entity; focusing it opens its card, right after it.
+    let mark: HtmlElement = root
         .query_selector(".article-text mark.entity.person[data-entity='person:vladimir-putin']")
         .expect("a valid selector")
-        .expect("a mention of the person");
-    let card = mark.get_attribute("title").unwrap_or_default();
-    assert!(card.starts_with("Vladimir Putin · People"), "{card}");
-    assert!(card.contains("documents"), "{card}");
+        .expect("a mention of the person")
+        .dyn_into()
+        .expect("an HTML element");
+    assert!(root.query_selector(".entity-card").expect("a valid selector").is_none(), "no card before focus");
+    mark.focus().expect("focus the mention");
+    settle().await;
+    let card = texts(&root, ".entity-card");
+    assert_eq!(card.len(), 1, "{card:?}");
+    assert_eq!(texts(&root, ".entity-card .card-name"), ["Vladimir Putin"]);
+    assert_eq!(texts(&root, ".entity-card .card-type"), ["Person"]);
+    assert!(card[0].contains("Also Putin"), "{card:?}");
+    assert!(card[0].contains("Russian President"), "the roles: {card:?}");
+    assert!(card[0].contains("of 5 documents"), "{card:?}");
+    assert_eq!(texts(&root, ".entity-card a").len(), 2, "links to the Library and to pick it out");
+    // Escape closes it.
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .expect("a key event");
+    mark.dispatch_event(&escape).expect("dispatch Escape");
+    settle().await;
+    assert!(texts(&root, ".entity-card").is_empty(), "Escape closes the card");
     // Quotes are marked with their speaker.
     let speakers: Vec<String> = (0..)
         .map_while(|i| root.query_selector_all(".article-text .quote").ok()?.item(i))
@@ -222,6 +243,70 @@ async fn the_reader_highlights_entities_by_type_and_the_legend_turns_a_type_off(
     let text = root.query_selector(".article-text").expect("a valid selector").expect("the article");
     let classes = text.get_attribute("class").unwrap_or_default();
     assert!(classes.split_whitespace().any(|c| c == "hide-person"), "{classes}");
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_keeps_hidden_types_and_a_picked_entity_in_its_url() {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history
+        .push_with_query(
+            "/doc/001_cfa350853c3acd34",
+            [("hide", "place"), ("entity", "person:vladimir-putin")],
+        )
+        .expect("a query");
+    let (root, history) = render(history).await;
+    let text = root.query_selector(".article-text").expect("a valid selector").expect("the article");
+    let classes = text.get_attribute("class").unwrap_or_default();
+    assert!(classes.split_whitespace().any(|c| c == "hide-place"), "{classes}");
+    let place: HtmlElement = root
+        .query_selector(".entity-legend button.place")
+        .expect("a valid selector")
+        .expect("the places toggle")
+        .dyn_into()
+        .expect("an HTML element");
+    assert_eq!(place.get_attribute("aria-pressed").as_deref(), Some("false"));
+    let picked = texts(&root, ".article-text mark.entity.picked");
+    assert!(!picked.is_empty() && picked.iter().all(|p| p.contains("Putin")), "{picked:?}");
+    // Turning places back on keeps the picked entity, and the URL says so.
+    place.click();
+    settle().await;
+    let query = history.location().query_str().to_owned();
+    assert!(!query.contains("hide"), "{query}");
+    assert!(query.contains("entity=person%3Avladimir-putin"), "{query}");
+    // The card's link picks out another entity in place of this one.
+    let other: HtmlElement = root
+        .query_selector(".article-text mark.entity.place")
+        .expect("a valid selector")
+        .expect("a place")
+        .dyn_into()
+        .expect("an HTML element");
+    other.focus().expect("focus");
+    settle().await;
+    let pick: HtmlElement = root
+        .query_selector(".entity-card a.card-pick")
+        .expect("a valid selector")
+        .expect("the pick link")
+        .dyn_into()
+        .expect("an HTML element");
+    pick.click();
+    settle().await;
+    let query = history.location().query_str().to_owned();
+    assert!(query.contains("entity=place"), "{query}");
+    assert!(texts(&root, ".article-text mark.entity.picked").iter().all(|p| !p.contains("Putin")));
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_reader_link_says_what_it_cannot_show_and_still_shows_the_document() {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history
+        .push_with_query("/doc/001_cfa350853c3acd34", [("hide", "bogus"), ("entity", "person:nobody-at-all")])
+        .expect("a query");
+    let (root, _) = render(history).await;
+    let notice = texts(&root, ".reader .banner.notice li");
+    assert_eq!(notice.len(), 2, "{notice:?}");
+    assert!(notice[0].contains("bogus") && notice[1].contains("person:nobody-at-all"), "{notice:?}");
+    assert!(!texts(&root, ".reader p.body").is_empty(), "the document is still shown");
+    assert!(texts(&root, ".article-text mark.entity.picked").is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,10 @@
 //! The Reader: one document, its metadata with evidence, the article, and what was removed from the page.
+//!
+//! The URL is the state: `#/doc/ID?hide=place&hide=date&entity=ENTITY` hides entity types from the
+//! highlighting and picks out every mention of one entity, so a copied link shows the same marks. A
+//! mention's card (on hover or keyboard focus) is the one piece of state the URL does not keep.
+
+use std::collections::BTreeSet;
 
 use parallax_core::language::{self, Label, Speaker};
 use parallax_core::manifest::OVERRIDE_RULE;
@@ -10,28 +16,119 @@ use super::library::set_title;
 use super::not_found::NotFound;
 use super::{date_label, headline_label, outlet_label};
 use crate::app::Route;
-use crate::corpus::use_corpus;
+use crate::corpus::{Corpus, use_corpus};
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ReaderProps {
     pub id: AttrValue,
 }
 
+/// The Reader's state, as the URL's query carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderView {
+    /// Entity types not highlighted.
+    pub hidden: BTreeSet<Label>,
+    /// The corpus entity whose mentions are picked out.
+    pub entity: Option<String>,
+    /// What the link asked for that this view cannot show, said plainly.
+    pub problems: Vec<String>,
+}
+
+impl ReaderView {
+    /// Reads the view from a query string. Unknown types are reported, not ignored in silence; an
+    /// entity id is checked against the corpus by the caller.
+    pub fn from_query(query: &str) -> Self {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
+        let mut view = Self::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "hide" => match Label::parse(&v.to_uppercase()) {
+                    Some(label) => drop(view.hidden.insert(label)),
+                    None => view.problems.push(format!("“{v}” is not an entity type, so it is not hidden.")),
+                },
+                "entity" if !v.is_empty() => view.entity = Some(v),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The query string's pairs, in a stable order.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> =
+            self.hidden.iter().map(|l| ("hide".to_owned(), l.as_str().to_lowercase())).collect();
+        if let Some(e) = &self.entity {
+            out.push(("entity".to_owned(), e.clone()));
+        }
+        out
+    }
+}
+
+/// Goes to the Reader of `id` showing `view`: a new history entry, so Back undoes a toggle.
+fn go(navigator: Option<&Navigator>, id: &str, view: &ReaderView) {
+    let Some(nav) = navigator else { return };
+    let route = Route::Reader { id: id.to_owned() };
+    let pairs = view.pairs();
+    if pairs.is_empty() {
+        nav.push(&route);
+    } else {
+        let _ = nav.push_with_query(&route, &pairs);
+    }
+}
+
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let corpus = use_corpus();
+    let location = use_location();
+    let navigator = use_navigator();
     let title = corpus.document(&props.id).map(headline_label);
     use_effect_with(title, |title| set_title(title.as_deref().unwrap_or("Not found")));
-    let hidden = use_state(Vec::<Label>::new);
+    // The mention whose card is open, by index into the document's mentions.
+    let card = use_state(|| None::<u32>);
+    {
+        // A card belongs to its document: close it when the Reader moves to another.
+        let card = card.clone();
+        use_effect_with(props.id.clone(), move |_| card.set(None));
+    }
     let Some(doc) = corpus.document(&props.id) else {
         return html! { <NotFound what={AttrValue::from(format!("document “{}”", props.id))} /> };
     };
-    let marks = Marks::new(&corpus, doc);
+    let mut view = ReaderView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    if let Some(id) = &view.entity
+        && !corpus.bundle.canonical.entities.iter().any(|e| &e.id == id)
+    {
+        view.problems.push(format!("No entity “{id}” in this corpus: nothing is picked out."));
+    }
+    let on_view = {
+        let navigator = navigator.clone();
+        let id = doc.id.clone();
+        Callback::from(move |next: ReaderView| go(navigator.as_ref(), &id, &next))
+    };
+    let on_card = {
+        let card = card.clone();
+        Callback::from(move |m: Option<u32>| card.set(m))
+    };
+    let marks = Marks::new(&corpus, doc, &view, *card, on_card.clone());
     let hidden_classes: Vec<String> =
-        hidden.iter().map(|l| format!("hide-{}", l.as_str().to_lowercase())).collect();
+        view.hidden.iter().map(|l| format!("hide-{}", l.as_str().to_lowercase())).collect();
+    let onkeydown = {
+        let on_card = on_card.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_card.emit(None);
+            }
+        })
+    };
     html! {
-        <article class="reader" data-id={doc.id.clone()}>
+        <article class="reader" data-id={doc.id.clone()} {onkeydown}>
             <p class="back"><Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>></p>
+            if !view.problems.is_empty() {
+                <div class="banner notice" role="status">
+                    <ul>{ for view.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    <Link<Route> to={Route::Reader { id: doc.id.clone() }}>{ "Show the document plainly" }</Link<Route>>
+                </div>
+            }
             <header class="doc-header">
                 <h1 class="headline">{ headline_label(doc) }</h1>
                 if let Some(standfirst) = &doc.meta.standfirst {
@@ -59,8 +156,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </ul>
                 }
             </header>
-            { legend(doc, &hidden) }
-            <div class={classes!("article-text", hidden_classes)}>
+            { legend(doc, &view, &on_view) }
+            <div class={classes!("article-text", hidden_classes, view.entity.is_some().then_some("picking"))}>
                 { for doc.sections.iter().filter_map(|s| article_part(doc, s, &marks)) }
             </div>
             { named(&corpus, doc) }
@@ -72,7 +169,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
 /// Who and what the story names (dates aside), most mentioned first, each linking to the Library
 /// filtered on it.
-fn named(corpus: &crate::corpus::Corpus, doc: &Document) -> Html {
+fn named(corpus: &Corpus, doc: &Document) -> Html {
     let bundle = &corpus.bundle;
     let Some(d) = bundle.documents.iter().position(|x| x.id == doc.id) else { return html! {} };
     let links = bundle.canonical.links.get(d);
@@ -187,8 +284,21 @@ fn label_name(label: Label) -> &'static str {
     }
 }
 
-/// The legend: one toggle per entity type, with how many mentions of it the article has.
-fn legend(doc: &Document, hidden: &UseStateHandle<Vec<Label>>) -> Html {
+/// One entity of a type, as its card names the type.
+fn label_singular(label: Label) -> &'static str {
+    match label {
+        Label::Person => "Person",
+        Label::Org => "Organisation",
+        Label::Place => "Place",
+        Label::Event => "Event",
+        Label::Norp => "Group",
+        Label::Date => "Date",
+    }
+}
+
+/// The legend: one toggle per entity type, with how many mentions of it the article has. A toggle is a
+/// link's worth of state: it goes into the URL.
+fn legend(doc: &Document, view: &ReaderView, on_view: &Callback<ReaderView>) -> Html {
     let article: Vec<Label> = doc
         .analysis
         .mentions
@@ -206,18 +316,15 @@ fn legend(doc: &Document, hidden: &UseStateHandle<Vec<Label>>) -> Html {
         <div class="entity-legend" role="group" aria-label="Highlight entity types">
             { for LABELS.iter().map(|&label| {
                 let count = article.iter().filter(|&&l| l == label).count();
-                let shown = !hidden.contains(&label);
+                let shown = !view.hidden.contains(&label);
                 let onclick = {
-                    let hidden = hidden.clone();
-                    Callback::from(move |_| {
-                        let mut next = (*hidden).clone();
-                        if let Some(i) = next.iter().position(|&l| l == label) {
-                            next.remove(i);
-                        } else {
-                            next.push(label);
-                        }
-                        hidden.set(next);
-                    })
+                    let on_view = on_view.clone();
+                    let mut next = view.clone();
+                    next.problems.clear();
+                    if !next.hidden.remove(&label) {
+                        next.hidden.insert(label);
+                    }
+                    Callback::from(move |_| on_view.emit(next.clone()))
                 };
                 let class = format!("legend-item {}", label.as_str().to_lowercase());
                 html! {
@@ -234,22 +341,32 @@ fn legend(doc: &Document, hidden: &UseStateHandle<Vec<Label>>) -> Html {
     }
 }
 
-/// What the Reader needs to mark a document's text: its analysis and the corpus entities.
+/// What the Reader needs to mark a document's text: its analysis, the corpus entities, the view, and
+/// which mention's card is open.
 struct Marks<'a> {
+    corpus: &'a Corpus,
     doc: &'a Document,
     entities: Vec<Option<&'a language::canonical::CorpusEntity>>,
-    outlets: usize,
+    view: &'a ReaderView,
+    card: Option<u32>,
+    on_card: Callback<Option<u32>>,
 }
 
 impl<'a> Marks<'a> {
-    fn new(corpus: &'a crate::corpus::Corpus, doc: &'a Document) -> Self {
+    fn new(
+        corpus: &'a Corpus,
+        doc: &'a Document,
+        view: &'a ReaderView,
+        card: Option<u32>,
+        on_card: Callback<Option<u32>>,
+    ) -> Self {
         let bundle = &corpus.bundle;
         let d = bundle.documents.iter().position(|x| x.id == doc.id);
         let links = d.and_then(|d| bundle.canonical.links.get(d));
         let entities = (0..doc.analysis.entities.len())
             .map(|e| links.and_then(|l| l.get(e)).and_then(|&g| bundle.canonical.entities.get(g as usize)))
             .collect();
-        Self { doc, entities, outlets: bundle.documents.len() }
+        Self { corpus, doc, entities, view, card, on_card }
     }
 
     /// The text `start..end` with its mentions, quotes and hedges marked.
@@ -266,12 +383,8 @@ impl<'a> Marks<'a> {
                     };
                     node = html! { <span class="hedge" {title}>{ node }</span> };
                 }
-                if let Some(m) = run.mention.and_then(|m| a.mentions.get(m as usize)) {
-                    let label = m.label.as_str().to_lowercase();
-                    let (id, title) = self.card(m.entity);
-                    node = html! {
-                        <mark class={classes!("entity", label)} data-entity={id} tabindex="0" {title}>{ node }</mark>
-                    };
+                if let Some((i, m)) = run.mention.and_then(|i| Some((i, a.mentions.get(i as usize)?))) {
+                    node = self.mention(i, m, run.end, node);
                 }
                 if let Some(q) = run.quote.and_then(|q| a.quotes.get(q as usize)) {
                     let speaker = match &q.speaker {
@@ -291,31 +404,109 @@ impl<'a> Marks<'a> {
         }
     }
 
-    /// The corpus id of a document entity and the card shown on hover or focus.
-    fn card(&self, local: u32) -> (String, String) {
-        let local_entity = self.doc.analysis.entities.get(local as usize);
-        match self.entities.get(local as usize).copied().flatten() {
-            Some(e) => {
-                let mut card = format!("{} · {}", e.name, label_name(e.label));
-                if !e.aliases.is_empty() {
-                    card.push_str(&format!("\nAlso: {}", e.aliases.join(", ")));
+    /// One run of mention `i`, marked by type; hover, focus or a click opens its card, shown after the
+    /// mention's last run.
+    fn mention(&self, i: u32, m: &language::Mention, run_end: u32, inner: Html) -> Html {
+        let label = m.label.as_str().to_lowercase();
+        let entity = self.entities.get(m.entity as usize).copied().flatten();
+        let id = entity.map(|e| e.id.clone()).unwrap_or_default();
+        let picked = entity.is_some_and(|e| self.view.entity.as_deref() == Some(e.id.as_str()));
+        let open = self.card == Some(i);
+        let show = {
+            let on_card = self.on_card.clone();
+            move || on_card.emit(Some(i))
+        };
+        let onmouseenter = {
+            let show = show.clone();
+            Callback::from(move |_: MouseEvent| show())
+        };
+        let onfocus = {
+            let show = show.clone();
+            Callback::from(move |_: FocusEvent| show())
+        };
+        let onclick = Callback::from(move |_: MouseEvent| show());
+        html! {
+            <>
+                <mark class={classes!("entity", label, picked.then_some("picked"))} data-entity={id}
+                    data-mention={i.to_string()} tabindex="0"
+                    aria-describedby={open.then_some("entity-card")}
+                    {onmouseenter} {onfocus} {onclick}>{ inner }</mark>
+                if open && run_end == m.end {
+                    { self.card(m) }
                 }
-                let mut roles: Vec<&str> = e.roles.iter().map(|r| r.role.as_str()).collect();
-                roles.dedup();
-                if !roles.is_empty() {
-                    card.push_str(&format!("\nRoles: {}", roles.join("; ")));
-                }
-                card.push_str(&format!(
-                    "\nMentioned {} times in {} of {} documents",
-                    e.mentions,
-                    e.documents.len(),
-                    self.outlets
-                ));
-                (e.id.clone(), card)
-            }
-            None => (String::new(), local_entity.map(|e| e.name.clone()).unwrap_or_default()),
+            </>
         }
     }
+
+    /// The card of a mention: what the corpus knows of its entity, and where to go from here.
+    fn card(&self, m: &language::Mention) -> Html {
+        let close = {
+            let on_card = self.on_card.clone();
+            Callback::from(move |_: MouseEvent| on_card.emit(None))
+        };
+        let Some(e) = self.entities.get(m.entity as usize).copied().flatten() else {
+            let name =
+                self.doc.analysis.entities.get(m.entity as usize).map(|e| e.name.clone()).unwrap_or_default();
+            return html! {
+                <span class="entity-card" id="entity-card" role="group" aria-label={format!("About {name}")}>
+                    <span class="card-head">
+                        <strong class="card-name">{ name }</strong>
+                        <span class="card-type">{ label_singular(m.label) }</span>
+                        <button type="button" class="card-close" aria-label="Close the card" onclick={close}>{ "×" }</button>
+                    </span>
+                </span>
+            };
+        };
+        let docs = &self.corpus.bundle.documents;
+        let outlets: BTreeSet<String> =
+            e.documents.iter().filter_map(|&d| docs.get(d as usize)).map(outlet_label).collect();
+        let mut roles: Vec<&str> = e.roles.iter().map(|r| r.role.as_str()).collect();
+        roles.sort_unstable();
+        roles.dedup();
+        let reach = format!(
+            "Mentioned {} in {} of {} documents, by {}",
+            plural(e.mentions as usize, "time", "times"),
+            e.documents.len(),
+            docs.len(),
+            plural(outlets.len(), "outlet", "outlets"),
+        );
+        let library = vec![("entity".to_owned(), e.id.clone())];
+        let mut pick = self.view.clone();
+        pick.problems.clear();
+        let picked = pick.entity.as_deref() == Some(e.id.as_str());
+        pick.entity = if picked { None } else { Some(e.id.clone()) };
+        let pick_label = if picked { "Stop picking out its mentions" } else { "Pick out its mentions here" };
+        let here = Route::Reader { id: self.doc.id.clone() };
+        html! {
+            <span class="entity-card" id="entity-card" role="group" aria-label={format!("About {}", e.name)}
+                data-entity={e.id.clone()}>
+                <span class="card-head">
+                    <strong class="card-name">{ &e.name }</strong>
+                    <span class={classes!("card-type", m.label.as_str().to_lowercase())}>{ label_singular(e.label) }</span>
+                    <button type="button" class="card-close" aria-label="Close the card" onclick={close}>{ "×" }</button>
+                </span>
+                if !e.aliases.is_empty() {
+                    <span class="card-row"><span class="card-key">{ "Also " }</span>{ e.aliases.join(", ") }</span>
+                }
+                if !roles.is_empty() {
+                    <span class="card-row"><span class="card-key">{ "Roles " }</span>{ roles.join("; ") }</span>
+                }
+                <span class="card-row card-reach">{ reach }</span>
+                <span class="card-links">
+                    <Link<Route, Vec<(String, String)>> to={Route::Library} query={Some(library)} classes="card-library">
+                        { "Documents naming it" }
+                    </Link<Route, Vec<(String, String)>>>
+                    <Link<Route, Vec<(String, String)>> to={here} query={Some(pick.pairs()).filter(|p| !p.is_empty())} classes="card-pick">
+                        { pick_label }
+                    </Link<Route, Vec<(String, String)>>>
+                </span>
+            </span>
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
 fn span_text(doc: &Document, (start, end): (u32, u32)) -> &str {
