@@ -2,6 +2,7 @@
 // Run by `make e2e` after a release build. Screenshots go to e2e/screenshots/ (git-ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage, shots, site } from './harness.mjs';
 
@@ -210,4 +211,50 @@ test("an entity card is reached by keyboard and its link opens the Library filte
   // Back returns to the document.
   await page.goBack();
   await page.locator('.reader').waitFor();
+});
+
+test('copy link and copy citation put the view on the clipboard; the annotations download as parallax/1 JSON', async (t) => {
+  const page = await openPage(t, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(site.root + '/#/doc/001_cfa350853c3acd34?hide=date');
+  await page.locator('.doc-tools').waitFor();
+  await page.locator('.doc-tools .copy-link').click();
+  await page.locator('.tool-status', { hasText: 'Link copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  await page.locator('.doc-tools .copy-citation').click();
+  await page.locator('.tool-status', { hasText: 'Citation copied.' }).waitFor();
+  const citation = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(citation.startsWith('“Boston bombings: a chance for U.S.-Russia cooperation.” Reuters, 2013-04-20.'), citation);
+  assert.ok(citation.includes('Source file: 001_cfa350853c3acd34.txt.'), citation);
+  assert.ok(citation.endsWith(page.url()), citation);
+  // The copied link reproduces the view in a fresh page.
+  const other = await openPage(t);
+  await other.goto(citation.slice(citation.indexOf('http')));
+  await other.locator('.entity-legend').waitFor();
+  assert.equal(await other.locator('.entity-legend button.date').getAttribute('aria-pressed'), 'false');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.doc-tools .download-json').click()]);
+  assert.equal(download.suggestedFilename(), '001_cfa350853c3acd34.json');
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(json.schema, 'parallax/1');
+  assert.equal(json.documents.length, 1);
+  const doc = json.documents[0];
+  assert.equal(doc.outlet, 'Reuters');
+  assert.ok(doc.mentions.length > 50 && doc.quotes.length > 3, `${doc.mentions.length} mentions, ${doc.quotes.length} quotes`);
+  const ids = new Set(json.entities.map((e) => e.id));
+  assert.ok(doc.mentions.every((m) => ids.has(m.entity)), 'every mention resolves to a listed entity');
+  assert.ok(json.events.length > 0 && json.events.every((e) => e.documents.includes(doc.id) || e.mentioned_in.includes(doc.id)));
+});
+
+test('the result list downloads as CSV, in the order shown', async (t) => {
+  const page = await openPage(t);
+  await page.goto(site.root + '/#/?q=%22intelligence+sharing%22&sort=outlet');
+  await page.locator('.doc-card').first().waitFor();
+  const shown = await page.locator('.doc-card').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.download-csv').click()]);
+  assert.equal(download.suggestedFilename(), 'parallax-results.csv');
+  const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'rank,id,outlet,published,headline,byline,words,comments,matches,score,source');
+  assert.equal(lines.length - 1, shown.length);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), shown);
+  assert.ok(lines.slice(1).every((l) => /,\d+,\d+\.\d{3},[^,]+\.txt$/.test(l)), lines.join('\n'));
 });

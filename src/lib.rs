@@ -5,6 +5,7 @@
 //! classified) live in `parallax-core`, not here: components only show what the engine computed.
 
 pub mod app;
+pub mod browser;
 pub mod corpus;
 pub mod pages;
 

@@ -16,6 +16,7 @@ use yew_router::prelude::*;
 
 use super::{date_label, headline_label, outlet_label};
 use crate::app::Route;
+use crate::browser;
 use crate::corpus::use_corpus;
 
 /// Entities listed in the facet before the user narrows the list by typing.
@@ -141,6 +142,7 @@ pub fn Library() -> Html {
         facets: FacetData::new(&bundle.documents, &bundle.canonical, &bundle.events),
     });
     let entity_find = use_state(String::new);
+    let csv_problem = use_state(|| None::<String>);
     let docs = corpus.documents();
 
     // Navigation: replace while typing, push for a facet click.
@@ -223,6 +225,17 @@ pub fn Library() -> Html {
     let clear = {
         let go = go.clone();
         Callback::from(move |_: MouseEvent| go.emit((View::default(), true)))
+    };
+
+    let on_csv = {
+        let rows: Vec<(u32, f32, u32)> = shown.iter().map(|h| (h.document, h.score, h.matches)).collect();
+        let corpus = corpus.clone();
+        let csv_problem = csv_problem.clone();
+        Callback::from(move |_: MouseEvent| {
+            let result = results_csv(corpus.documents(), &rows)
+                .and_then(|csv| browser::download("parallax-results.csv", "text/csv", &csv));
+            csv_problem.set(result.err());
+        })
     };
 
     let checkbox_group = |title: &str,
@@ -381,6 +394,12 @@ pub fn Library() -> Html {
                         if view.narrowed() {
                             <button type="button" class="clear" onclick={clear}>{ "Clear search and filters" }</button>
                         }
+                        <button type="button" class="download-csv" onclick={on_csv} disabled={shown.is_empty()}>
+                            { "Download results (CSV)" }
+                        </button>
+                        if let Some(problem) = &*csv_problem {
+                            <p class="tool-status" role="alert">{ problem }</p>
+                        }
                     </div>
                     if shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
@@ -405,6 +424,46 @@ fn facet_row(id: String, checked: bool, onchange: Callback<Event>, row: &FacetCo
             </label>
         </div>
     }
+}
+
+/// The result list as CSV, in the order shown: one row per document, with its rank, score and matches.
+fn results_csv(docs: &[Document], rows: &[(u32, f32, u32)]) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "rank",
+        "id",
+        "outlet",
+        "published",
+        "headline",
+        "byline",
+        "words",
+        "comments",
+        "matches",
+        "score",
+        "source",
+    ];
+    writer.write_record(header).map_err(|e| e.to_string())?;
+    for (rank, &(d, score, matches)) in rows.iter().enumerate() {
+        let Some(doc) = docs.get(d as usize) else { continue };
+        let opt = |f: Option<&parallax_core::Fact<String>>| f.map(|f| f.value.clone()).unwrap_or_default();
+        writer
+            .write_record([
+                (rank + 1).to_string(),
+                doc.id.clone(),
+                opt(doc.meta.outlet.as_ref()),
+                opt(doc.meta.published.as_ref()),
+                opt(doc.meta.headline.as_ref()),
+                doc.meta.byline.as_ref().map(|b| b.value.join("; ")).unwrap_or_default(),
+                doc.body_word_count().to_string(),
+                doc.comments.len().to_string(),
+                matches.to_string(),
+                if score > 0.0 { format!("{score:.3}") } else { String::new() },
+                doc.source.clone(),
+            ])
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
 fn count_label(shown: usize, total: usize) -> String {

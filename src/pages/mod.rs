@@ -20,3 +20,20 @@ pub(crate) fn date_label(doc: &Document) -> String {
 pub(crate) fn headline_label(doc: &Document) -> String {
     doc.meta.headline.as_ref().map_or_else(|| format!("Untitled ({})", doc.source), |f| f.value.clone())
 }
+
+/// A citation of a document as the Reader's "Copy citation" gives it: who wrote it (when the page says),
+/// the headline, the outlet, the date, the source file it was read from, and the link to this view.
+pub(crate) fn citation(doc: &Document, link: &str) -> String {
+    let mut out = String::new();
+    if let Some(byline) = doc.meta.byline.as_ref().filter(|b| !b.value.is_empty()) {
+        out.push_str(&byline.value.join(", "));
+        out.push_str(". ");
+    }
+    out.push_str(&format!("“{}.” ", headline_label(doc).trim_end_matches('.')));
+    out.push_str(&format!("{}, {}. ", outlet_label(doc), date_label(doc)));
+    out.push_str(&format!("Source file: {}.", doc.source));
+    if !link.is_empty() {
+        out.push_str(&format!(" Parallax: {link}"));
+    }
+    out
+}

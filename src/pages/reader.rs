@@ -14,8 +14,9 @@ use yew_router::prelude::*;
 
 use super::library::set_title;
 use super::not_found::NotFound;
-use super::{date_label, headline_label, outlet_label};
+use super::{citation, date_label, headline_label, outlet_label};
 use crate::app::Route;
+use crate::browser;
 use crate::corpus::{Corpus, use_corpus};
 
 #[derive(Debug, Properties, PartialEq)]
@@ -150,6 +151,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <dt>{ "Source" }</dt>
                     <dd class="source">{ &doc.source }</dd>
                 </dl>
+                <DocTools id={doc.id.clone()} />
                 if !doc.diagnostics.is_empty() {
                     <ul class="diagnostics" aria-label="Notes on this document">
                         { for doc.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
@@ -164,6 +166,75 @@ pub fn Reader(props: &ReaderProps) -> Html {
             { comments(doc) }
             { removed(doc) }
         </article>
+    }
+}
+
+#[derive(Debug, Properties, PartialEq)]
+struct DocToolsProps {
+    id: AttrValue,
+}
+
+/// "Copy link", "Copy citation" and the download of the document's annotations, with a status line
+/// that says what happened. Where the browser keeps the clipboard closed, the text is shown, selected,
+/// for copying by hand.
+#[component]
+fn DocTools(props: &DocToolsProps) -> Html {
+    let corpus = use_corpus();
+    let status = use_state(|| None::<(String, Option<String>)>);
+    let copy = |what: &'static str, make: fn(&Document, &str) -> String| {
+        let corpus = corpus.clone();
+        let status = status.clone();
+        let id = props.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(doc) = corpus.document(&id) else { return };
+            let text = make(doc, &browser::current_url());
+            let status = status.clone();
+            yew::platform::spawn_local(async move {
+                match browser::copy(&text).await {
+                    Ok(()) => status.set(Some((format!("{what} copied."), None))),
+                    Err(why) => {
+                        status.set(Some((format!("Not copied: {why}. Copy it from here:"), Some(text))))
+                    }
+                }
+            });
+        })
+    };
+    let on_link = copy("Link", |_, link| link.to_owned());
+    let on_citation = copy("Citation", citation);
+    let on_json = {
+        let corpus = corpus.clone();
+        let status = status.clone();
+        let id = props.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let bundle = &corpus.bundle;
+            let Some(index) = bundle.documents.iter().position(|d| d.id == *id) else { return };
+            let result = parallax_core::export::export_document(bundle, index)
+                .ok_or_else(|| "the document is not in the corpus".to_owned())
+                .and_then(|e| serde_json::to_string_pretty(&e).map_err(|e| e.to_string()))
+                .and_then(|json| browser::download(&format!("{id}.json"), "application/json", &json));
+            status.set(Some(match result {
+                Ok(()) => {
+                    (format!("Saved {id}.json: the document and its annotations, schema parallax/1."), None)
+                }
+                Err(why) => (why, None),
+            }));
+        })
+    };
+    html! {
+        <div class="doc-tools" role="group" aria-label="Cite or save this document">
+            <button type="button" class="copy-link" onclick={on_link}>{ "Copy link" }</button>
+            <button type="button" class="copy-citation" onclick={on_citation}>{ "Copy citation" }</button>
+            <button type="button" class="download-json" onclick={on_json}>{ "Download annotations (JSON)" }</button>
+            <p class="tool-status" role="status" aria-live="polite">
+                if let Some((message, text)) = &*status {
+                    { message }
+                    if let Some(text) = text {
+                        <textarea class="copy-fallback" readonly=true rows="3" aria-label="Text to copy"
+                            value={text.clone()} />
+                    }
+                }
+            </p>
+        </div>
     }
 }
 

@@ -222,51 +222,9 @@ impl From<&Diagnostic> for DiagnosticExport {
 /// A whole corpus in the export schema: its entities linked across documents, its events, and the
 /// framing of each document and of each document's telling of each event.
 pub fn export(bundle: &crate::bundle::Bundle) -> Export {
-    let documents = &bundle.documents;
-    let canonical = &bundle.canonical;
-    let doc_id = |d: &u32| documents.get(*d as usize).map(|d| d.id.clone()).unwrap_or_default();
-    let entities = canonical
-        .entities
-        .iter()
-        .map(|e| EntityExport {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            label: e.label.as_str(),
-            aliases: e.aliases.clone(),
-            roles: e
-                .roles
-                .iter()
-                .map(|r| RoleExport { role: r.role.clone(), document: doc_id(&r.document) })
-                .collect(),
-            documents: e.documents.iter().map(doc_id).collect(),
-            mentions: e.mentions,
-        })
-        .collect();
-    let names = Names { documents, canonical, events: &bundle.events };
-    let exported = documents
-        .iter()
-        .zip(&canonical.links)
-        .enumerate()
-        .map(|(i, (doc, links))| {
-            let ids: Vec<String> = links
-                .iter()
-                .map(|&g| canonical.entities.get(g as usize).map(|e| e.id.clone()).unwrap_or_default())
-                .collect();
-            let mut d = document_with(doc, &ids);
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            if let Some(f) = bundle.framing.documents.get(i as usize) {
-                d.framing = Some(framing::signals(f, &names));
-            }
-            d.event_framing = bundle
-                .framing
-                .events
-                .iter()
-                .filter(|f| f.document == i)
-                .map(|f| framing::event_framing(f, &names))
-                .collect();
-            d
-        })
-        .collect();
+    let names = Names { documents: &bundle.documents, canonical: &bundle.canonical, events: &bundle.events };
+    let entities = bundle.canonical.entities.iter().map(|e| entity(e, &names)).collect();
+    let documents = (0..bundle.documents.len()).filter_map(|i| corpus_document(bundle, &names, i)).collect();
     let events = bundle
         .events
         .events
@@ -275,7 +233,71 @@ pub fn export(bundle: &crate::bundle::Bundle) -> Export {
         .map(|(i, e)| framing::event(e, bundle.framing.matrices.get(i), &names))
         .collect();
     let outlets = bundle.framing.outlets.iter().map(|o| framing::outlet(o, &names)).collect();
-    Export { schema: SCHEMA, entities, events, outlets, documents: exported }
+    Export { schema: SCHEMA, entities, events, outlets, documents }
+}
+
+/// One document of a corpus in the export schema, as the corpus sees it: the document with its
+/// annotations and framing, the entities it names and the events it reports or mentions (each whole,
+/// with every document's passages, so ids resolve). No outlet profiles: they describe the corpus.
+/// `None` when `index` is not a document of the bundle.
+pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<Export> {
+    let names = Names { documents: &bundle.documents, canonical: &bundle.canonical, events: &bundle.events };
+    let document = corpus_document(bundle, &names, index)?;
+    let mut named: Vec<u32> = bundle.canonical.links.get(index).cloned().unwrap_or_default();
+    named.sort_unstable();
+    named.dedup();
+    let entities = named
+        .iter()
+        .filter_map(|&g| bundle.canonical.entities.get(g as usize))
+        .map(|e| entity(e, &names))
+        .collect();
+    let d = u32::try_from(index).ok()?;
+    let events = bundle
+        .events
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.documents.contains(&d) || e.mentioned_in.contains(&d))
+        .map(|(i, e)| framing::event(e, bundle.framing.matrices.get(i), &names))
+        .collect();
+    Some(Export { schema: SCHEMA, entities, events, outlets: Vec::new(), documents: vec![document] })
+}
+
+fn entity(e: &crate::language::canonical::CorpusEntity, names: &Names) -> EntityExport {
+    EntityExport {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        label: e.label.as_str(),
+        aliases: e.aliases.clone(),
+        roles: e
+            .roles
+            .iter()
+            .map(|r| RoleExport { role: r.role.clone(), document: names.document(r.document) })
+            .collect(),
+        documents: e.documents.iter().map(|&d| names.document(d)).collect(),
+        mentions: e.mentions,
+    }
+}
+
+/// Document `i` of a corpus, with the corpus's entity ids and its framing.
+fn corpus_document(bundle: &crate::bundle::Bundle, names: &Names, i: usize) -> Option<DocumentExport> {
+    let canonical = &bundle.canonical;
+    let doc = bundle.documents.get(i)?;
+    let links = canonical.links.get(i).map(Vec::as_slice).unwrap_or_default();
+    let ids: Vec<String> = links.iter().map(|&g| names.entity(g)).collect();
+    let mut d = document_with(doc, &ids);
+    let i = u32::try_from(i).ok()?;
+    if let Some(f) = bundle.framing.documents.get(i as usize) {
+        d.framing = Some(framing::signals(f, names));
+    }
+    d.event_framing = bundle
+        .framing
+        .events
+        .iter()
+        .filter(|f| f.document == i)
+        .map(|f| framing::event_framing(f, names))
+        .collect();
+    Some(d)
 }
 
 /// What export ids the model's indices stand for.
@@ -556,6 +578,8 @@ impl DocumentExport {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::ingest::ingest;
 
@@ -590,5 +614,31 @@ mod tests {
         let row = e.csv_row();
         assert_eq!(row.len(), CSV_COLUMNS.len());
         assert_eq!(row[6], "Ana Lima; Tom Reed");
+    }
+
+    #[test]
+    fn one_document_of_a_corpus_carries_what_it_names_and_reports_and_nothing_else() {
+        let second = "Storm floods coastal towns\n\nMANILA (Reuters) - Typhoon Haiyan flooded coastal towns on Friday, \
+            President Benigno Aquino said.\n\nThe storm cut power to a million homes, Aquino said.\n";
+        let docs = vec![ingest("floods.txt", PAGE.as_bytes()), ingest("storm.txt", second.as_bytes())];
+        let bundle = crate::bundle::Bundle::new(docs);
+        let whole = export(&bundle);
+        let one = export_document(&bundle, 1).expect("document 1 exists");
+        assert_eq!(one.schema, SCHEMA);
+        assert_eq!(one.documents.len(), 1);
+        assert_eq!(one.documents[0].id, "storm");
+        // The document is exported exactly as in the whole corpus's export.
+        let same = whole.documents.iter().find(|d| d.id == "storm").expect("in the whole export");
+        assert_eq!(format!("{:?}", one.documents[0]), format!("{same:?}"));
+        // Every entity its mentions refer to is listed, and no entity it does not name.
+        let listed: BTreeSet<&str> = one.entities.iter().map(|e| e.id.as_str()).collect();
+        let referred: BTreeSet<&str> = one.documents[0].mentions.iter().map(|m| m.entity.as_str()).collect();
+        assert_eq!(listed, referred);
+        assert!(one.entities.iter().all(|e| e.documents.contains(&"storm".to_owned())));
+        assert!(one.events.iter().all(
+            |e| e.documents.contains(&"storm".to_owned()) || e.mentioned_in.contains(&"storm".to_owned())
+        ));
+        assert!(one.outlets.is_empty());
+        assert!(export_document(&bundle, 2).is_none(), "no third document");
     }
 }

@@ -1,0 +1,45 @@
+//! The few browser services the views use beyond the DOM: saving a file the app wrote, and copying
+//! text. Each says what went wrong in words a person can act on; none of them panics.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `contents` as a file named `filename` (a Blob, an object URL and a temporary link).
+pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The file could not be saved: {what}.");
+    let window = web_sys::window().ok_or_else(|| fail("no browser window"))?;
+    let document = window.document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("the browser refused to make it"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no address for it"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no link element"))?
+        .dyn_into()
+        .map_err(|_| fail("no link element"))?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard. Browsers allow it only on https or localhost pages.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    if !window.is_secure_context() {
+        return Err("this page is not served securely, so the browser keeps the clipboard closed".to_owned());
+    }
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser did not allow the copy".to_owned())
+}
+
+/// The address of the current view, as the address bar shows it.
+pub fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
