@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
+export const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
 export const shots = resolve(process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, 'screenshots'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -29,7 +29,7 @@ async function freePort() {
 }
 
 // Serves `dir` on 127.0.0.1 with Python's standard static file server, as a plain static host would.
-async function serve(dir) {
+export async function serve(dir) {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: 'ignore',
@@ -71,14 +71,15 @@ after(async () => {
   for (const s of servers) s.kill();
 });
 
-// A page that fails the test on any script error or console error.
-export async function openPage(t, options = {}) {
+// A page that fails the test on any script error or console error, except console errors matching
+// `expected` (a test that provokes one on purpose).
+export async function openPage(t, options = {}, { expected } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console error: ${m.text()}`);
+    if (m.type() === 'error' && !expected?.test(m.text())) errors.push(`console error: ${m.text()}`);
   });
   t.after(async () => {
     await context.close();

@@ -7,7 +7,9 @@
 pub mod app;
 pub mod browser;
 pub mod corpus;
+pub mod offline;
 pub mod pages;
+pub mod panic;
 
 pub use app::{App, Route, Shell};
 pub use corpus::{Corpus, CorpusProvider, use_corpus};

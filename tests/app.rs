@@ -431,3 +431,28 @@ async fn an_entity_the_reader_names_opens_the_library_filtered_on_it() {
     let entity = corpus.bundle.canonical.entities.iter().find(|e| e.id == id).expect("the entity");
     assert_eq!(cards.len(), entity.documents.len(), "{cards:?} vs {:?}", entity.documents);
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_panel_with_its_message_as_text_above_the_page() {
+    let (root, _) = mount("/").await;
+    parallax::panic::show("index out of bounds <img src=x onerror=alert(1)>");
+    parallax::panic::show("the second message replaces the first");
+    let document = gloo::utils::document();
+    let panels = document.query_selector_all(".panic-panel").expect("a valid selector");
+    assert_eq!(panels.length(), 1, "one panel, however many panics");
+    let panel = document.get_element_by_id("panic-panel").expect("the panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("Parallax stopped because of an error"), "{text}");
+    assert!(text.contains("the second message replaces the first"), "{text}");
+    parallax::panic::show("<img src=x onerror=alert(1)>");
+    let panel = document.get_element_by_id("panic-panel").expect("the panel");
+    assert!(
+        panel.query_selector("img").expect("a valid selector").is_none(),
+        "the message is text, not markup"
+    );
+    assert!(panel.text_content().unwrap_or_default().contains("<img src=x"));
+    // The page under it is still there.
+    assert!(!texts(&root, ".doc-card").is_empty());
+    panel.remove();
+}
