@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench fuzz compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -55,6 +55,13 @@ e2e:
 
 sizes:
 	scripts/sizes.sh dist
+
+## screenshots: every view, light and dark, at 390 and 1280 px, from the end-to-end run into docs/screenshots/
+screenshots: setup-test dist
+	(cd e2e && node --test views-a11y.test.mjs)
+	mkdir -p docs/screenshots
+	cp e2e/screenshots/*-light-390.png e2e/screenshots/*-dark-390.png e2e/screenshots/*-light-1280.png \
+		e2e/screenshots/*-dark-1280.png docs/screenshots/
 
 ## bench: engine benchmarks (criterion for ingest; events and framing at 1,000 to 100,000 generated
 ## documents); figures go in docs/perf.md

@@ -47,11 +47,14 @@ if [ "$want_test" = 1 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
-  want_pw=$(node -p "require('./e2e/package.json').devDependencies['playwright-core']")
-  have_pw=$(node -p "try { require('./e2e/node_modules/playwright-core/package.json').version } catch { '' }")
-  if [ "$want_pw" != "$have_pw" ]; then
-    say "installing the end-to-end driver (playwright-core, using Debian's chromium) into e2e/node_modules"
+  # The end-to-end packages (playwright-core, axe-core) at exactly the versions e2e/package-lock.json pins:
+  # reinstalled whenever the lock file changes.
+  want_e2e=$(sha256sum e2e/package-lock.json | cut -d' ' -f1)
+  have_e2e=$(cat e2e/node_modules/.parallax-lock 2>/dev/null || true)
+  if [ "$want_e2e" != "$have_e2e" ]; then
+    say "installing the end-to-end packages (playwright-core with Debian's chromium, axe-core) into e2e/node_modules"
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want_e2e" > e2e/node_modules/.parallax-lock
   fi
 fi
 say "tools ready"
