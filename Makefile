@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench bench-browser fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -69,6 +69,19 @@ bench:
 	cargo bench --locked -p parallax-core --bench ingest
 	# 1,000, 10,000 and 100,000 generated documents: about 20 minutes and 19 GB of memory at the largest
 	cargo bench --locked -p parallax-core --bench events -- 1000 10000 100000
+	$(MAKE) bench-browser
+
+## bench-browser: the app in Chromium, on the built-in corpus and on 1,000 generated documents (e2e/bench.mjs)
+BENCH_DIR := $(CURDIR)/target/bench-browser
+bench-browser: setup-test
+	cargo build --release --locked -p parallax-cli
+	cli="$${CARGO_TARGET_DIR:-target}/release/parallax"
+	rm -rf "$(BENCH_DIR)" && mkdir -p "$(BENCH_DIR)"
+	"$$cli" synth --docs 1000 --out "$(BENCH_DIR)/corpus-1000"
+	"$$cli" bundle "$(BENCH_DIR)/corpus-1000" --out "$(BENCH_DIR)/corpus-1000.bundle" 2>/dev/null
+	trunk build --release --dist "$(BENCH_DIR)/site-builtin"
+	PARALLAX_BUNDLE="$(BENCH_DIR)/corpus-1000.bundle" trunk build --release --dist "$(BENCH_DIR)/site-1000"
+	cd e2e && node bench.mjs "built-in=$(BENCH_DIR)/site-builtin" "generated 1,000=$(BENCH_DIR)/site-1000"
 
 ## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
 fuzz:

@@ -21,6 +21,11 @@ use crate::corpus::use_corpus;
 
 /// Entities listed in the facet before the user narrows the list by typing.
 const ENTITY_ROWS: usize = 12;
+/// Events listed in the facet before the user asks for all of them.
+const EVENT_ROWS: usize = 12;
+/// Cards drawn at first, and added by each "Show more": a long list is drawn a page at a time, so a
+/// facet click on a large corpus redraws a page, not the corpus.
+const PAGE: usize = 50;
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -123,6 +128,16 @@ impl View {
     }
 }
 
+/// A query's results: the hits in the parts searched, and the documents matching in each part (the
+/// section facet's counts).
+struct Searched {
+    hits: Vec<SearchHit>,
+    article: Vec<u32>,
+    comments: Vec<u32>,
+    /// Whether the query has words to rank by (else the list is sorted by date).
+    has_words: bool,
+}
+
 /// The search index and facet data of the corpus, built once.
 struct Indexes {
     index: Index,
@@ -143,6 +158,9 @@ pub fn Library() -> Html {
     });
     let entity_find = use_state(String::new);
     let csv_problem = use_state(|| None::<String>);
+    // How many cards are drawn, for the view (by its query string) it was raised in.
+    let drawn = use_state(|| (String::new(), PAGE));
+    let all_events = use_state(|| false);
     let docs = corpus.documents();
 
     // Navigation: replace while typing, push for a facet click.
@@ -168,19 +186,33 @@ pub fn Library() -> Html {
         })
     };
 
-    let query = search::parse(&view.q);
-    let parts = view.parts();
-    let hits: Vec<SearchHit> = indexes.index.search(docs, &query, &parts, None);
+    // Searches run when the query or the part searched changes, not on a facet click or a sort.
+    let searched = {
+        let bundle = corpus.bundle.clone();
+        let indexes = indexes.clone();
+        use_memo((view.q.clone(), view.part.clone()), move |(q, part)| {
+            let query = search::parse(q);
+            let parts = View { part: part.clone(), ..View::default() }.parts();
+            let docs = &bundle.documents;
+            let in_part = |part: Part| -> Vec<u32> {
+                indexes.index.search(docs, &query, &[part], None).iter().map(|h| h.document).collect()
+            };
+            Searched {
+                hits: indexes.index.search(docs, &query, &parts, None),
+                article: in_part(Part::Article),
+                comments: in_part(Part::Comments),
+                has_words: !query.include.is_empty(),
+            }
+        })
+    };
+    let hits = &searched.hits;
     let candidates: Vec<u32> = hits.iter().map(|h| h.document).collect();
     let filter = view.filter();
     let facets = indexes.facets.counts(&candidates, &filter);
     let kept: BTreeSet<u32> = indexes.facets.apply(&candidates, &filter).into_iter().collect();
     let mut shown: Vec<&SearchHit> = hits.iter().filter(|h| kept.contains(&h.document)).collect();
-    let sort = if view.sort.is_empty() {
-        if query.include.is_empty() { "date" } else { "relevance" }
-    } else {
-        &view.sort
-    };
+    let sort =
+        if view.sort.is_empty() { if searched.has_words { "relevance" } else { "date" } } else { &view.sort };
     match sort {
         "date" => shown.sort_by(|a, b| {
             let d =
@@ -196,9 +228,8 @@ pub fn Library() -> Html {
     }
     // Per part, how many documents match the query and the facets (the section facet's counts).
     let part_count = |part: Part| {
-        let found: Vec<u32> =
-            indexes.index.search(docs, &query, &[part], None).iter().map(|h| h.document).collect();
-        indexes.facets.apply(&found, &filter).len()
+        let found = if part == Part::Article { &searched.article } else { &searched.comments };
+        indexes.facets.apply(found, &filter).len()
     };
 
     let on_search = {
@@ -227,6 +258,13 @@ pub fn Library() -> Html {
         Callback::from(move |_: MouseEvent| go.emit((View::default(), true)))
     };
 
+    let view_key = location.as_ref().map_or(String::new(), |l| l.query_str().to_owned());
+    let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
+    let on_more = {
+        let drawn = drawn.clone();
+        let key = view_key.clone();
+        Callback::from(move |_: MouseEvent| drawn.set((key.clone(), limit + PAGE)))
+    };
     let on_csv = {
         let rows: Vec<(u32, f32, u32)> = shown.iter().map(|h| (h.document, h.score, h.matches)).collect();
         let corpus = corpus.clone();
@@ -304,6 +342,14 @@ pub fn Library() -> Html {
     }
 
     let years: Vec<FacetCount> = facets.years.clone();
+    // The most reported events, and any chosen one further down the list.
+    let event_rows: Vec<FacetCount> = facets
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| *all_events || *i < EVENT_ROWS || view.events.contains(&e.value))
+        .map(|(_, e)| e.clone())
+        .collect();
     let year_chosen = |y: &str| view.from.as_deref() == Some(y) && view.to.as_deref() == Some(y);
 
     html! {
@@ -355,7 +401,16 @@ pub fn Library() -> Html {
                             facet_row(id, chosen, set_view(next), y)
                         }) }
                     </fieldset>
-                    { checkbox_group("Event", "event", &facets.events, &view.events, |v| &mut v.events) }
+                    { checkbox_group("Event", "event", &event_rows, &view.events, |v| &mut v.events) }
+                    if facets.events.len() > EVENT_ROWS {
+                        <button type="button" class="facet-more" aria-expanded={all_events.to_string()}
+                            onclick={{
+                                let all_events = all_events.clone();
+                                Callback::from(move |_: MouseEvent| all_events.set(!*all_events))
+                            }}>
+                            { if *all_events { "Fewer events".to_owned() } else { format!("All {} events", facets.events.len()) } }
+                        </button>
+                    }
                     { checkbox_group("Entity type", "type", &facets.types, &view.types, |v| &mut v.types) }
                     <fieldset class="facet" data-facet="entity">
                         <legend>{ "Entity" }</legend>
@@ -405,8 +460,13 @@ pub fn Library() -> Html {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
                     <ol class="doc-list">
-                        { for shown.iter().map(|hit| card(&docs[hit.document as usize], hit)) }
+                        { for shown.iter().take(limit).map(|hit| card(&docs[hit.document as usize], hit)) }
                     </ol>
+                    if shown.len() > limit {
+                        <button type="button" class="show-more" onclick={on_more}>
+                            { format!("Show {} more of {} not shown", PAGE.min(shown.len() - limit), shown.len() - limit) }
+                        </button>
+                    }
                 </div>
             </div>
         </section>

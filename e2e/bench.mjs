@@ -1,0 +1,144 @@
+// The browser benchmark (`make bench`): for each built site given on the command line, in Debian's
+// Chromium,
+//   - load: from navigation to the first interactive Library view (the cards drawn and the search box
+//     ready), over fresh browser contexts (nothing cached);
+//   - keystroke: from a key typed in the search box to the next frame painted with the updated results;
+//   - facet click: from a click on an outlet facet to the next frame painted with the updated results;
+// each as p50 and p95. An interaction is timed inside the page (performance.now() before the event is
+// dispatched, and after the next animation frame and the task that follows it, when the frame has been
+// painted), so the driver's own latency is not counted.
+//
+//   node bench.mjs NAME=DIR [NAME=DIR ...]
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 60);
+// Typed one key at a time; each key is a new query. Words common in news text, so results change.
+const TYPED = 'police said the government would meet officials on tuesday in the capital';
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function serve(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + '/')).ok) return { base, proc };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no server for ${dir}`);
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+async function measure(browser, base) {
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(base + '/', { waitUntil: 'commit' });
+    const ms = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          const check = () => {
+            const input = document.querySelector('#search-input');
+            if (document.querySelector('.doc-card') && input && !input.disabled) {
+              requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+            } else {
+              requestAnimationFrame(check);
+            }
+          };
+          check();
+        }),
+    );
+    loads.push(ms);
+    await context.close();
+  }
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.locator('.doc-card').first().waitFor();
+  const documents = Number((await page.locator('.results-bar .count').textContent()).match(/\d+/)[0]);
+  // Each key appended to the query, as a typist would; the timings come back when all are done.
+  const keys = await page.evaluate(
+    async ({ typed, n }) => {
+      const input = document.querySelector('#search-input');
+      const next = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const times = [];
+      let value = '';
+      for (let i = 0; i < n; i++) {
+        value = i % typed.length === 0 ? typed[0] : value + typed[i % typed.length];
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, data: value.at(-1), inputType: 'insertText' }));
+        await next();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+    { typed: TYPED, n: INTERACTIONS },
+  );
+  await page.goto(base + '/#/');
+  await page.locator('.doc-card').first().waitFor();
+  const facets = await page.evaluate(async (n) => {
+    const next = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      // On, then off again, alternating between two outlets: each click changes the result list.
+      const box = document.getElementById(boxes[Math.floor(i / 2) % boxes.length].id);
+      const t0 = performance.now();
+      box.click();
+      await next();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, INTERACTIONS);
+  await context.close();
+  return { documents, loads, keys, facets };
+}
+
+const sites = process.argv.slice(2).map((arg) => {
+  const [name, dir] = arg.split('=');
+  return { name, dir };
+});
+if (sites.length === 0) throw new Error('usage: node bench.mjs NAME=DIR [NAME=DIR ...]');
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+console.log(`Browser benchmark: Chromium ${browser.version()}, ${LOADS} loads and ${INTERACTIONS} interactions of each kind per site.\n`);
+console.log('| corpus | documents | load to interactive p50 / p95 (ms) | search keystroke to paint p50 / p95 (ms) | facet click to paint p50 / p95 (ms) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const site of sites) {
+  const { base, proc } = await serve(site.dir);
+  try {
+    const r = await measure(browser, base);
+    const pair = (xs) => `${fmt(quantile(xs, 0.5))} / ${fmt(quantile(xs, 0.95))}`;
+    console.log(`| ${site.name} | ${r.documents} | ${pair(r.loads)} | ${pair(r.keys)} | ${pair(r.facets)} |`);
+  } finally {
+    proc.kill();
+  }
+}
+await browser.close();
