@@ -9,9 +9,8 @@
 // painted), so the driver's own latency is not counted.
 //
 //   node bench.mjs NAME=DIR [NAME=DIR ...]
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -19,31 +18,6 @@ const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 60);
 // Typed one key at a time; each key is a new query. Words common in news text, so results change.
 const TYPED = 'police said the government would meet officials on tuesday in the capital';
 
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function serve(dir) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base + '/')).ok) return { base, proc };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no server for ${dir}`);
-}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,7 +106,7 @@ console.log(`Browser benchmark: Chromium ${browser.version()}, ${LOADS} loads an
 console.log('| corpus | documents | load to interactive p50 / p95 (ms) | search keystroke to paint p50 / p95 (ms) | facet click to paint p50 / p95 (ms) |');
 console.log('|---|---:|---:|---:|---:|');
 for (const site of sites) {
-  const { base, proc } = await serve(site.dir);
+  const { base, proc } = await serveStatic(site.dir);
   try {
     const r = await measure(browser, base);
     const pair = (xs) => `${fmt(quantile(xs, 0.5))} / ${fmt(quantile(xs, 0.95))}`;

@@ -2,12 +2,11 @@
 // sub-path, one Chromium for the file, and pages that fail their test on any script or console error.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 export const dist = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
@@ -17,35 +16,11 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 let browser;
 const servers = [];
 
-async function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-// Serves `dir` on 127.0.0.1 with Python's standard static file server, as a plain static host would.
+// Serves `dir` until the file's tests are done.
 export async function serve(dir) {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: 'ignore',
-  });
+  const { base, proc } = await serveStatic(dir);
   servers.push(proc);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(base + '/');
-      if (r.ok) return base;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the static server for ${dir} did not start`);
+  return base;
 }
 
 /** The site's address at a root, and under the sub-path /parallax/, once `before` has run. */

@@ -1,0 +1,33 @@
+// A built site served as a plain static host would serve it: Python's standard file server on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Serves `dir`; resolves to its address and the server's process (kill it when done). */
+export async function serveStatic(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + '/')).ok) return { base, proc };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill();
+  throw new Error(`the static server for ${dir} did not start`);
+}
