@@ -258,3 +258,19 @@ test('the result list downloads as CSV, in the order shown', async (t) => {
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), shown);
   assert.ok(lines.slice(1).every((l) => /,\d+,\d+\.\d{3},[^,]+\.txt$/.test(l)), lines.join('\n'));
 });
+
+test('the reader prints the document without the controls, light whatever the theme', async (t) => {
+  const page = await openPage(t, { colorScheme: 'dark' });
+  await page.goto(site.root + '/#/doc/001_cfa350853c3acd34');
+  await page.locator('.doc-tools').waitFor();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  assert.equal(await page.locator('.doc-tools').isVisible(), false);
+  assert.equal(await page.locator('.entity-legend').isVisible(), false);
+  assert.equal(await page.locator('header.top nav').isVisible(), false);
+  assert.ok(await page.locator('.article-text p.body').first().isVisible());
+  assert.ok(await page.locator('.reader .headline').isVisible());
+  const [fg, bg] = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.documentElement).backgroundColor]);
+  assert.equal(fg, 'rgb(0, 0, 0)');
+  assert.equal(bg, 'rgb(255, 255, 255)');
+  await page.screenshot({ path: join(shots, 'reader-print.png') });
+});

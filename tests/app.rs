@@ -456,3 +456,24 @@ async fn a_panic_shows_a_panel_with_its_message_as_text_above_the_page() {
     assert!(!texts(&root, ".doc-card").is_empty());
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_stale_or_malformed_library_link_says_what_it_cannot_show() {
+    let (root, _) = mount_query(&[
+        ("outlet", "The Nowhere Times"),
+        ("entity", "person:nobody-at-all"),
+        ("sort", "sideways"),
+        ("from", "last week"),
+    ])
+    .await;
+    let notice = texts(&root, ".library .banner.notice li");
+    assert_eq!(notice.len(), 4, "{notice:?}");
+    assert!(notice.iter().any(|n| n.contains("The Nowhere Times")), "{notice:?}");
+    assert!(notice.iter().any(|n| n.contains("person:nobody-at-all")), "{notice:?}");
+    assert!(notice.iter().any(|n| n.contains("sideways")), "{notice:?}");
+    assert!(notice.iter().any(|n| n.contains("last week")), "{notice:?}");
+    assert_eq!(texts(&root, ".library .banner.notice a"), ["Show the whole library"]);
+    // A link that is fine says nothing.
+    let (root, _) = mount_query(&[("outlet", "Reuters"), ("sort", "date")]).await;
+    assert!(texts(&root, ".library .banner.notice").is_empty());
+}

@@ -121,6 +121,52 @@ impl View {
         }
     }
 
+    /// What this view asks for that the corpus does not have, or that is not a value of its field, said
+    /// plainly: a stale or mistyped link is shown with these, not as an unexplained empty list.
+    fn problems(&self, corpus: &crate::corpus::Corpus) -> Vec<String> {
+        let bundle = &corpus.bundle;
+        let mut out = Vec::new();
+        for o in &self.outlets {
+            if !bundle.documents.iter().any(|d| &outlet_label(d) == o) {
+                out.push(format!("No document in this corpus is from the outlet “{o}”."));
+            }
+        }
+        for e in &self.events {
+            if !bundle.events.events.iter().any(|x| &x.id == e) {
+                out.push(format!("No event “{e}” in this corpus."));
+            }
+        }
+        for e in &self.entities {
+            if !bundle.canonical.entities.iter().any(|x| &x.id == e) {
+                out.push(format!("No entity “{e}” in this corpus."));
+            }
+        }
+        for t in &self.types {
+            if parallax_core::language::Label::parse(t).is_none() {
+                out.push(format!("“{t}” is not an entity type."));
+            }
+        }
+        let date = |d: &str| {
+            let b = d.as_bytes();
+            matches!(b.len(), 4 | 7 | 10)
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        };
+        for d in self.from.iter().chain(&self.to) {
+            if !date(d) {
+                out.push(format!("“{d}” is not a date (a year, year-month or year-month-day)."));
+            }
+        }
+        if !matches!(self.part.as_str(), "" | "article" | "comments") {
+            out.push(format!("“{}” is not a part of a document: searching everything.", self.part));
+        }
+        if !matches!(self.sort.as_str(), "" | "relevance" | "date" | "outlet") {
+            out.push(format!("“{}” is not a sort order.", self.sort));
+        }
+        out
+    }
+
     /// Whether anything narrows the list.
     fn narrowed(&self) -> bool {
         let bare = View { sort: self.sort.clone(), ..View::default() };
@@ -150,6 +196,7 @@ pub fn Library() -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let view = View::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let problems = view.problems(&corpus);
     use_effect_with((), |_| set_title("Library"));
     let bundle = corpus.bundle.clone();
     let indexes = use_memo((), move |_| Indexes {
@@ -361,6 +408,12 @@ pub fn Library() -> Html {
                     placeholder={"Search: words, \"exact phrase\", prefix*, -exclude, names"}
                     autocomplete="off" spellcheck="false" />
             </form>
+            if !problems.is_empty() {
+                <div class="banner notice" role="status">
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    <Link<Route> to={Route::Library}>{ "Show the whole library" }</Link<Route>>
+                </div>
+            }
             <div class="library-layout">
                 <aside class="facets" aria-label="Filters">
                     <fieldset class="facet" data-facet="part">
