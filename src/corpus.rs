@@ -1,29 +1,57 @@
 //! The built-in corpus, embedded at build time, and the context that shares it.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use parallax_core::Document;
 use parallax_core::bundle::{self, Bundle};
+use parallax_core::search::{FacetData, Index};
 use yew::prelude::*;
 
 /// The bundle `build.rs` wrote from `corpus/`.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
 
-/// The corpus as components see it: the documents, or why they could not be loaded.
-#[derive(Debug, Clone, PartialEq)]
+/// The corpus as components see it: the documents, or why they could not be loaded, and the search
+/// index and facet tables, each built once, when first needed (the index is not needed until a word
+/// is searched for, so the Library is drawn without waiting for it).
+#[derive(Debug, Clone)]
 pub struct Corpus {
     pub bundle: Rc<Bundle>,
     /// Set when the embedded bundle could not be read; the app shows it instead of a blank page.
     pub error: Option<String>,
+    index: Rc<OnceCell<Index>>,
+    facets: Rc<OnceCell<FacetData>>,
+}
+
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bundle, &other.bundle) && self.error == other.error
+    }
 }
 
 impl Corpus {
     /// Decodes the embedded bundle.
     pub fn embedded() -> Self {
         match bundle::decode(EMBEDDED) {
-            Ok(bundle) => Self { bundle: Rc::new(bundle), error: None },
-            Err(e) => Self { bundle: Rc::new(Bundle::default()), error: Some(e.to_string()) },
+            Ok(bundle) => Self::from_bundle(bundle, None),
+            Err(e) => Self::from_bundle(Bundle::default(), Some(e.to_string())),
         }
+    }
+
+    fn from_bundle(bundle: Bundle, error: Option<String>) -> Self {
+        Self { bundle: Rc::new(bundle), error, index: Rc::default(), facets: Rc::default() }
+    }
+
+    /// The full-text index, built on first use.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.bundle.documents, &self.bundle.canonical))
+    }
+
+    /// The facet tables, built on first use.
+    pub fn facets(&self) -> &FacetData {
+        self.facets.get_or_init(|| {
+            FacetData::new(&self.bundle.documents, &self.bundle.canonical, &self.bundle.events)
+        })
     }
 
     pub fn documents(&self) -> &[Document] {

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use parallax_core::Document;
-use parallax_core::search::{self, FacetCount, FacetData, Filter, Index, Part, SearchHit, Snippet};
+use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -177,17 +177,11 @@ impl View {
 /// A query's results: the hits in the parts searched, and the documents matching in each part (the
 /// section facet's counts).
 struct Searched {
-    hits: Vec<SearchHit>,
+    hits: Vec<Ranked>,
     article: Vec<u32>,
     comments: Vec<u32>,
     /// Whether the query has words to rank by (else the list is sorted by date).
     has_words: bool,
-}
-
-/// The search index and facet data of the corpus, built once.
-struct Indexes {
-    index: Index,
-    facets: FacetData,
 }
 
 #[component]
@@ -198,11 +192,6 @@ pub fn Library() -> Html {
     let view = View::from_query(location.as_ref().map_or("", |l| l.query_str()));
     let problems = view.problems(&corpus);
     use_effect_with((), |_| set_title("Library"));
-    let bundle = corpus.bundle.clone();
-    let indexes = use_memo((), move |_| Indexes {
-        index: Index::new(&bundle.documents, &bundle.canonical),
-        facets: FacetData::new(&bundle.documents, &bundle.canonical, &bundle.events),
-    });
     let entity_find = use_state(String::new);
     let csv_problem = use_state(|| None::<String>);
     // How many cards are drawn, for the view (by its query string) it was raised in.
@@ -235,17 +224,23 @@ pub fn Library() -> Html {
 
     // Searches run when the query or the part searched changes, not on a facet click or a sort.
     let searched = {
-        let bundle = corpus.bundle.clone();
-        let indexes = indexes.clone();
+        let corpus = corpus.clone();
         use_memo((view.q.clone(), view.part.clone()), move |(q, part)| {
             let query = search::parse(q);
+            let n = corpus.documents().len();
+            if query.include.is_empty() && query.exclude.is_empty() {
+                // Every document, and no index needed.
+                let all: Vec<u32> = (0..u32::try_from(n).unwrap_or(u32::MAX)).collect();
+                let hits = all.iter().map(|&d| Ranked::unranked(d)).collect();
+                return Searched { hits, article: all.clone(), comments: all, has_words: false };
+            }
+            let index = corpus.index();
             let parts = View { part: part.clone(), ..View::default() }.parts();
-            let docs = &bundle.documents;
             let in_part = |part: Part| -> Vec<u32> {
-                indexes.index.search(docs, &query, &[part], None).iter().map(|h| h.document).collect()
+                index.ranked(n, &query, &[part], None).iter().map(|h| h.document).collect()
             };
             Searched {
-                hits: indexes.index.search(docs, &query, &parts, None),
+                hits: index.ranked(n, &query, &parts, None),
                 article: in_part(Part::Article),
                 comments: in_part(Part::Comments),
                 has_words: !query.include.is_empty(),
@@ -255,15 +250,15 @@ pub fn Library() -> Html {
     let hits = &searched.hits;
     let candidates: Vec<u32> = hits.iter().map(|h| h.document).collect();
     let filter = view.filter();
-    let facets = indexes.facets.counts(&candidates, &filter);
-    let kept: BTreeSet<u32> = indexes.facets.apply(&candidates, &filter).into_iter().collect();
-    let mut shown: Vec<&SearchHit> = hits.iter().filter(|h| kept.contains(&h.document)).collect();
+    let facet_data = corpus.facets();
+    let facets = facet_data.counts(&candidates, &filter);
+    let kept: BTreeSet<u32> = facet_data.apply(&candidates, &filter).into_iter().collect();
+    let mut shown: Vec<&Ranked> = hits.iter().filter(|h| kept.contains(&h.document)).collect();
     let sort =
         if view.sort.is_empty() { if searched.has_words { "relevance" } else { "date" } } else { &view.sort };
     match sort {
         "date" => shown.sort_by(|a, b| {
-            let d =
-                |h: &SearchHit| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.clone());
+            let d = |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.clone());
             d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
         }),
         "outlet" => shown.sort_by(|a, b| {
@@ -276,7 +271,7 @@ pub fn Library() -> Html {
     // Per part, how many documents match the query and the facets (the section facet's counts).
     let part_count = |part: Part| {
         let found = if part == Part::Article { &searched.article } else { &searched.comments };
-        indexes.facets.apply(found, &filter).len()
+        facet_data.apply(found, &filter).len()
     };
 
     let on_search = {
@@ -513,7 +508,13 @@ pub fn Library() -> Html {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
                     <ol class="doc-list">
-                        { for shown.iter().take(limit).map(|hit| card(&docs[hit.document as usize], hit)) }
+                        { for shown.iter().take(limit).map(|hit| {
+                            let doc = &docs[hit.document as usize];
+                            // Snippets for the cards drawn only; an unranked list has none.
+                            let snippets =
+                                if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
+                            card(doc, hit, &snippets)
+                        }) }
                     </ol>
                     if shown.len() > limit {
                         <button type="button" class="show-more" onclick={on_more}>
@@ -583,7 +584,7 @@ fn count_label(shown: usize, total: usize) -> String {
     if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
 }
 
-fn card(doc: &Document, hit: &SearchHit) -> Html {
+fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet]) -> Html {
     html! {
         <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
             <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="doc-link">
@@ -607,9 +608,9 @@ fn card(doc: &Document, hit: &SearchHit) -> Html {
             if let Some(byline) = &doc.meta.byline {
                 <div class="doc-byline">{ format!("By {}", byline.value.join(", ")) }</div>
             }
-            if !hit.snippets.is_empty() {
+            if !snippets.is_empty() {
                 <ul class="snippets">
-                    { for hit.snippets.iter().map(snippet) }
+                    { for snippets.iter().map(snippet) }
                 </ul>
             }
             <div class="doc-source">{ &doc.source }</div>

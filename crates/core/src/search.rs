@@ -203,6 +203,29 @@ pub struct SearchHit {
     pub snippets: Vec<Snippet>,
 }
 
+/// A ranked result before its snippets are made: where in the document's searched units the query
+/// matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub document: u32,
+    pub score: f32,
+    pub matches: u32,
+    /// Per searched unit (an article or its comments), the byte spans of the matches.
+    spans: Hits,
+}
+
+impl Ranked {
+    /// A document listed by a query with no words: no score, no matches, no snippets.
+    pub fn unranked(document: u32) -> Self {
+        Self { document, score: 0.0, matches: 0, spans: Hits::new() }
+    }
+
+    /// Whether the query has no words to rank by (else the list is sorted by date).
+    pub fn is_unranked(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
 /// Keyword in context: a stretch of a document's text with the matches in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snippet {
@@ -351,7 +374,8 @@ impl Index {
     }
 
     /// Runs a query over the documents in `within` (all when `None`) and the parts in `parts`, ranked by
-    /// score, then by document order. An empty query matches every document in `within`, unranked.
+    /// score, then by document order, each hit with its keyword-in-context snippets. An empty query
+    /// matches every document in `within`, unranked.
     pub fn search(
         &self,
         documents: &[Document],
@@ -359,6 +383,25 @@ impl Index {
         parts: &[Part],
         within: Option<&BTreeSet<u32>>,
     ) -> Vec<SearchHit> {
+        self.ranked(documents.len(), query, parts, within)
+            .into_iter()
+            .map(|r| {
+                let snippets =
+                    documents.get(r.document as usize).map(|d| self.snippets_of(d, &r)).unwrap_or_default();
+                SearchHit { document: r.document, score: r.score, matches: r.matches, snippets }
+            })
+            .collect()
+    }
+
+    /// As [`Index::search`], without the snippets: a list that shows a page of results at a time makes
+    /// the snippets of that page only, with [`Index::snippets_of`].
+    pub fn ranked(
+        &self,
+        documents: usize,
+        query: &Query,
+        parts: &[Part],
+        within: Option<&BTreeSet<u32>>,
+    ) -> Vec<Ranked> {
         let allowed = |unit: &u32| {
             let u = &self.units[*unit as usize];
             parts.contains(&u.part) && within.is_none_or(|w| w.contains(&u.document))
@@ -372,13 +415,9 @@ impl Index {
         if query.include.is_empty() {
             let all: Vec<u32> = match within {
                 Some(w) => w.iter().copied().collect(),
-                None => (0..u32::try_from(documents.len()).unwrap_or(u32::MAX)).collect(),
+                None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).collect(),
             };
-            return all
-                .into_iter()
-                .filter(|d| !excluded.contains(d))
-                .map(|document| SearchHit { document, score: 0.0, matches: 0, snippets: Vec::new() })
-                .collect();
+            return all.into_iter().filter(|d| !excluded.contains(d)).map(Ranked::unranked).collect();
         }
         let n = self.units.len().max(1) as f32;
         // Per document: score, matches, and each unit's highlight spans.
@@ -403,18 +442,18 @@ impl Index {
             }
         }
         let clauses = query.include.len();
-        let mut out: Vec<SearchHit> = found
+        let mut out: Vec<Ranked> = found
             .into_iter()
             .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))
-            .map(|(document, (score, matches, units, _))| SearchHit {
-                document,
-                score,
-                matches,
-                snippets: self.snippets(&documents[document as usize], &units),
-            })
+            .map(|(document, (score, matches, spans, _))| Ranked { document, score, matches, spans })
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
         out
+    }
+
+    /// The keyword-in-context snippets of one ranked hit; `doc` is the document it names.
+    pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
+        self.snippets(doc, &hit.spans)
     }
 
     /// Up to [`SNIPPETS`] keyword-in-context snippets, the article's first.

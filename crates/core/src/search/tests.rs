@@ -218,3 +218,19 @@ fn odd_and_hostile_queries_never_fail() {
     found.sort_unstable();
     assert_eq!(found, vec![1, 2]);
 }
+
+#[test]
+fn ranked_hits_make_the_same_snippets_as_a_full_search() {
+    let b = corpus();
+    let index = Index::new(&b.documents, &b.canonical);
+    for q in ["rain", "\"Eduardo Leite\"", "flood* -drought", ""] {
+        let query = parse(q);
+        let full = index.search(&b.documents, &query, &Part::ALL, None);
+        let ranked = index.ranked(b.documents.len(), &query, &Part::ALL, None);
+        assert_eq!(full.len(), ranked.len(), "{q}");
+        for (f, r) in full.iter().zip(&ranked) {
+            assert_eq!((f.document, f.score, f.matches), (r.document, r.score, r.matches), "{q}");
+            assert_eq!(f.snippets, index.snippets_of(&b.documents[r.document as usize], r), "{q}");
+        }
+    }
+}
