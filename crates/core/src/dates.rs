@@ -103,10 +103,12 @@
 //!
 //! Both finders run on every line of every page and are linear in its length. [`find_dates`] returns
 //! at once on a line without an ASCII digit and otherwise tokenises only the text within 48 bytes of a
-//! digit, into one token vector per call; the work per token is bounded. [`find_relative`] looks at each
+//! digit, into a token vector each thread reuses; the work per token is bounded. [`find_relative`] looks at each
 //! byte once and looks words up only around the letters `g`, `w` and `y`, one of which every word it
 //! knows has; it allocates only for a match. Natively, on the built-in corpus line by line, each costs
 //! about 25 instructions per byte (a few hundred MB/s).
+
+use std::cell::Cell;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
@@ -864,18 +866,17 @@ const REACH: usize = 48;
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Room for the tokens of a typical region at once, rather than growing a few times per line.
-    let mut toks = Vec::with_capacity(32);
+    // The token buffer of the previous search on this thread, emptied: a page asks for the dates of
+    // each of its lines that has a digit, and allocating a buffer for each cost more than tokenising.
+    let mut toks = recycle(TOKENS.take());
     let mut from = 0;
     // Regions of text around runs of digits less than two reaches apart; most lines have none.
-    while let Some(first) = bytes[from..].iter().position(u8::is_ascii_digit).map(|p| from + p) {
+    while let Some(first) = crate::text::find_digit(bytes, from) {
         let mut last = first;
-        let mut j = first + 1;
-        while j < bytes.len() && j <= last + 2 * REACH {
-            if bytes[j].is_ascii_digit() {
-                last = j;
-            }
-            j += 1;
+        while let Some(next) =
+            crate::text::find_digit(&bytes[..bytes.len().min(last + 2 * REACH + 1)], last + 1)
+        {
+            last = next;
         }
         let start = region_start(text, first.saturating_sub(REACH).max(from));
         let end = region_end(text, (last + 1 + REACH).min(bytes.len()));
@@ -883,7 +884,20 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         Scanner { text, end, toks: &toks }.dates(&mut out);
         from = end;
     }
+    TOKENS.set(recycle(toks));
     out
+}
+
+thread_local! {
+    /// A token buffer kept between searches for its allocation (see [`find_dates`]).
+    static TOKENS: Cell<Vec<Token<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// `tokens`, emptied, as a buffer for the tokens of another text: the same allocation (collecting the
+/// iterator of an empty vector into a vector of a type of the same size reuses it).
+fn recycle<'b>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    tokens.clear();
+    tokens.into_iter().map(|_| unreachable!("the vector is empty")).collect()
 }
 
 /// A region starts at a character boundary and not inside a word (a cut word could read as another).
@@ -1059,6 +1073,15 @@ pub fn find_relative(text: &str) -> Vec<RelativeMention> {
     // Every word `relative_word` knows has a `g`, `w` or `y` (in either case): only the words around
     // these letters are looked up, and the text between them is skipped eight bytes at a time.
     while let Some(i) = crate::text::find_byte(bytes, from, 0x20, [b'g', b'w', b'y']) {
+        if !may_be_relative_word_at(bytes, i) {
+            // Not a word looked for: on past the end of this one, as below.
+            let mut end = i + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            from = end;
+            continue;
+        }
         // The ASCII word around the letter; the longest word looked for has nine letters.
         let mut start = i;
         while start > 0 && bytes[start - 1].is_ascii_alphabetic() && i - start < 9 {
@@ -1083,6 +1106,22 @@ pub fn find_relative(text: &str) -> Vec<RelativeMention> {
         from = end;
     }
     out
+}
+
+/// Whether byte `i`, a `g`, `w` or `y` in either case, can be the first of these letters in a word
+/// [`relative_word`] knows, by the letters on either side of it: `ago`, `night` and `tonight` have
+/// `a_o` or `i_h` around their `g`; the days have `a` before their `y` or are `yesterday`; `tomorrow`
+/// has `o` before its `w`, `wednesday` `e` after it. Most of these letters in running text (`they`,
+/// `-ing`, `was`) fail this, and the word around them is not looked up.
+fn may_be_relative_word_at(bytes: &[u8], i: usize) -> bool {
+    // `| 0x20` lowercases a letter, and makes no other byte a small letter.
+    let before = i.checked_sub(1).map_or(0, |p| bytes[p] | 0x20);
+    let after = bytes.get(i + 1).map_or(0, |b| b | 0x20);
+    match bytes[i] | 0x20 {
+        b'g' => before == b'a' && after == b'o' || before == b'i' && after == b'h',
+        b'y' => before == b'a' || after == b'e',
+        _ => before == b'o' || after == b'e',
+    }
 }
 
 /// The word (ASCII letters or digits, at most 24 bytes) that ends one space before byte `pos`.
@@ -1380,6 +1419,45 @@ mod tests {
     fn check_all(cases: &[&str]) {
         for case in cases {
             check(case);
+        }
+    }
+
+    #[test]
+    fn every_relative_word_passes_the_letter_test() {
+        let words = [
+            "ago",
+            "today",
+            "night",
+            "monday",
+            "friday",
+            "sunday",
+            "tonight",
+            "tuesday",
+            "tomorrow",
+            "thursday",
+            "saturday",
+            "yesterday",
+            "wednesday",
+        ];
+        for word in words {
+            for form in [
+                word.to_owned(),
+                word.to_ascii_uppercase(),
+                format!("{}{}", &word[..1].to_uppercase(), &word[1..]),
+            ] {
+                assert!(relative_word(&form).is_some(), "{form}");
+                let bytes = form.as_bytes();
+                let first =
+                    bytes.iter().position(|b| matches!(b | 0x20, b'g' | b'w' | b'y')).expect("a g, w or y");
+                assert!(may_be_relative_word_at(bytes, first), "{form}");
+            }
+        }
+        // Common words with these letters are ruled out at once.
+        for word in ["they", "going", "was", "by", "any", "new"] {
+            let bytes = word.as_bytes();
+            let first =
+                bytes.iter().position(|b| matches!(b | 0x20, b'g' | b'w' | b'y')).expect("a g, w or y");
+            assert!(!may_be_relative_word_at(bytes, first), "{word}");
         }
     }
 

@@ -419,10 +419,33 @@ pub(crate) fn normalise_into(line: &str, out: &mut String) {
     }
 }
 
-fn normalise(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    normalise_into(line, &mut out);
-    out
+/// Calls `f` with `line` normalised as [`normalise_into`] writes it. A short ASCII line, as almost every
+/// line asked about is, is normalised into a buffer on the stack rather than into a new string.
+pub(crate) fn with_normalised<R>(line: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 128;
+    if line.len() <= MAX && line.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let mut len = 0;
+        let mut space = false;
+        for &b in line.as_bytes() {
+            if is_ascii_space(b) {
+                space = len > 0;
+            } else {
+                if space {
+                    buf[len] = b' ';
+                    len += 1;
+                    space = false;
+                }
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        // ASCII in, ASCII out (and never longer than the line): always valid.
+        return f(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+    }
+    let mut norm = String::with_capacity(line.len());
+    normalise_into(line, &mut norm);
+    f(&norm)
 }
 
 /// The furniture phrase `line` is or opens with, if any. `first_word` is [`first_word_flags`] of the line.
@@ -438,15 +461,14 @@ pub(crate) fn furniture_phrase(line: &str, first_word: u8) -> Option<&'static Fu
         return None;
     }
     let head_end = head_bytes(line, table.longest * 2 + 8);
-    let head = &line[..head_end];
-    let mut norm = String::with_capacity(head.len());
-    normalise_into(head, &mut norm);
-    if head_end == line.len()
-        && let Some(&i) = table.exact.get(&norm)
-    {
-        return Some(&table.phrases[i]);
-    }
-    table.prefixes.iter().map(|&i| &table.phrases[i]).find(|p| norm.starts_with(&p.phrase))
+    with_normalised(&line[..head_end], |norm| {
+        if head_end == line.len()
+            && let Some(&i) = table.exact.get(norm)
+        {
+            return Some(&table.phrases[i]);
+        }
+        table.prefixes.iter().map(|&i| &table.phrases[i]).find(|p| norm.starts_with(&p.phrase))
+    })
 }
 
 /// A copyright or reuse notice: "© 2021 ...", "Copyright 2019 ...", "All rights reserved.",
@@ -456,7 +478,7 @@ fn is_copyright(line: &str, facts: &LineFacts) -> bool {
         return false;
     }
     let maybe = facts.has(mark::COPYRIGHT)
-        || facts.markers(line).has(piece::RESERVED | piece::MAY_NOT_BE | piece::PERMITTED)
+        || facts.markers().has(piece::RESERVED | piece::MAY_NOT_BE | piece::PERMITTED)
         || line.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"));
     maybe
         && line.len() <= 600
@@ -550,8 +572,9 @@ const PHOTO_CREDIT_MARKS: [&str; 12] = [
 
 fn is_credit(line: &str, facts: &LineFacts) -> bool {
     let by_prefix = || {
-        let norm = normalise(&line[..head_bytes(line, 60)]);
-        CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
+        with_normalised(&line[..head_bytes(line, 60)], |norm| {
+            CREDIT_PREFIXES.iter().any(|p| norm.starts_with(p))
+        })
     };
     is_initials_credit(line)
         || facts.first_word & FIRST_OF_CREDIT != 0 && by_prefix()
@@ -567,7 +590,7 @@ fn is_contribution_line(line: &str, facts: &LineFacts) -> bool {
         "contributed to this story",
     ];
     line.len() <= 400
-        && facts.markers(line).has(piece::CONTRIBUTED)
+        && facts.markers().has(piece::CONTRIBUTED)
         && facts.words_at_most(40)
         && PHRASES.iter().any(|p| contains_ignore_ascii_case(line, p))
 }
@@ -576,7 +599,7 @@ fn is_contribution_line(line: &str, facts: &LineFacts) -> bool {
 fn has_photo_credit_in(line: &str, facts: &LineFacts) -> bool {
     let tail_start =
         (line.len().saturating_sub(80)..line.len()).find(|&i| line.is_char_boundary(i)).unwrap_or(line.len());
-    facts.markers(line).last_photo_mark.is_some_and(|at| at >= tail_start) || bracketed_credit(line).is_some()
+    facts.markers().last_photo_mark.is_some_and(|at| at >= tail_start) || bracketed_credit(line).is_some()
 }
 
 fn has_photo_credit(line: &str) -> bool {
@@ -872,7 +895,7 @@ fn classify(
         } else if credit {
             (SectionKind::Credit, None)
         } else if line.len() <= 1000
-            && f.markers(line).has(piece::EDITION)
+            && f.markers().has(piece::EDITION)
             && contains_ignore_ascii_case(line, "print edition of")
         {
             tail.get_or_insert_with(|| "after the article's print-edition line".to_owned());
@@ -1106,8 +1129,8 @@ fn mark_header(content: &[&str], facts: &[LineFacts], kinds: &mut Kinds, title_l
 /// "Posted on March 5, 2019 by Tom Keller": the author after " by " in a posting line.
 fn posted_by(line: &str) -> Option<&str> {
     let t = line.trim();
-    let lower_head = t.get(..6)?.to_ascii_lowercase();
-    if lower_head != "posted" && lower_head != "publis" {
+    let head = t.get(..6)?;
+    if !head.eq_ignore_ascii_case("posted") && !head.eq_ignore_ascii_case("publis") {
         return None;
     }
     let at = t.rfind(" by ")?;

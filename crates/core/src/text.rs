@@ -348,6 +348,28 @@ pub(crate) fn find_byte<const N: usize>(
     bytes.get(i..)?.iter().position(|&b| targets.contains(&(b | fold))).map(|p| i + p)
 }
 
+/// The first position at or after `from` where `bytes` holds an ASCII digit, eight bytes at a time as
+/// [`find_byte`] does: with the high bit of each byte cleared (so that no sum carries into the next
+/// byte), adding `0x80 - n` sets the high bit of the bytes from `n` up, and a digit is a byte from `0`
+/// up but not from the byte after `9` up, that had no high bit to begin with.
+pub(crate) fn find_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk);
+        let low = x & !HIGH;
+        let from_zero = low.wrapping_add((0x80 - u64::from(b'0')) * ONES);
+        let past_nine = low.wrapping_add((0x80 - u64::from(b'9') - 1) * ONES);
+        let digits = from_zero & !past_nine & !x & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(u8::is_ascii_digit).map(|p| i + p)
+}
+
 /// Whether `word` (without its final full stop: `St`, `Jan`, `Mr`) is in the abbreviation table.
 pub fn is_abbreviation(word: &str) -> bool {
     abbreviations().contains_key(word)

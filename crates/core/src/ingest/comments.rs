@@ -20,7 +20,7 @@
 //! not a thread. It ends at page furniture that belongs to something else (a promo block, a footer).
 
 use super::facts::{LineFacts, mark};
-use super::{Effect, Kinds, Line, furniture_phrase, normalise_into, words, words_at_most};
+use super::{Effect, Kinds, Line, furniture_phrase, with_normalised, words_at_most};
 use crate::dates::{DateMention, Relative, find_dates, find_relative};
 use crate::document::{Comment, SectionKind};
 
@@ -78,16 +78,16 @@ const HEADER_TRAILERS: [&str; 21] = [
 /// A name as comment systems print it: one to five tokens, no sentence punctuation, not a timestamp word.
 fn looks_like_commenter(name: &str) -> bool {
     let name = name.trim();
-    if name.len() > 48 {
-        return false;
-    }
-    let n = words(name);
-    let first = name.split_whitespace().next().unwrap_or("");
-    (1..=5).contains(&n)
-        && name.len() <= 48
+    // The cheap tests first; a trimmed name that is not empty has a word.
+    name.len() <= 48
+        && !name.is_empty()
         && !name.ends_with(['.', '!', '?', ':', ';', '"', '”'])
+        && words_at_most(name, 5)
         && name.chars().any(char::is_alphanumeric)
-        && !NOT_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && name
+            .split_whitespace()
+            .next()
+            .is_none_or(|first| !NOT_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w)))
 }
 
 /// The ISO form of the one date-with-year in `text`, with its span.
@@ -144,6 +144,34 @@ fn trailer_only(rest: &str) -> bool {
     })
 }
 
+/// The verbs of "NAME says:" headers, in the order they are tried.
+pub(super) const SAYS: [&str; 4] = [" says:", " said:", " wrote:", " commented:"];
+
+/// Where each of the [`SAYS`] first occurs in the trimmed line `t`, in any case: what
+/// `find_ignore_ascii_case` gives for each, from one look at each colon. Every verb ends with one: a
+/// line without one (its `facts` tell) has none.
+pub(super) fn first_says(t: &str, facts: &LineFacts) -> [Option<usize>; 4] {
+    let mut first = [None; 4];
+    if !facts.has(mark::COLON) {
+        return first;
+    }
+    let bytes = t.as_bytes();
+    let mut from = 0;
+    while let Some(colon) = crate::text::find_byte(bytes, from, 0, [b':']) {
+        for (verb, at) in SAYS.iter().zip(&mut first) {
+            let end = colon + 1;
+            if at.is_none()
+                && let Some(start) = end.checked_sub(verb.len())
+                && bytes[start..end].eq_ignore_ascii_case(verb.as_bytes())
+            {
+                *at = Some(start);
+            }
+        }
+        from = colon + 1;
+    }
+    first
+}
+
 /// Recognises a comment header on one line. `facts` are the line's.
 pub(super) fn header(line: &str, facts: &LineFacts) -> Option<Header> {
     if facts.is_blank() || facts.len > 160 {
@@ -168,10 +196,8 @@ pub(super) fn header(line: &str, facts: &LineFacts) -> Option<Header> {
         return None;
     }
     // "NAME says:" / "NAME wrote:" (and the time after it, if on the same line)
-    // Every verb ends with a colon: a line without one is not of this shape.
-    for verb in [" says:", " said:", " wrote:", " commented:"].into_iter().filter(|_| facts.has(mark::COLON))
-    {
-        if let Some(i) = super::find_ignore_ascii_case(t, verb) {
+    for (verb, at) in SAYS.into_iter().zip(first_says(t, facts)) {
+        if let Some(i) = at {
             let author = t[..i].trim();
             let rest = &t[i + verb.len()..];
             if looks_like_commenter(author) && (rest.trim().is_empty() || timestamp_in(rest).is_some()) {
@@ -232,13 +258,11 @@ fn reply_marker(line: &str) -> bool {
     {
         return false;
     }
-    let mut norm = String::new();
-    normalise_into(line, &mut norm);
-    matches!(
-        norm.as_str(),
-        "in response" | "in reply" | "replies" | "reply" | "show replies" | "view replies"
-    ) || norm.starts_with("in reply to ")
-        || norm.starts_with("replying to ")
+    with_normalised(line, |norm| {
+        matches!(norm, "in response" | "in reply" | "replies" | "reply" | "show replies" | "view replies")
+            || norm.starts_with("in reply to ")
+            || norm.starts_with("replying to ")
+    })
 }
 
 /// "In reply to NAME." / "Replying to @NAME": the name answered.
@@ -257,8 +281,11 @@ fn control_line(line: &str) -> bool {
     if line.len() > 80 {
         return false;
     }
-    let mut norm = String::new();
-    normalise_into(line, &mut norm);
+    with_normalised(line, is_control)
+}
+
+/// [`control_line`] of a normalised line.
+fn is_control(norm: &str) -> bool {
     let controls = [
         "reply",
         "report",
@@ -283,7 +310,7 @@ fn control_line(line: &str) -> bool {
         "new",
         "quote",
     ];
-    controls.contains(&norm.as_str())
+    controls.contains(&norm)
         // Vote counts: "34", "+5", "-2".
         || !norm.is_empty() && norm.trim_start_matches(['+', '-']).bytes().all(|b| b.is_ascii_digit())
         || norm.split(['|', '•', '·']).all(|part| {

@@ -149,7 +149,7 @@ fn pieces_and_marks() -> Option<&'static AhoCorasick> {
 }
 
 /// What one search of a line found of the [`PIECES`] and the [`PHOTO_CREDIT_MARKS`].
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Pieces {
     found: u8,
     /// Where the last photo credit mark in the line starts.
@@ -163,35 +163,49 @@ impl Pieces {
     }
 
     /// Every piece and mark in `line`, from one search for all of them (a few tests would otherwise each
-    /// search the whole line for their own).
-    ///
-    /// Overlapping occurrences count ("editiontributed" has two pieces). No pattern opens another (a
-    /// test checks), so at most one matches at each place: taking the leftmost match, then searching on
-    /// from the byte after its start, visits every occurrence, and lets the automaton's prefilter skip
-    /// the text between them (an overlapping search cannot, and costs several times more).
-    fn of(line: &str) -> Self {
+    /// search the whole line for their own). Overlapping occurrences count ("editiontributed" has two
+    /// pieces). Ingest finds them for the whole page at once ([`of_lines`]); this is that for one line.
+    #[cfg(test)]
+    pub(in crate::ingest) fn of(line: &str) -> Self {
         let mut pieces = Pieces::default();
         match pieces_and_marks() {
-            Some(ac) => {
-                let mut at = 0;
-                while let Some(m) = ac.find(Input::new(line).span(at..line.len())) {
-                    match PIECES.get(m.pattern().as_usize()) {
-                        Some(&(_, bit)) => pieces.found |= bit,
-                        None => pieces.last_photo_mark = pieces.last_photo_mark.max(Some(m.start())),
-                    }
-                    at = m.start() + 1;
-                }
-            }
-            None => {
-                for (p, bit) in PIECES {
-                    if line.contains(p) {
-                        pieces.found |= bit;
-                    }
-                }
-                pieces.last_photo_mark = PHOTO_CREDIT_MARKS.iter().filter_map(|m| line.rfind(m)).max();
-            }
+            Some(ac) => each_occurrence(ac, line, |start, pattern| pieces.add(start, pattern)),
+            None => pieces = Pieces::without_automaton(line),
         }
         pieces
+    }
+
+    /// Notes an occurrence of pattern `pattern` of the automaton at byte `start` of the line.
+    fn add(&mut self, start: usize, pattern: usize) {
+        match PIECES.get(pattern) {
+            Some(&(_, bit)) => self.found |= bit,
+            None => self.last_photo_mark = self.last_photo_mark.max(Some(start)),
+        }
+    }
+
+    /// [`Pieces::of`] by searching for each pattern in turn, should the automaton not build.
+    fn without_automaton(line: &str) -> Self {
+        let mut pieces = Pieces::default();
+        for (p, bit) in PIECES {
+            if line.contains(p) {
+                pieces.found |= bit;
+            }
+        }
+        pieces.last_photo_mark = PHOTO_CREDIT_MARKS.iter().filter_map(|m| line.rfind(m)).max();
+        pieces
+    }
+}
+
+/// Calls `f` with the start and the pattern of every occurrence of the automaton's patterns in `text`, in
+/// order. No pattern opens another (a test checks), so at most one matches at each place: taking the
+/// leftmost match, then searching on from the byte after its start, visits every occurrence, and lets
+/// the automaton's prefilter skip the text between them (an overlapping search cannot, and costs several
+/// times more).
+fn each_occurrence(ac: &AhoCorasick, text: &str, mut f: impl FnMut(usize, usize)) {
+    let mut at = 0;
+    while let Some(m) = ac.find(Input::new(text).span(at..text.len())) {
+        f(m.start(), m.pattern().as_usize());
+        at = m.start() + 1;
     }
 }
 
@@ -213,8 +227,8 @@ pub(super) struct LineFacts {
     dates: OnceCell<Vec<DateMention>>,
     /// The furniture phrase the trimmed line is, worked out when first asked for.
     phrase: OnceCell<Option<&'static FurniturePhrase>>,
-    /// The pieces and photo credit marks in the trimmed line, worked out when first asked for.
-    pieces: OnceCell<Pieces>,
+    /// The pieces and photo credit marks in the trimmed line (found for the whole page at once).
+    pieces: Pieces,
 }
 
 impl LineFacts {
@@ -231,7 +245,7 @@ impl LineFacts {
             first_word: if t.is_empty() { 0 } else { first_word_flags(t) },
             dates: OnceCell::new(),
             phrase: OnceCell::new(),
-            pieces: OnceCell::new(),
+            pieces: Pieces::default(),
         }
     }
 
@@ -262,9 +276,9 @@ impl LineFacts {
         self.dates.get_or_init(|| if self.has(mark::DIGIT) { find_dates(content) } else { Vec::new() })
     }
 
-    /// The [`Pieces`] of `trimmed`, the line without surrounding whitespace.
-    pub fn markers(&self, trimmed: &str) -> Pieces {
-        *self.pieces.get_or_init(|| Pieces::of(trimmed))
+    /// The [`Pieces`] of the line without surrounding whitespace.
+    pub fn markers(&self) -> Pieces {
+        self.pieces
     }
 
     /// `furniture_phrase(trimmed)`, where `trimmed` is the line without surrounding whitespace.
@@ -274,8 +288,32 @@ impl LineFacts {
 }
 
 /// The facts of every line of `text`.
+///
+/// The [`Pieces`] of every line come from one search of the whole text (one call of the automaton per
+/// line cost more than the search itself on lines of ordinary length). No pattern holds a line break or
+/// opens or ends with whitespace, so each occurrence lies inside one trimmed line, and the occurrences
+/// in a line are those a search of that line finds.
 pub(super) fn of_lines(text: &str, lines: &[Line]) -> Vec<LineFacts> {
-    lines.iter().map(|l| LineFacts::new(&text[l.start..l.end])).collect()
+    let mut facts: Vec<LineFacts> = lines.iter().map(|l| LineFacts::new(&text[l.start..l.end])).collect();
+    match pieces_and_marks() {
+        Some(ac) => {
+            let mut k = 0;
+            each_occurrence(ac, text, |start, pattern| {
+                while lines.get(k).is_some_and(|l| l.end <= start) {
+                    k += 1;
+                }
+                if let (Some(line), Some(f)) = (lines.get(k), facts.get_mut(k)) {
+                    f.pieces.add(start - line.start - f.lead, pattern);
+                }
+            });
+        }
+        None => {
+            for (line, f) in lines.iter().zip(&mut facts) {
+                f.pieces = Pieces::without_automaton(&text[line.start + f.lead..line.start + f.lead + f.len]);
+            }
+        }
+    }
+    facts
 }
 
 #[cfg(test)]

@@ -255,6 +255,49 @@ mod properties {
             prop_assert_eq!(find_ignore_ascii_case(&text, needle), text.to_ascii_lowercase().find(needle));
         }
 
+        /// A line normalised on the stack is the line `normalise_into` writes.
+        #[test]
+        fn normalising_on_the_stack_is_normalising(text in "[A-Za-z \t\u{b}\u{a0}é.]{0,140}") {
+            let mut expected = String::new();
+            normalise_into(&text, &mut expected);
+            prop_assert_eq!(with_normalised(&text, str::to_owned), expected);
+        }
+
+        /// The pieces and photo credit marks found by one search of the page are those a search of each
+        /// trimmed line finds.
+        #[test]
+        fn pieces_of_the_page_are_those_of_each_line(lines in proptest::collection::vec(
+            prop_oneof![
+                Just(" All rights reserved. ".to_owned()),
+                Just("PHOTO: Jane Doe/AFP/Getty Images".to_owned()),
+                Just("\tthe print edition of  ".to_owned()),
+                Just("editiontributed AP Photo".to_owned()),
+                Just("REUTERS/".to_owned()),
+                "[A-Za-z /:é\u{a0}]{0,30}",
+            ],
+            0..12,
+        ), crlf in any::<bool>()) {
+            let text = lines.join(if crlf { "\r\n" } else { "\n" });
+            let lines = split_lines(&text);
+            for (line, f) in lines.iter().zip(facts::of_lines(&text, &lines)) {
+                let trimmed = &text[line.start + f.lead..line.start + f.lead + f.len];
+                prop_assert_eq!(f.markers(), facts::Pieces::of(trimmed));
+            }
+        }
+
+        /// One look at each colon finds each "says:" verb where the case-insensitive search does.
+        #[test]
+        fn says_verbs_are_found_where_the_search_finds_them(
+            text in "[A-Za-z :,.é]{0,40}( (says|SAID|wrote|Commented|said|Says):[a-z :]{0,8}){0,3} ?",
+        ) {
+            let lines = split_lines(&text);
+            let facts = facts::of_lines(&text, &lines);
+            let t = text.trim();
+            for (verb, at) in comments::SAYS.iter().zip(comments::first_says(t, &facts[0])) {
+                prop_assert_eq!(at, find_ignore_ascii_case(t, verb));
+            }
+        }
+
         /// Word counts match `split_whitespace` up to the limit, whatever the characters.
         #[test]
         fn word_counts_match_split_whitespace_up_to_the_limit(

@@ -280,6 +280,17 @@ mod properties {
         }
 
         #[test]
+        fn find_digit_finds_the_first_digit(
+            bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), b'/'..=b':', Just(0xB0u8), Just(0xB9u8)], 0..64),
+            from in 0usize..70,
+        ) {
+            let expected =
+                bytes.get(from..).and_then(|rest| rest.iter().position(u8::is_ascii_digit).map(|p| from + p));
+            prop_assert_eq!(find_digit(&bytes, from), expected);
+        }
+
+        #[test]
         fn news_like_text_is_well_formed(
             text in "[A-Za-z0-9 .,;?!…\"“”‘’'()\\-—•$%\n\tÉéüß日本Ж\u{301}]{0,160}",
             base in 0u32..10_000,
