@@ -257,7 +257,7 @@ pub(crate) struct FurniturePhrase {
 /// Short lowercased words (the first words of phrases) to what they open, asked about for every line of
 /// every page. The standard hasher resists collision attacks, which a fixed table compiled into the engine
 /// does not need to, and costs several times more than FNV-1a on a word of a few bytes.
-type FirstWords = HashMap<String, u8, BuildHasherDefault<Fnv>>;
+type FirstWords = HashMap<Vec<u8>, u8, BuildHasherDefault<Fnv>>;
 
 /// The FNV-1a hash (64 bits), for the engine's own fixed tables of short keys.
 struct Fnv(u64);
@@ -338,10 +338,10 @@ fn first_words() -> &'static FirstWords {
         let mut words = FirstWords::default();
         for p in &furniture_table().phrases {
             let flags = if p.prefix { FIRST_OF_PHRASE | FIRST_OF_PREFIX_PHRASE } else { FIRST_OF_PHRASE };
-            *words.entry(first_word_lower(&p.phrase)).or_default() |= flags;
+            *words.entry(first_word_lower(&p.phrase).into_bytes()).or_default() |= flags;
         }
         for p in CREDIT_PREFIXES {
-            *words.entry(first_word_lower(p)).or_default() |= FIRST_OF_CREDIT;
+            *words.entry(first_word_lower(p).into_bytes()).or_default() |= FIRST_OF_CREDIT;
         }
         words
     })
@@ -369,9 +369,9 @@ fn first_word_flags(line: &str) -> u8 {
         for (d, s) in buf.iter_mut().zip(word) {
             *d = s.to_ascii_lowercase();
         }
-        std::str::from_utf8(&buf[..end]).ok().and_then(|w| words.get(w)).copied().unwrap_or(0)
+        words.get(&buf[..end]).copied().unwrap_or(0)
     } else {
-        words.get(first_word_lower(line).as_str()).copied().unwrap_or(0)
+        words.get(first_word_lower(line).as_bytes()).copied().unwrap_or(0)
     }
 }
 

@@ -374,10 +374,13 @@ pub(super) fn find_comments(
             }
             Some(h) => Some((i, i, h)),
             None => {
-                // A bare name followed by a timestamp line.
-                let t = line.trim();
-                let name_like =
-                    looks_like_commenter(t) && facts[i].words_at_most(4) && !t.contains(['.', ',']);
+                // A bare name followed by a timestamp line. (The line's facts hold its trimmed span; the
+                // cheap tests go first.)
+                let t = &line[facts[i].lead..facts[i].lead + facts[i].len];
+                let name_like = next.is_some()
+                    && facts[i].words_at_most(4)
+                    && !t.contains(['.', ','])
+                    && looks_like_commenter(t);
                 match next
                     .filter(|_| name_like)
                     .and_then(|n| only_timestamp(content(n), &facts[n]).map(|iso| (n, iso)))
