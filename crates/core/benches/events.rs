@@ -6,7 +6,8 @@
 //! Peak memory is the process's peak resident set size while those stages run, above what it held
 //! before (Linux: `/proc/self/clear_refs` resets the peak, `VmHWM` reads it). One run per size: at
 //! 100,000 documents a stage takes seconds, far above timer noise, and the growth factor per tenfold is
-//! what matters.
+//! what matters. With `EVENTS_MEMORY=1` set, each size also prints where the memory goes: resident sizes
+//! after grouping and after framing, and how much framing returns.
 
 #![allow(clippy::print_stdout)]
 
@@ -66,6 +67,49 @@ mod native {
         (tp as f64 / pp.max(1) as f64, tp as f64 / tt.max(1) as f64)
     }
 
+    /// Where the memory goes (`EVENTS_MEMORY=1`): resident sizes after each stage, and the sizes of
+    /// what framing returns.
+    fn memory_detail(
+        before: u64,
+        (group_rss, group_peak): (u64, u64),
+        peak: u64,
+        events: &parallax_core::events::Events,
+        framing: &parallax_core::framing::Framing,
+    ) {
+        let mb = |kb: u64| kb.saturating_sub(before) / 1024;
+        let now = status_kb("VmRSS:").unwrap_or(0);
+        println!(
+            "memory above input: after grouping {} MB (peak {} MB); after framing {} MB (peak {} MB)",
+            mb(group_rss),
+            mb(group_peak),
+            mb(now),
+            mb(peak)
+        );
+        let pairs = framing.events.len();
+        let absent: usize = framing
+            .matrices
+            .iter()
+            .flat_map(|m| &m.items)
+            .flat_map(|i| &i.cells)
+            .filter(|c| c.presence == parallax_core::framing::Presence::Absent)
+            .count();
+        let cells: usize = framing.matrices.iter().flat_map(|m| &m.items).map(|i| i.cells.len()).sum();
+        let terms: usize = framing.events.iter().map(|f| f.signals.distinctive.len()).sum();
+        let voices: usize = framing.events.iter().map(|f| f.signals.voices.len()).sum();
+        let mut sizes: Vec<usize> =
+            events.events.iter().map(|e| e.documents.len() + e.mentioned_in.len()).collect();
+        sizes.sort_unstable();
+        println!(
+            "(document, event) pairs {pairs} ({:.1} per document), matrix cells {cells} ({absent} absent), distinctive terms {terms}, voices {voices}",
+            pairs as f64 / framing.documents.len().max(1) as f64
+        );
+        println!(
+            "documents per event: largest {:?}, mean {:.1}",
+            &sizes[sizes.len().saturating_sub(5)..],
+            sizes.iter().sum::<usize>() as f64 / sizes.len().max(1) as f64
+        );
+    }
+
     fn run(docs: usize) -> Row {
         // Generating and analysing the corpus is not timed: it runs on every core, in order-preserving
         // chunks.
@@ -100,10 +144,14 @@ mod native {
         let t = Instant::now();
         let events = group_passages(&documents, &canonical, &[]);
         let group = t.elapsed().as_secs_f64();
+        let after_group = (status_kb("VmRSS:").unwrap_or(0), status_kb("VmHWM:").unwrap_or(0));
         let t = Instant::now();
         let framing = frame(&documents, &canonical, &events);
         let frame_s = t.elapsed().as_secs_f64();
         let peak = status_kb("VmHWM:").unwrap_or(0);
+        if std::env::var_os("EVENTS_MEMORY").is_some() {
+            memory_detail(before, after_group, peak, &events, &framing);
+        }
         let shared = events.events.iter().filter(|e| e.documents.len() >= 2).count();
         // Each document's main event: the one its lead reports, else the one it reports in the most passages
         // (a document in no event is an event of its own).

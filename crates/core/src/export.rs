@@ -224,7 +224,19 @@ impl From<&Diagnostic> for DiagnosticExport {
 pub fn export(bundle: &crate::bundle::Bundle) -> Export {
     let names = Names { documents: &bundle.documents, canonical: &bundle.canonical, events: &bundle.events };
     let entities = bundle.canonical.entities.iter().map(|e| entity(e, &names)).collect();
-    let documents = (0..bundle.documents.len()).filter_map(|i| corpus_document(bundle, &names, i)).collect();
+    // Each document's event framings, in the order of the framing's list.
+    let mut framed_in: Vec<Vec<&crate::framing::EventFraming>> =
+        bundle.documents.iter().map(|_| Vec::new()).collect();
+    for f in &bundle.framing.events {
+        if let Some(list) = framed_in.get_mut(f.document as usize) {
+            list.push(f);
+        }
+    }
+    let documents = framed_in
+        .iter()
+        .enumerate()
+        .filter_map(|(i, framed)| corpus_document(bundle, &names, i, framed))
+        .collect();
     let events = bundle
         .events
         .events
@@ -242,7 +254,10 @@ pub fn export(bundle: &crate::bundle::Bundle) -> Export {
 /// `None` when `index` is not a document of the bundle.
 pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<Export> {
     let names = Names { documents: &bundle.documents, canonical: &bundle.canonical, events: &bundle.events };
-    let document = corpus_document(bundle, &names, index)?;
+    let d = u32::try_from(index).ok()?;
+    let framed: Vec<&crate::framing::EventFraming> =
+        bundle.framing.events.iter().filter(|f| f.document == d).collect();
+    let document = corpus_document(bundle, &names, index, &framed)?;
     let mut named: Vec<u32> = bundle.canonical.links.get(index).cloned().unwrap_or_default();
     named.sort_unstable();
     named.dedup();
@@ -251,7 +266,6 @@ pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<E
         .filter_map(|&g| bundle.canonical.entities.get(g as usize))
         .map(|e| entity(e, &names))
         .collect();
-    let d = u32::try_from(index).ok()?;
     let events = bundle
         .events
         .events
@@ -279,8 +293,13 @@ fn entity(e: &crate::language::canonical::CorpusEntity, names: &Names) -> Entity
     }
 }
 
-/// Document `i` of a corpus, with the corpus's entity ids and its framing.
-fn corpus_document(bundle: &crate::bundle::Bundle, names: &Names, i: usize) -> Option<DocumentExport> {
+/// Document `i` of a corpus, with the corpus's entity ids and its framing (`framed`: its event framings).
+fn corpus_document(
+    bundle: &crate::bundle::Bundle,
+    names: &Names,
+    i: usize,
+    framed: &[&crate::framing::EventFraming],
+) -> Option<DocumentExport> {
     let canonical = &bundle.canonical;
     let doc = bundle.documents.get(i)?;
     let links = canonical.links.get(i).map(Vec::as_slice).unwrap_or_default();
@@ -290,13 +309,8 @@ fn corpus_document(bundle: &crate::bundle::Bundle, names: &Names, i: usize) -> O
     if let Some(f) = bundle.framing.documents.get(i as usize) {
         d.framing = Some(framing::signals(f, names));
     }
-    d.event_framing = bundle
-        .framing
-        .events
-        .iter()
-        .filter(|f| f.document == i)
-        .map(|f| framing::event_framing(f, names))
-        .collect();
+    d.event_framing =
+        framed.iter().map(|f| framing::event_framing(f, &bundle.framing.omissions(f), names)).collect();
     Some(d)
 }
 

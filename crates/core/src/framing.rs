@@ -156,11 +156,12 @@ pub struct EventFraming {
     pub document: u32,
     pub signals: FramingSignals,
     pub prominence: Prominence,
-    /// What other documents report for the event and this one leaves out (the matrix's absent cells).
-    pub omissions: Vec<Omission>,
 }
 
-/// Something a document leaves out.
+/// Something a document leaves out: a row of an event's omission matrix whose cell in the document's
+/// column is absent ([`OmissionMatrix::omissions`]). Omissions are worked out from the matrix when asked
+/// for, not stored: stored, every (document, event) pair would hold its absent rows with the list of the
+/// documents that have each, a cost that grows with the square of the event's documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Omission {
     pub kind: ItemKind,
@@ -235,6 +236,28 @@ pub struct OmissionMatrix {
     pub items: Vec<Item>,
 }
 
+impl OmissionMatrix {
+    /// What `document` leaves out: the rows whose cell in its column is absent, in the matrix's order,
+    /// each with the documents that have it (present or hedged). Nothing for a document not in the matrix.
+    pub fn omissions(&self, document: u32) -> Vec<Omission> {
+        let Ok(column) = self.documents.binary_search(&document) else { return Vec::new() };
+        self.items
+            .iter()
+            .filter(|item| item.cells.get(column).is_some_and(|c| c.presence == Presence::Absent))
+            .map(|item| Omission {
+                kind: item.kind,
+                label: item.label.clone(),
+                reported_by: item
+                    .cells
+                    .iter()
+                    .filter(|c| c.presence != Presence::Absent)
+                    .map(|c| c.document)
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// The distinctive terms of an outlet against the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletTerms {
@@ -260,6 +283,11 @@ impl Framing {
     /// The framing of `event` by `document`, if it has passages of it.
     pub fn of(&self, event: u32, document: u32) -> Option<&EventFraming> {
         self.events.iter().find(|f| f.event == event && f.document == document)
+    }
+
+    /// What a document leaves out of an event that other documents report (its column's absent cells).
+    pub fn omissions(&self, framing: &EventFraming) -> Vec<Omission> {
+        self.matrices.get(framing.event as usize).map_or_else(Vec::new, |m| m.omissions(framing.document))
     }
 }
 
@@ -652,21 +680,6 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
         }
         let totals = logodds::Tally::of(&total);
         let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
-        // Per item, the documents that have it; per document, the items it lacks (so each document's
-        // omissions cost its own items, not the whole matrix again).
-        let present: Vec<Vec<u32>> = matrix
-            .items
-            .iter()
-            .map(|item| {
-                item.cells.iter().filter(|c| c.presence != Presence::Absent).map(|c| c.document).collect()
-            })
-            .collect();
-        let mut absent: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for (i, item) in matrix.items.iter().enumerate() {
-            for c in item.cells.iter().filter(|c| c.presence == Presence::Absent) {
-                absent.entry(c.document).or_default().push(i);
-            }
-        }
         let several = scopes.len() > 1;
         for m in scopes {
             let mut s = m.signals;
@@ -680,21 +693,11 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
                     DISTINCTIVE_TERMS,
                 );
             }
-            let omissions = absent
-                .get(&m.document)
-                .into_iter()
-                .flatten()
-                .map(|&i| {
-                    let item = &matrix.items[i];
-                    Omission { kind: item.kind, label: item.label.clone(), reported_by: present[i].clone() }
-                })
-                .collect();
             framed.push(EventFraming {
                 event: e,
                 document: m.document,
                 signals: s,
                 prominence: m.prominence,
-                omissions,
             });
         }
         matrices.push(matrix);

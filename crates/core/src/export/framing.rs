@@ -7,7 +7,7 @@ use crate::events::Event;
 use crate::framing::logodds::Term;
 use crate::framing::tone::Tone;
 use crate::framing::{
-    Count, EventFraming, FramingSignals, OmissionMatrix, OutletTerms, Prominence, VoiceRef,
+    Count, EventFraming, FramingSignals, Omission, OmissionMatrix, OutletTerms, Prominence, VoiceRef,
 };
 
 /// An event of the corpus.
@@ -157,13 +157,16 @@ pub(super) fn signals(s: &FramingSignals, names: &Names<'_>) -> SignalsExport {
     }
 }
 
-pub(super) fn event_framing(f: &EventFraming, names: &Names<'_>) -> EventFramingExport {
+pub(super) fn event_framing(
+    f: &EventFraming,
+    omissions: &[Omission],
+    names: &Names<'_>,
+) -> EventFramingExport {
     EventFramingExport {
         event: names.event(f.event),
         signals: signals(&f.signals, names),
         prominence: f.prominence.clone(),
-        omissions: f
-            .omissions
+        omissions: omissions
             .iter()
             .map(|o| OmissionExport {
                 kind: o.kind.as_str(),
