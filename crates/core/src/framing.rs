@@ -36,7 +36,7 @@ use crate::language::canonical::Canonical;
 use crate::language::lexicon::lexicon;
 use crate::language::{HedgeKind, Label, Speaker};
 use crate::text::{self, TokenKind};
-use logodds::{Counts, Term};
+use logodds::{Counts, Table, Term, Vocabulary};
 use tone::Tone;
 
 /// How many distinctive terms are kept per group.
@@ -325,13 +325,13 @@ struct Prepared {
 #[derive(Default)]
 struct SectionData {
     words: u32,
-    /// Lowercase content words, as printed, for distinctive terms.
+    /// Lowercase content words, as printed, for distinctive terms (by id in the corpus's vocabulary).
     counts: Counts,
     /// VADER scores of its scored sentences.
     scores: Vec<f32>,
 }
 
-fn prepare(doc: &Document) -> Prepared {
+fn prepare(doc: &Document, vocabulary: &mut Vocabulary) -> Prepared {
     let mut sections = HashMap::new();
     for s in doc
         .sections
@@ -341,10 +341,9 @@ fn prepare(doc: &Document) -> Prepared {
         let text = &doc.text[s.start as usize..s.end as usize];
         let (tokens, sentences) = text::segment(text, 0);
         let words = tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
-        let mut counts = Counts::new();
-        for (lower, _) in content_words(text, s.start, &[]) {
-            *counts.entry(lower).or_default() += 1;
-        }
+        let counts = logodds::counts(
+            content_words(text, s.start, &[]).map(|(lower, _)| (vocabulary.id(lower), 1)).collect(),
+        );
         let scores = sentences
             .iter()
             .filter_map(|x| text.get(x.start as usize..x.end as usize))
@@ -367,11 +366,7 @@ impl Prepared {
 
     /// Content-word counts of a scope.
     fn counts(&self, spans: &Spans) -> Counts {
-        let mut out = Counts::new();
-        for s in spans.iter().filter_map(|&span| self.section(span)) {
-            logodds::add(&mut out, &s.counts);
-        }
-        out
+        logodds::sum(spans.iter().filter_map(|&span| self.section(span)).map(|s| s.counts.as_slice()))
     }
 }
 
@@ -618,21 +613,24 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
         }
     }
 
-    let mut corpus = Counts::new();
-    let mut by_outlet: BTreeMap<String, (Vec<u32>, Counts)> = BTreeMap::new();
+    let mut vocabulary = Vocabulary::default();
+    let mut corpus = Table::default();
+    let mut by_outlet: BTreeMap<String, (Vec<u32>, rustc_hash::FxHashMap<u32, u32>)> = BTreeMap::new();
     let mut documents: Vec<FramingSignals> = Vec::with_capacity(docs.len());
     let mut measured: Vec<Vec<Measured>> = (0..events.events.len()).map(|_| Vec::new()).collect();
     for (i, (doc, scopes)) in docs.iter().zip(scopes_of).enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let prepared = prepare(doc);
+        let prepared = prepare(doc, &mut vocabulary);
         let spans = article(doc);
         let counts = prepared.counts(&spans);
-        logodds::add(&mut corpus, &counts);
+        corpus.add(&counts);
         let outlet =
             doc.meta.outlet.as_ref().map_or_else(|| "Unknown outlet".to_owned(), |o| o.value.clone());
         let group = by_outlet.entry(outlet).or_default();
         group.0.push(i);
-        logodds::add(&mut group.1, &counts);
+        for &(w, c) in &counts {
+            *group.1.entry(w).or_default() += c;
+        }
         documents.push(signals(i, doc, &prepared, &spans, canonical));
         for scope in scopes {
             if let Some(list) = measured.get_mut(scope.event as usize) {
@@ -645,17 +643,17 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
             }
         }
     }
-    let background = logodds::Tally::of(&corpus);
 
     // Outlets against the rest.
     let outlets: Vec<OutletTerms> = by_outlet
         .into_iter()
         .map(|(outlet, (documents, group))| {
-            let rest = logodds::minus(&corpus, &group);
+            let group = logodds::counts(group.into_iter().collect());
             let terms = logodds::distinctive(
                 &group,
-                &rest,
-                background,
+                &corpus,
+                &corpus,
+                &vocabulary,
                 logodds::PRIOR_SIZE,
                 MIN_Z,
                 DISTINCTIVE_TERMS,
@@ -671,32 +669,34 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
 
     let mut framed = Vec::new();
     let mut matrices = Vec::new();
-    for ((e, event), scopes) in events.events.iter().enumerate().zip(measured) {
+    // One table of an event's documents' counts, filled and emptied event after event.
+    let mut total = Table::default();
+    for ((e, event), mut scopes) in events.events.iter().enumerate().zip(measured) {
         let e = u32::try_from(e).unwrap_or(u32::MAX);
         let (columns, _) = columns_of(event);
-        let mut total = Counts::new();
         for m in &scopes {
-            logodds::add(&mut total, &m.counts);
+            total.add(&m.counts);
         }
-        let totals = logodds::Tally::of(&total);
         let matrix = omission_matrix(e, event, &columns, docs, canonical, events);
-        let several = scopes.len() > 1;
-        for m in scopes {
-            let mut s = m.signals;
-            if several {
-                s.distinctive = logodds::distinctive_within(
+        if scopes.len() > 1 {
+            for m in &mut scopes {
+                m.signals.distinctive = logodds::distinctive(
                     &m.counts,
-                    totals,
-                    background,
+                    &total,
+                    &corpus,
+                    &vocabulary,
                     logodds::PRIOR_SIZE,
                     MIN_Z,
                     DISTINCTIVE_TERMS,
                 );
             }
+        }
+        for m in scopes {
+            total.subtract(&m.counts);
             framed.push(EventFraming {
                 event: e,
                 document: m.document,
-                signals: s,
+                signals: m.signals,
                 prominence: m.prominence,
             });
         }

@@ -15,8 +15,7 @@
 //! not the most "distinctive" of all, which the plain log-odds ratio would make it. A z-score above 1.96
 //! is a difference that chance alone would give less than one time in twenty.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The prior's largest weight in words (α_0). Monroe et al. use the background's own counts, which in a
@@ -38,85 +37,137 @@ pub struct Term {
     pub z: f32,
 }
 
-/// Word counts.
-pub type Counts = HashMap<String, u32>;
-
-/// Word counts with their total, summed once: a corpus's background is scored against many groups, and
-/// summing its counts for each would make the cost grow with the corpus's vocabulary times the groups.
-#[derive(Debug, Clone, Copy)]
-pub struct Tally<'a> {
-    pub counts: &'a Counts,
-    pub total: f64,
+/// The words counted, each given an id when first seen: counts hold ids, and a word is spelt out only
+/// when it is listed as a term.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    words: Vec<String>,
 }
 
-impl<'a> Tally<'a> {
-    pub fn of(counts: &'a Counts) -> Self {
-        Self { counts, total: counts.values().map(|&c| f64::from(c)).sum() }
+impl Vocabulary {
+    /// The id of `word`, given it if it is new.
+    pub fn id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(&word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// The word of an id ("" for an id it did not give).
+    pub fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 }
 
-/// The z-scored log-odds of every word of `group` against `rest`, with `background`'s frequencies scaled
-/// to `prior_size` words (at most half the background's) as the prior, most distinctive first; words the group does not use are left
-/// out, and so are words with a z-score below `min_z`. At most `limit` terms.
+/// Word counts: (word id, count) pairs sorted by id, each id once. A scope of a few paragraphs holds a
+/// hundred or so, at eight bytes each.
+pub type Counts = Vec<(u32, u32)>;
+
+/// Counts from (word id, count) pairs in any order, with repeated ids summed.
+pub fn counts(mut pairs: Vec<(u32, u32)>) -> Counts {
+    pairs.sort_unstable_by_key(|&(w, _)| w);
+    let mut out: Counts = Vec::with_capacity(pairs.len());
+    for (w, c) in pairs {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += c,
+            _ => out.push((w, c)),
+        }
+    }
+    out
+}
+
+/// The sum of several counts.
+pub fn sum<'a>(parts: impl IntoIterator<Item = &'a [(u32, u32)]>) -> Counts {
+    counts(parts.into_iter().flatten().copied().collect())
+}
+
+/// Counts summed over many groups (a corpus, an event's documents), by word id, with their total.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    counts: Vec<u32>,
+    total: u64,
+}
+
+impl Table {
+    pub fn add(&mut self, counts: &[(u32, u32)]) {
+        for &(w, c) in counts {
+            let w = w as usize;
+            if w >= self.counts.len() {
+                self.counts.resize(w + 1, 0);
+            }
+            self.counts[w] += c;
+            self.total += u64::from(c);
+        }
+    }
+
+    /// Takes back counts added before, so one table can serve group after group.
+    pub fn subtract(&mut self, counts: &[(u32, u32)]) {
+        for &(w, c) in counts {
+            if let Some(n) = self.counts.get_mut(w as usize) {
+                let c = c.min(*n);
+                *n -= c;
+                self.total -= u64::from(c);
+            }
+        }
+    }
+
+    pub fn get(&self, word: u32) -> u32 {
+        self.counts.get(word as usize).copied().unwrap_or(0)
+    }
+
+    pub fn total(&self) -> f64 {
+        self.total as f64
+    }
+}
+
+/// The z-scored log-odds of every word of `group` against the rest of `within` (`within` minus `group`:
+/// the group's counts are part of it), with `background`'s frequencies scaled to `prior_size` words (at
+/// most half the background's) as the prior, most distinctive first; words the group does not use are
+/// left out, and so are words with a z-score below `min_z`. At most `limit` terms. The cost is in the
+/// group's words, not in the whole of `within`.
 pub fn distinctive(
-    group: &Counts,
-    rest: &Counts,
-    background: Tally<'_>,
+    group: &[(u32, u32)],
+    within: &Table,
+    background: &Table,
+    vocabulary: &Vocabulary,
     prior_size: f64,
     min_z: f32,
     limit: usize,
 ) -> Vec<Term> {
-    let n_j: f64 = rest.values().map(|&c| f64::from(c)).sum();
-    score(group, |w| rest.get(w).copied().unwrap_or(0), n_j, background, prior_size, min_z, limit)
-}
-
-/// As [`distinctive`], with the rest given as `total` minus `group` (`group`'s counts are within
-/// `total`), without building the rest: the cost is in the group's words, not the total's.
-pub fn distinctive_within(
-    group: &Counts,
-    total: Tally<'_>,
-    background: Tally<'_>,
-    prior_size: f64,
-    min_z: f32,
-    limit: usize,
-) -> Vec<Term> {
-    let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
-    let rest = |w: &str| {
-        total.counts.get(w).copied().unwrap_or(0).saturating_sub(group.get(w).copied().unwrap_or(0))
-    };
-    score(group, rest, (total.total - n_i).max(0.0), background, prior_size, min_z, limit)
-}
-
-fn score(
-    group: &Counts,
-    rest: impl Fn(&str) -> u32,
-    n_j: f64,
-    background: Tally<'_>,
-    prior_size: f64,
-    min_z: f32,
-    limit: usize,
-) -> Vec<Term> {
-    let n_i: f64 = group.values().map(|&c| f64::from(c)).sum();
-    let n_b = background.total;
+    let n_i: f64 = group.iter().map(|&(_, c)| f64::from(c)).sum();
+    let n_j = (within.total() - n_i).max(0.0);
+    let n_b = background.total();
     if n_i == 0.0 || n_b == 0.0 {
         return Vec::new();
     }
     let alpha_0 = prior_size.min(n_b / 2.0);
     let mut out: Vec<Term> = group
         .iter()
-        .filter_map(|(word, &y_i)| {
+        .filter_map(|&(word, y_i)| {
+            let y_j = f64::from(within.get(word).saturating_sub(y_i));
             let y_i = f64::from(y_i);
-            let y_j = f64::from(rest(word));
             // A word of the group is in the background too when the background is the corpus; when it
             // is not, the smallest background count stands in for it.
-            let b = f64::from(background.counts.get(word).copied().unwrap_or(1).max(1));
+            let b = f64::from(background.get(word).max(1));
             let alpha = alpha_0 * b / n_b;
             let delta = ((y_i + alpha) / (n_i + alpha_0 - y_i - alpha)).ln()
                 - ((y_j + alpha) / (n_j + alpha_0 - y_j - alpha)).ln();
             let variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha);
             let z = delta / variance.sqrt();
             (z.is_finite() && z as f32 >= min_z).then(|| Term {
-                term: word.clone(),
+                term: vocabulary.word(word).to_owned(),
                 count: y_i as u32,
                 delta: delta as f32,
                 z: z as f32,
@@ -126,22 +177,4 @@ fn score(
     out.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.term.cmp(&b.term)));
     out.truncate(limit);
     out
-}
-
-/// Adds `b` to `a`.
-pub fn add(a: &mut Counts, b: &Counts) {
-    for (w, &c) in b {
-        *a.entry(w.clone()).or_default() += c;
-    }
-}
-
-/// `total` minus `part` (counts of `part` are within `total`).
-pub fn minus(total: &Counts, part: &Counts) -> Counts {
-    total
-        .iter()
-        .filter_map(|(w, &c)| {
-            let left = c.saturating_sub(part.get(w).copied().unwrap_or(0));
-            (left > 0).then(|| (w.clone(), left))
-        })
-        .collect()
 }

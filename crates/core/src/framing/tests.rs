@@ -3,8 +3,17 @@
 use super::*;
 use crate::bundle::Bundle;
 
-fn counts(words: &[(&str, u32)]) -> Counts {
-    words.iter().map(|&(w, c)| (w.to_owned(), c)).collect()
+/// Counts of words, with the ids `vocabulary` gives them.
+fn counts(vocabulary: &mut Vocabulary, words: &[(&str, u32)]) -> Counts {
+    logodds::counts(words.iter().map(|&(w, c)| (vocabulary.id(w.to_owned()), c)).collect())
+}
+
+fn table(parts: &[&Counts]) -> Table {
+    let mut t = Table::default();
+    for p in parts {
+        t.add(p);
+    }
+    t
 }
 
 /// Three toy documents. The group is the first ("apple apple banana"); the rest the other two ("banana
@@ -19,10 +28,12 @@ fn counts(words: &[(&str, u32)]) -> Counts {
 /// the largest prior allowed, is the corpus itself.)
 #[test]
 fn log_odds_with_an_informative_prior_by_hand() {
-    let group = counts(&[("apple", 2), ("banana", 1)]);
-    let rest = counts(&[("banana", 1), ("cherry", 3), ("apple", 1)]);
-    let corpus = counts(&[("apple", 6), ("banana", 4), ("cherry", 6)]);
-    let terms = logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, f32::MIN, 10);
+    let mut v = Vocabulary::default();
+    let group = counts(&mut v, &[("apple", 2), ("banana", 1)]);
+    let rest = counts(&mut v, &[("banana", 1), ("cherry", 3), ("apple", 1)]);
+    let within = table(&[&group, &rest]);
+    let corpus = table(&[&group, &rest, &group, &rest]);
+    let terms = logodds::distinctive(&group, &within, &corpus, &v, 8.0, f32::MIN, 10);
     assert_eq!(terms.len(), 2, "{terms:?}");
     assert_eq!(terms[0].term, "apple");
     assert_eq!(terms[0].count, 2);
@@ -32,40 +43,35 @@ fn log_odds_with_an_informative_prior_by_hand() {
     assert!((terms[1].delta - 0.223_144).abs() < 1e-5, "{terms:?}");
     assert!((terms[1].z - 0.273_295).abs() < 1e-5, "{terms:?}");
     // A z-score floor drops banana; a limit of one keeps apple alone.
-    assert_eq!(logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, 0.5, 10).len(), 1);
-    assert_eq!(logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), 8.0, f32::MIN, 1).len(), 1);
-    // The rest as the corpus minus the group.
-    let corpus = counts(&[("apple", 3), ("banana", 2), ("cherry", 3)]);
-    assert_eq!(logodds::minus(&corpus, &group), counts(&[("apple", 1), ("banana", 1), ("cherry", 3)]));
+    assert_eq!(logodds::distinctive(&group, &within, &corpus, &v, 8.0, 0.5, 10).len(), 1);
+    assert_eq!(logodds::distinctive(&group, &within, &corpus, &v, 8.0, f32::MIN, 1).len(), 1);
 }
 
 #[test]
-fn log_odds_within_a_total_equal_log_odds_against_the_rest() {
-    let group = counts(&[("apple", 2), ("banana", 1)]);
-    let total = counts(&[("apple", 3), ("banana", 2), ("cherry", 3)]);
-    let rest = logodds::minus(&total, &group);
-    let a = logodds::distinctive(&group, &rest, logodds::Tally::of(&total), 4.0, f32::MIN, 10);
-    let b = logodds::distinctive_within(
-        &group,
-        logodds::Tally::of(&total),
-        logodds::Tally::of(&total),
-        4.0,
-        f32::MIN,
-        10,
-    );
-    assert_eq!(a, b);
-    assert_eq!(a.len(), 2);
+fn counts_by_word_id_sum_and_a_table_gives_them_back() {
+    let mut v = Vocabulary::default();
+    let a = counts(&mut v, &[("apple", 2), ("banana", 1), ("apple", 1)]);
+    let b = counts(&mut v, &[("cherry", 3), ("banana", 2)]);
+    assert_eq!(v.len(), 3);
+    assert_eq!(a, vec![(0, 3), (1, 1)]);
+    assert_eq!(logodds::sum([a.as_slice(), b.as_slice()]), vec![(0, 3), (1, 3), (2, 3)]);
+    assert_eq!((v.word(2), v.word(9)), ("cherry", ""));
+    // One table serves group after group: what is added and taken back leaves it as it was.
+    let mut t = table(&[&a]);
+    t.add(&b);
+    assert_eq!((t.get(1), t.total()), (3, 9.0));
+    t.subtract(&b);
+    assert_eq!((t.get(1), t.get(2), t.total()), (1, 0, 4.0));
 }
 
 #[test]
 fn the_prior_keeps_a_one_off_word_from_topping_the_list() {
     // "zeppelin" once in the group and never elsewhere; "strike" 20 times against 5 in a rest as large.
-    let group = counts(&[("zeppelin", 1), ("strike", 20), ("port", 79)]);
-    let rest = counts(&[("strike", 5), ("port", 95)]);
-    let mut corpus = group.clone();
-    logodds::add(&mut corpus, &rest);
-    let terms =
-        logodds::distinctive(&group, &rest, logodds::Tally::of(&corpus), logodds::PRIOR_SIZE, f32::MIN, 10);
+    let mut v = Vocabulary::default();
+    let group = counts(&mut v, &[("zeppelin", 1), ("strike", 20), ("port", 79)]);
+    let rest = counts(&mut v, &[("strike", 5), ("port", 95)]);
+    let corpus = table(&[&group, &rest]);
+    let terms = logodds::distinctive(&group, &corpus, &corpus, &v, logodds::PRIOR_SIZE, f32::MIN, 10);
     assert_eq!(terms[0].term, "strike", "{terms:?}");
     assert!(terms[0].z > 1.96, "{terms:?}");
 }
