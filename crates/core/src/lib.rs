@@ -21,6 +21,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod document;
 pub mod events;
+pub mod explore;
 pub mod export;
 pub mod framing;
 pub mod html;
