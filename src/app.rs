@@ -8,9 +8,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::corpus::{CorpusProvider, use_corpus};
+use crate::pages::entities::Entities;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::Reader;
+use crate::pages::timeline::Timeline;
 
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
@@ -18,6 +20,10 @@ pub enum Route {
     Library,
     #[at("/doc/:id")]
     Reader { id: String },
+    #[at("/entities")]
+    Entities,
+    #[at("/timeline")]
+    Timeline,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -27,6 +33,8 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Library => html! { <Library /> },
         Route::Reader { id } => html! { <Reader id={id} /> },
+        Route::Entities => html! { <Entities /> },
+        Route::Timeline => html! { <Timeline /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -54,6 +62,8 @@ pub fn Shell() -> Html {
                 <span class="tagline">{ "how outlets framed the same events" }</span>
                 <nav aria-label="Views">
                     <Link<Route> to={Route::Library}>{ "Library" }</Link<Route>>
+                    <Link<Route> to={Route::Entities}>{ "Entities" }</Link<Route>>
+                    <Link<Route> to={Route::Timeline}>{ "Timeline" }</Link<Route>>
                 </nav>
             </header>
             if let Some(error) = &corpus.error {

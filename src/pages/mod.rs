@@ -1,8 +1,10 @@
 //! One module per view.
 
+pub mod entities;
 pub mod library;
 pub mod not_found;
 pub mod reader;
+pub mod timeline;
 
 use parallax_core::Document;
 

@@ -344,7 +344,7 @@ fn trimmed(doc: &Document, start: u32, end: u32) -> (u32, u32) {
 /// The entity types, in the order the legend shows them.
 const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Event, Label::Norp, Label::Date];
 
-fn label_name(label: Label) -> &'static str {
+pub(crate) fn label_name(label: Label) -> &'static str {
     match label {
         Label::Person => "People",
         Label::Org => "Organisations",

@@ -1,0 +1,547 @@
+//! Entities: the corpus's canonical entities with their aliases and roles, how much each outlet names
+//! them (a heat map of counts), and who is named with a chosen one.
+//!
+//! The URL is the state (`#/entities?q=putin&type=PERSON&sort=name&entity=person:vladimir-putin`), as in
+//! the Library: typing in the filter box replaces the history entry, every other choice pushes one. The
+//! counts, orders and CSV files come from `parallax_core::explore`; this component lays them out.
+
+use parallax_core::explore::{
+    self, CoOccurrence, Coverage, EntityFilter, EntitySort, NAMED_LABELS, Scope, coverage_csv, entities_csv,
+};
+use parallax_core::language::Label;
+use parallax_core::language::canonical::CorpusEntity;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::library::set_title;
+use super::reader::label_name;
+use crate::app::Route;
+use crate::corpus::use_corpus;
+
+/// Rows the table shows before asking the reader to narrow it (the CSV has them all).
+const TABLE_ROWS: usize = 200;
+/// Rows of the heat map: the first of the table's order.
+const HEAT_ROWS: usize = 25;
+/// Entities listed as named with the chosen one.
+const CO_ROWS: usize = 20;
+
+/// The Entities view's state, as the URL carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntitiesView {
+    /// The filter box's text.
+    pub q: String,
+    /// An entity type as the engine writes it (`PERSON`), or empty for every type.
+    pub kind: String,
+    /// `mentions` (the default), `documents` or `name`.
+    pub sort: String,
+    /// The selected entity's id, whose co-occurrences are shown.
+    pub entity: String,
+    /// Whether reader comments count.
+    pub comments: bool,
+}
+
+impl EntitiesView {
+    /// Reads the view from a query string; unknown keys are ignored.
+    pub fn from_query(query: &str) -> Self {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
+        let mut view = Self::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "q" => view.q = v,
+                "type" => view.kind = v,
+                "sort" => view.sort = v,
+                "entity" => view.entity = v,
+                "comments" => view.comments = v == "1",
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The query string's pairs, in a stable order; defaults are left out.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut put = |k: &str, v: &str| {
+            if !v.is_empty() {
+                out.push((k.to_owned(), v.to_owned()));
+            }
+        };
+        put("q", &self.q);
+        put("type", &self.kind);
+        put("sort", &self.sort);
+        put("entity", &self.entity);
+        put("comments", if self.comments { "1" } else { "" });
+        out
+    }
+
+    fn label(&self) -> Option<Label> {
+        Label::parse(&self.kind).filter(|l| NAMED_LABELS.contains(l))
+    }
+
+    fn sort(&self) -> EntitySort {
+        EntitySort::parse(&self.sort).unwrap_or_default()
+    }
+
+    fn scope(&self) -> Scope {
+        if self.comments { Scope::All } else { Scope::Article }
+    }
+
+    /// What in the link could not be read, in words; each is shown and then ignored.
+    fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.kind.is_empty() && self.label().is_none() {
+            out.push(format!("“{}” is not an entity type; every type is shown.", self.kind));
+        }
+        if !self.sort.is_empty() && EntitySort::parse(&self.sort).is_none() {
+            out.push(format!("“{}” is not a sort order; the table is sorted by mentions.", self.sort));
+        }
+        out
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+#[component]
+pub fn Entities() -> Html {
+    let corpus = use_corpus();
+    let location = use_location();
+    let navigator = use_navigator();
+    let view = EntitiesView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let bundle = corpus.bundle.clone();
+    let scope = view.scope();
+    let coverage =
+        use_memo(scope, move |&scope| explore::coverage(&bundle.documents, &bundle.canonical, scope));
+    let canonical = &corpus.bundle.canonical;
+    let selected: Option<(u32, &CorpusEntity)> = canonical
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.id == view.entity)
+        .map(|(i, e)| (u32::try_from(i).unwrap_or(u32::MAX), e));
+    let title = match selected {
+        Some((_, e)) => format!("Entities: {}", e.name),
+        None => "Entities".to_owned(),
+    };
+    use_effect_with(title, |title| set_title(title));
+    let bundle = corpus.bundle.clone();
+    let co = use_memo((selected.map(|(i, _)| i), scope), move |&(entity, scope)| {
+        entity
+            .map(|e| explore::co_occurrence(&bundle.documents, &bundle.canonical, e, scope))
+            .unwrap_or_default()
+    });
+
+    // Navigation: replace while typing, push for everything else.
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |(next, push): (EntitiesView, bool)| {
+            let Some(nav) = &navigator else { return };
+            let pairs = next.pairs();
+            let _ = match (push, pairs.is_empty()) {
+                (true, true) => {
+                    nav.push(&Route::Entities);
+                    Ok(())
+                }
+                (false, true) => {
+                    nav.replace(&Route::Entities);
+                    Ok(())
+                }
+                (true, false) => nav.push_with_query(&Route::Entities, &pairs),
+                (false, false) => nav.replace_with_query(&Route::Entities, &pairs),
+            };
+        })
+    };
+
+    let filter = EntityFilter { label: view.label(), text: view.q.clone() };
+    let sort = view.sort();
+    let rows = explore::entity_rows(canonical, &coverage, &filter, sort);
+    let total_named = explore::entity_rows(canonical, &coverage, &EntityFilter::default(), sort).len();
+
+    let on_text = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            go.emit((EntitiesView { q: input.value(), ..view.clone() }, false));
+        })
+    };
+    let on_type = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            go.emit((EntitiesView { kind: select.value(), ..view.clone() }, true));
+        })
+    };
+    let on_comments = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |_: Event| {
+            go.emit((EntitiesView { comments: !view.comments, ..view.clone() }, true))
+        })
+    };
+    let sort_by = |s: EntitySort| {
+        let go = go.clone();
+        // The default order is the bare address.
+        let value = if s == EntitySort::default() { String::new() } else { s.as_str().to_owned() };
+        let next = EntitiesView { sort: value, ..view.clone() };
+        Callback::from(move |_: MouseEvent| go.emit((next.clone(), true)))
+    };
+    let header = |s: EntitySort, text: &str, class: &str| {
+        let active = s == sort;
+        let direction = if s == EntitySort::Name { "ascending" } else { "descending" };
+        html! {
+            <th scope="col" class={classes!(class.to_owned(), "sortable")} aria-sort={if active { direction } else { "none" }}>
+                <button type="button" class={classes!("sort", active.then_some("active"))} onclick={sort_by(s)}
+                    data-sort={s.as_str()}>
+                    { text }
+                    <span class="sort-mark" aria-hidden="true">{ if !active { "" } else if s == EntitySort::Name { " ▲" } else { " ▼" } }</span>
+                </button>
+            </th>
+        }
+    };
+    let select_link = |e: &CorpusEntity, class: &'static str| {
+        let query = EntitiesView { entity: e.id.clone(), ..view.clone() }.pairs();
+        html! {
+            <Link<Route, Vec<(String, String)>> to={Route::Entities} query={Some(query)} classes={class}>
+                { &e.name }
+            </Link<Route, Vec<(String, String)>>>
+        }
+    };
+    let library_query = |e: &CorpusEntity| vec![("entity".to_owned(), e.id.clone())];
+
+    let entity_name = |i: u32| canonical.entities.get(i as usize);
+    let download_entities = {
+        let csv = entities_csv(canonical, &coverage, &rows);
+        Callback::from(move |_: MouseEvent| download("parallax-entities.csv", &csv))
+    };
+    let heat_rows: Vec<u32> = rows.iter().copied().take(HEAT_ROWS).collect();
+    let download_coverage = {
+        let csv = coverage_csv(canonical, &coverage, &rows);
+        Callback::from(move |_: MouseEvent| download("parallax-coverage.csv", &csv))
+    };
+    let problems = view.problems();
+    let sort_name = match sort {
+        EntitySort::Mentions => "most mentions first",
+        EntitySort::Documents => "most documents first",
+        EntitySort::Name => "by name",
+    };
+    let count_text = if rows.len() == total_named {
+        format!("{} entities, {sort_name}", rows.len())
+    } else {
+        format!("{} of {} entities, {sort_name}", rows.len(), total_named)
+    };
+
+    html! {
+        <section class="entities" aria-labelledby="entities-title">
+            <h1 id="entities-title">{ "Entities" }</h1>
+            <p class="lede">
+                { "The people, organisations, places, events and groups the corpus names, each spelling merged into one entity. " }
+                { if view.comments { "Counts include reader comments." } else { "Counts cover the articles; reader comments are left out." } }
+            </p>
+            if !problems.is_empty() {
+                <div class="link-problem" role="alert">
+                    <p>{ "Part of this link could not be read:" }</p>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    <p><Link<Route> to={Route::Entities}>{ "Show every entity" }</Link<Route>></p>
+                </div>
+            }
+            <form class="entity-controls" role="search" aria-label="Filter entities"
+                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <div class="control">
+                    <label for="entity-filter">{ "Name or alias" }</label>
+                    <input id="entity-filter" type="search" value={view.q.clone()} oninput={on_text}
+                        placeholder="e.g. Putin, FSB" autocomplete="off" spellcheck="false" />
+                </div>
+                <div class="control">
+                    <label for="entity-type">{ "Type" }</label>
+                    <select id="entity-type" onchange={on_type}>
+                        <option value="" selected={view.label().is_none()}>{ "All types" }</option>
+                        { for NAMED_LABELS.iter().map(|&l| html! {
+                            <option value={l.as_str()} selected={view.label() == Some(l)}>{ label_name(l) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="control check">
+                    <input id="entity-comments" type="checkbox" checked={view.comments} onchange={on_comments} />
+                    <label for="entity-comments">{ "Count reader comments" }</label>
+                </div>
+            </form>
+            <div class="entities-layout">
+                <div class="entity-list">
+                    <div class="list-bar">
+                        <p class="count" role="status" aria-live="polite">{ count_text.clone() }</p>
+                        <button type="button" class="download" data-download="entities" onclick={download_entities}
+                            disabled={rows.is_empty()}>
+                            { "Download CSV" }<span class="visually-hidden">{ " of the entity table" }</span>
+                        </button>
+                    </div>
+                    if rows.is_empty() {
+                        <p class="no-results">{ "No entity matches. Clear the box or choose another type." }</p>
+                    } else {
+                        <div class="table-wrap" role="region" aria-labelledby="entity-table-caption" tabindex="0">
+                            <table class="entity-table">
+                                <caption id="entity-table-caption" class="visually-hidden">
+                                    { format!("Entities: {count_text}. Choose a name to see who is named with it.") }
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        { header(EntitySort::Name, "Name", "name") }
+                                        <th scope="col" class="type">{ "Type" }</th>
+                                        <th scope="col" class="aliases">{ "Also named" }</th>
+                                        <th scope="col" class="roles">{ "Roles" }</th>
+                                        { header(EntitySort::Documents, "Documents", "num") }
+                                        <th scope="col" class="num">{ "Outlets" }</th>
+                                        { header(EntitySort::Mentions, "Mentions", "num") }
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    { for rows.iter().take(TABLE_ROWS).filter_map(|&i| {
+                                        let e = canonical.entities.get(i as usize)?;
+                                        let c = coverage.rows.get(i as usize)?;
+                                        let chosen = selected.is_some_and(|(s, _)| s == i);
+                                        let roles = explore::distinct_roles(e);
+                                        Some(html! {
+                                            <tr key={e.id.clone()} data-entity={e.id.clone()}
+                                                class={classes!(chosen.then_some("selected"))}
+                                                aria-current={chosen.then_some("true")}>
+                                                <th scope="row" class="name">{ select_link(e, "entity-name") }</th>
+                                                <td class="type"><span class={classes!("type-chip", e.label.as_str().to_lowercase())}>{ explore::label_name(e.label) }</span></td>
+                                                <td class="aliases">{ e.aliases.join(", ") }</td>
+                                                <td class="roles">{ roles.join("; ") }</td>
+                                                <td class="num documents">
+                                                    <Link<Route, Vec<(String, String)>> to={Route::Library} query={Some(library_query(e))} classes="library-link">
+                                                        <span class="n">{ c.documents }</span>
+                                                        <span class="visually-hidden">{ format!(" documents naming {}, in the Library", e.name) }</span>
+                                                    </Link<Route, Vec<(String, String)>>>
+                                                </td>
+                                                <td class="num outlets">{ c.outlets() }</td>
+                                                <td class="num mentions">{ c.mentions }</td>
+                                            </tr>
+                                        })
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        if rows.len() > TABLE_ROWS {
+                            <p class="note">{ format!("The first {TABLE_ROWS} of {} are shown: narrow the list with the box or the type. The CSV has them all.", rows.len()) }</p>
+                        }
+                    }
+                </div>
+                { co_panel(&view, selected, &co, &coverage, entity_name, &select_link, &library_query) }
+            </div>
+            { heat_map(&coverage, &heat_rows, rows.len(), canonical, &select_link, download_coverage) }
+        </section>
+    }
+}
+
+/// The panel of who and what is named with the selected entity.
+fn co_panel<'a>(
+    view: &EntitiesView,
+    selected: Option<(u32, &CorpusEntity)>,
+    co: &[CoOccurrence],
+    coverage: &Coverage,
+    entity: impl Fn(u32) -> Option<&'a CorpusEntity>,
+    select_link: &dyn Fn(&CorpusEntity, &'static str) -> Html,
+    library_query: &dyn Fn(&CorpusEntity) -> Vec<(String, String)>,
+) -> Html {
+    let body = match selected {
+        None if view.entity.is_empty() => html! {
+            <>
+                <h2 id="co-title">{ "Named together" }</h2>
+                <p class="hint">{ "Choose an entity's name in the table to see who and what the corpus names with it, in the same passages and the same documents." }</p>
+            </>
+        },
+        None => {
+            let clear = EntitiesView { entity: String::new(), ..view.clone() }.pairs();
+            html! {
+                <div class="stale" role="alert">
+                    <h2 id="co-title">{ "No such entity" }</h2>
+                    <p>{ format!("There is no entity “{}” in this corpus. The link may be stale or mistyped.", view.entity) }</p>
+                    <p>
+                        <Link<Route, Vec<(String, String)>> to={Route::Entities} query={Some(clear)} classes="clear-selection">
+                            { "Clear the selection" }
+                        </Link<Route, Vec<(String, String)>>>
+                    </p>
+                </div>
+            }
+        }
+        Some((i, e)) => {
+            let c = coverage.rows.get(i as usize).cloned().unwrap_or_default();
+            let roles = explore::distinct_roles(e);
+            let top = co.iter().map(|c| c.passages.max(c.documents)).max().unwrap_or(1).max(1);
+            html! {
+                <>
+                    <h2 id="co-title">{ format!("Named with {}", e.name) }</h2>
+                    <p class="facts">
+                        <span class={classes!("type-chip", e.label.as_str().to_lowercase())}>{ explore::label_name(e.label) }</span>
+                        { format!(" {} in {} from {}", plural(c.mentions, "mention", "mentions"),
+                            plural(c.documents, "document", "documents"), plural(c.outlets(), "outlet", "outlets")) }
+                    </p>
+                    if !e.aliases.is_empty() {
+                        <p class="aliases"><span class="key">{ "Also named: " }</span>{ e.aliases.join(", ") }</p>
+                    }
+                    if !roles.is_empty() {
+                        <p class="roles"><span class="key">{ "Roles: " }</span>{ roles.join("; ") }</p>
+                    }
+                    <p>
+                        <Link<Route, Vec<(String, String)>> to={Route::Library} query={Some(library_query(e))} classes="library-link open-library">
+                            { format!("Open the documents naming {} in the Library", e.name) }
+                        </Link<Route, Vec<(String, String)>>>
+                    </p>
+                    if co.is_empty() {
+                        <p class="hint">{ "No other entity is named in the documents that name it." }</p>
+                    } else {
+                        <table class="co-table">
+                            <caption>{ format!("Named with {}: most shared passages first", e.name) }</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "Entity" }</th>
+                                    <th scope="col" class="num" title="Headlines, paragraphs and captions that name both">{ "Passages" }</th>
+                                    <th scope="col" class="num">{ "Documents" }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for co.iter().take(CO_ROWS).filter_map(|c| {
+                                    let other = entity(c.entity)?;
+                                    let width = format!("width: {}%", c.passages * 100 / top);
+                                    Some(html! {
+                                        <tr key={other.id.clone()} data-entity={other.id.clone()}>
+                                            <th scope="row">{ select_link(other, "co-name") }</th>
+                                            <td class="num passages">
+                                                <span class="bar" aria-hidden="true"><span style={width}></span></span>
+                                                { c.passages }
+                                            </td>
+                                            <td class="num documents">{ c.documents }</td>
+                                        </tr>
+                                    })
+                                }) }
+                            </tbody>
+                        </table>
+                        if co.len() > CO_ROWS {
+                            <p class="note">{ format!("and {} more", co.len() - CO_ROWS) }</p>
+                        }
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <aside class="co-occurrence" aria-labelledby="co-title">{ body }</aside>
+    }
+}
+
+/// Entities by outlet: counts in cells, the cell's tint growing with the count.
+fn heat_map(
+    coverage: &Coverage,
+    rows: &[u32],
+    listed: usize,
+    canonical: &parallax_core::language::canonical::Canonical,
+    select_link: &dyn Fn(&CorpusEntity, &'static str) -> Html,
+    on_download: Callback<MouseEvent>,
+) -> Html {
+    let shown_max = rows
+        .iter()
+        .filter_map(|&i| coverage.rows.get(i as usize))
+        .flat_map(|r| r.counts.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    html! {
+        <section class="coverage" aria-labelledby="coverage-title">
+            <div class="list-bar">
+                <h2 id="coverage-title">{ "Coverage by outlet" }</h2>
+                <button type="button" class="download" data-download="coverage" onclick={on_download} disabled={rows.is_empty()}>
+                    { "Download CSV" }<span class="visually-hidden">{ " of the coverage table" }</span>
+                </button>
+            </div>
+            <p class="hint">
+                { format!("Mentions per outlet of the first {} entities of the table above, in its order; the darker the cell, the more mentions. The CSV has all {listed}.", rows.len()) }
+            </p>
+            if !rows.is_empty() {
+                <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
+                    <table class="heatmap">
+                        <caption id="coverage-caption" class="visually-hidden">{ "Mentions of each entity by each outlet" }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="entity-col">{ "Entity" }</th>
+                                { for coverage.outlets.iter().zip(&coverage.outlet_documents).map(|(o, n)| html! {
+                                    <th scope="col" class="outlet-col">
+                                        <span class="outlet">{ o }</span>
+                                        <span class="docs">{ plural(*n, "doc", "docs") }</span>
+                                    </th>
+                                }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for rows.iter().filter_map(|&i| {
+                                let e = canonical.entities.get(i as usize)?;
+                                let r = coverage.rows.get(i as usize)?;
+                                Some(html! {
+                                    <tr key={e.id.clone()} data-entity={e.id.clone()}>
+                                        <th scope="row">{ select_link(e, "heat-name") }</th>
+                                        { for r.counts.iter().map(|&n| {
+                                            let (tint, hot) = heat(n, shown_max);
+                                            let style = format!("--heat: {tint}%");
+                                            html! {
+                                                <td class={classes!("cell", (n == 0).then_some("zero"), hot.then_some("hot"))} {style}>
+                                                    { n }
+                                                </td>
+                                            }
+                                        }) }
+                                    </tr>
+                                })
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// A cell's tint (the percentage of the accent colour mixed into the card's) and whether it is dark
+/// enough to take light text. Counts are scaled by their square root, so a few mentions still show
+/// against a few dozen. The tints skip 45% to 80%: below, the page's text colour reads on the cell, above,
+/// the accent's own text colour does, at 4.5:1 or more in both themes (www/style.css).
+fn heat(n: u32, max: u32) -> (u32, bool) {
+    if n == 0 {
+        return (0, false);
+    }
+    let h = (f64::from(n) / f64::from(max.max(1))).sqrt().min(1.0);
+    if h > 0.6 {
+        ((80.0 + 20.0 * (h - 0.6) / 0.4).round() as u32, true)
+    } else {
+        ((8.0 + 37.0 * h / 0.6).round() as u32, false)
+    }
+}
+
+/// Saves `text` as a file: a Blob, an object URL, and a temporary `<a download>` clicked.
+fn download(name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) =
+        document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    // The download has started from the URL; free it once the browser has read it.
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_secs(5)).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}
