@@ -377,7 +377,7 @@ fn co_panel<'a>(
             html! {
                 <>
                     <h2 id="co-title">{ format!("Named with {}", e.name) }</h2>
-                    <p class="facts">
+                    <p class="co-facts">
                         <span class={classes!("type-chip", e.label.as_str().to_lowercase())}>{ explore::label_name(e.label) }</span>
                         { format!(" {} in {} from {}", plural(c.mentions, "mention", "mentions"),
                             plural(c.documents, "document", "documents"), plural(c.outlets(), "outlet", "outlets")) }
@@ -414,7 +414,7 @@ fn co_panel<'a>(
                                             <th scope="row">{ select_link(other, "co-name") }</th>
                                             <td class="num passages">
                                                 <span class="bar" aria-hidden="true"><span style={width}></span></span>
-                                                { c.passages }
+                                                <span class="n">{ c.passages }</span>
                                             </td>
                                             <td class="num documents">{ c.documents }</td>
                                         </tr>

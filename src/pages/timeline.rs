@@ -89,6 +89,18 @@ pub fn Timeline() -> Html {
         Err(_) => "Timeline: link not understood".to_owned(),
     };
     use_effect_with(title, |title| set_title(title));
+    // On a narrow screen the axis scrolls sideways: open it where the first mark is, not at its start.
+    let axis = period.as_ref().ok().map(|&p| explore::timeline(docs, events, p, MAX_LANES));
+    let scroller = use_node_ref();
+    let first_x = axis.as_ref().map_or(0, first_mark_x);
+    {
+        let scroller = scroller.clone();
+        use_effect_with(first_x, move |&x| {
+            if let Some(frame) = scroller.cast::<web_sys::Element>() {
+                frame.set_scroll_left(x);
+            }
+        });
+    }
 
     let go = {
         let navigator = navigator.clone();
@@ -113,9 +125,10 @@ pub fn Timeline() -> Html {
         })
     };
 
-    let period = match period {
-        Ok(p) => p,
-        Err(e) => {
+    let (period, axis) = match (period, axis) {
+        (Ok(p), Some(axis)) => (p, axis),
+        (period, _) => {
+            let e = period.err().map(|e| e.to_string()).unwrap_or_default();
             return html! {
                 <section class="timeline-view" aria-labelledby="timeline-title">
                     <h1 id="timeline-title">{ "Timeline" }</h1>
@@ -132,7 +145,6 @@ pub fn Timeline() -> Html {
             };
         }
     };
-    let axis = explore::timeline(docs, events, period, MAX_LANES);
     let (shown_docs, shown_events) = axis.shown();
 
     let button = |label: String, target: Option<Target>, class: &'static str| {
@@ -194,7 +206,7 @@ pub fn Timeline() -> Html {
                 <p class="no-results">{ "No document or event has a date the timeline can place." }</p>
             } else {
                 <figure class="timeline-chart">
-                    <div class="chart-scroll" role="region" tabindex="0" aria-label="The time axis (scrolls sideways when wide)">
+                    <div class="chart-scroll" ref={scroller} role="region" tabindex="0" aria-label="The time axis (scrolls sideways when wide)">
                         { draw(&axis, docs, &events.events, &go) }
                     </div>
                     <figcaption class="legend">
@@ -218,6 +230,15 @@ fn count(n: u32, one: &str, many: &str) -> String {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Where the frame of the axis scrolls to: a little before the first mark (0 when that is near the
+/// start anyway).
+fn first_mark_x(axis: &Axis) -> i32 {
+    let first =
+        axis.lanes.iter().flat_map(|l| &l.marks).chain(&axis.events).map(|m| m.from).min().unwrap_or(0);
+    let col_w = (PLOT_W / axis.columns.len().max(1) as f64).max(MIN_COL_W);
+    (col_w * f64::from(first) - col_w).max(0.0) as i32
 }
 
 /// Whether any mark starts in column `i`.
