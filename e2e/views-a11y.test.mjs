@@ -25,6 +25,8 @@ const VIEWS = [
   },
   { name: 'comments', path: '/#/doc/000_52189a89d9381af0', ready: '.comments' },
   { name: 'stale-link', path: '/#/doc/no-such-document', ready: '.not-found' },
+  { name: 'entities', path: '/#/entities?entity=person%3Avladimir-putin', ready: '.heatmap td.cell' },
+  { name: 'timeline', path: '/#/timeline?zoom=year&at=2013', ready: '.timeline-chart svg a' },
 ];
 
 for (const view of VIEWS) {

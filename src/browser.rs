@@ -21,8 +21,16 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
         .map_err(|_| fail("no link element"))?;
     link.set_href(&url);
     link.set_download(filename);
+    // In the document while clicked (some browsers ignore a detached link's download).
+    let body = document.body().ok_or_else(|| fail("no page body"))?;
+    let _ = body.append_child(&link);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = body.remove_child(&link);
+    // The download has started from the address; free it once the browser has read it.
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_secs(5)).await;
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
     Ok(())
 }
 

@@ -10,7 +10,6 @@ use parallax_core::explore::{
 };
 use parallax_core::language::Label;
 use parallax_core::language::canonical::CorpusEntity;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -408,12 +407,12 @@ fn co_panel<'a>(
                             <tbody>
                                 { for co.iter().take(CO_ROWS).filter_map(|c| {
                                     let other = entity(c.entity)?;
-                                    let width = format!("width: {}%", c.passages * 100 / top);
+                                    let width = (c.passages * 100 / top).to_string();
                                     Some(html! {
                                         <tr key={other.id.clone()} data-entity={other.id.clone()}>
                                             <th scope="row">{ select_link(other, "co-name") }</th>
                                             <td class="num passages">
-                                                <span class="bar" aria-hidden="true"><span style={width}></span></span>
+                                                <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect {width} height="1" /></svg>
                                                 <span class="n">{ c.passages }</span>
                                             </td>
                                             <td class="num documents">{ c.documents }</td>
@@ -485,10 +484,10 @@ fn heat_map(
                                     <tr key={e.id.clone()} data-entity={e.id.clone()}>
                                         <th scope="row">{ select_link(e, "heat-name") }</th>
                                         { for r.counts.iter().map(|&n| {
-                                            let (tint, hot) = heat(n, shown_max);
-                                            let style = format!("--heat: {tint}%");
+                                            let level = heat(n, shown_max);
+                                            let hot = level >= HOT;
                                             html! {
-                                                <td class={classes!("cell", (n == 0).then_some("zero"), hot.then_some("hot"))} {style}>
+                                                <td class={classes!("cell", format!("heat-{level}"), (n == 0).then_some("zero"), hot.then_some("hot"))}>
                                                     { n }
                                                 </td>
                                             }
@@ -504,44 +503,25 @@ fn heat_map(
     }
 }
 
-/// A cell's tint (the percentage of the accent colour mixed into the card's) and whether it is dark
-/// enough to take light text. Counts are scaled by their square root, so a few mentions still show
-/// against a few dozen. The tints skip 45% to 80%: below, the page's text colour reads on the cell, above,
-/// the accent's own text colour does, at 4.5:1 or more in both themes (www/style.css).
-fn heat(n: u32, max: u32) -> (u32, bool) {
+/// The first tint level dark enough to take light text.
+const HOT: u32 = 6;
+
+/// A cell's tint level, 0 (none) to 8; `www/style.css` gives each level its share of the accent colour
+/// (classes, not inline styles: the Content-Security-Policy allows no inline style). Counts are scaled by
+/// their square root, so a few mentions still show against a few dozen. Levels 1 to 5 (8% to 45% of the
+/// accent) take the page's text colour, levels 6 to 8 (80% to 100%) the accent's own text colour, each at
+/// 4.5:1 or more in both themes.
+fn heat(n: u32, max: u32) -> u32 {
     if n == 0 {
-        return (0, false);
+        return 0;
     }
     let h = (f64::from(n) / f64::from(max.max(1))).sqrt().min(1.0);
-    if h > 0.6 {
-        ((80.0 + 20.0 * (h - 0.6) / 0.4).round() as u32, true)
-    } else {
-        ((8.0 + 37.0 * h / 0.6).round() as u32, false)
-    }
+    if h > 0.6 { HOT + (2.0 * (h - 0.6) / 0.4).round() as u32 } else { 1 + (4.0 * h / 0.6).round() as u32 }
 }
 
-/// Saves `text` as a file: a Blob, an object URL, and a temporary `<a download>` clicked.
+/// Saves `text` as a CSV file; a browser that refuses says why in the console.
 fn download(name: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) =
-        document.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&a);
-            a.click();
-            let _ = body.remove_child(&a);
-        }
+    if let Err(why) = crate::browser::download(name, "text/csv;charset=utf-8", text) {
+        web_sys::console::warn_1(&why.into());
     }
-    // The download has started from the URL; free it once the browser has read it.
-    yew::platform::spawn_local(async move {
-        yew::platform::time::sleep(std::time::Duration::from_secs(5)).await;
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
 }
