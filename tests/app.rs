@@ -1,34 +1,18 @@
 //! The app in real headless Chromium: mount it, let Yew render, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use parallax::{Corpus, CorpusProvider, Shell};
+use parallax::Corpus;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
+
+use common::{render, settle, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    history: AnyHistory,
-}
-
-/// The shell under an in-memory router, so each test controls its own URL.
-#[component]
-fn Harness(props: &HarnessProps) -> Html {
-    html! {
-        <CorpusProvider>
-            <Router history={props.history.clone()}>
-                <Shell />
-            </Router>
-        </CorpusProvider>
-    }
-}
 
 /// Mounts the app at `path` in a fresh element and waits for it to render.
 async fn mount(path: &str) -> (Element, AnyHistory) {
@@ -42,29 +26,6 @@ async fn mount_query(pairs: &[(&str, &str)]) -> (Element, AnyHistory) {
     let history = AnyHistory::from(MemoryHistory::new());
     history.push_with_query("/", pairs).expect("a query");
     render(history).await
-}
-
-async fn render(history: AnyHistory) -> (Element, AnyHistory) {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a root element");
-    document.body().expect("a body").append_child(&root).expect("attach the root");
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
-        .render();
-    settle().await;
-    (root, history)
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
-    yew::scheduler::flush().await;
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("a valid selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
-        .collect()
 }
 
 #[wasm_bindgen_test]

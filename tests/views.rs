@@ -2,35 +2,19 @@
 //! read the DOM, act as a user would.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
-use parallax::{Corpus, CorpusProvider, Shell};
+use parallax::Corpus;
 use parallax_core::explore::{self, EntityFilter, EntitySort, Period, Scope};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
+
+use common::{render, settle, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    history: AnyHistory,
-}
-
-/// The shell under an in-memory router, so each test controls its own URL.
-#[component]
-fn Harness(props: &HarnessProps) -> Html {
-    html! {
-        <CorpusProvider>
-            <Router history={props.history.clone()}>
-                <Shell />
-            </Router>
-        </CorpusProvider>
-    }
-}
 
 /// Mounts the app at `path` with a query string, as a copied link would open it.
 async fn mount(path: &str, pairs: &[(&str, &str)]) -> (Element, AnyHistory) {
@@ -40,27 +24,12 @@ async fn mount(path: &str, pairs: &[(&str, &str)]) -> (Element, AnyHistory) {
     } else {
         history.push_with_query(path, pairs).expect("a query");
     }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("create a root element");
-    document.body().expect("a body").append_child(&root).expect("attach the root");
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { history: history.clone() })
-        .render();
-    settle().await;
-    (root, history)
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
-    yew::scheduler::flush().await;
+    render(history).await
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).expect("a valid selector");
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    all(root, selector).iter().map(|n| n.text_content().unwrap_or_default().trim().to_owned()).collect()
 }
 
 fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {

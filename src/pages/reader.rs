@@ -355,18 +355,6 @@ pub(crate) fn label_name(label: Label) -> &'static str {
     }
 }
 
-/// One entity of a type, as its card names the type.
-fn label_singular(label: Label) -> &'static str {
-    match label {
-        Label::Person => "Person",
-        Label::Org => "Organisation",
-        Label::Place => "Place",
-        Label::Event => "Event",
-        Label::Norp => "Group",
-        Label::Date => "Date",
-    }
-}
-
 /// The legend: one toggle per entity type, with how many mentions of it the article has. A toggle is a
 /// link's worth of state: it goes into the URL.
 fn legend(doc: &Document, view: &ReaderView, on_view: &Callback<ReaderView>) -> Html {
@@ -522,7 +510,7 @@ impl<'a> Marks<'a> {
                 <span class="entity-card" id="entity-card" role="group" aria-label={format!("About {name}")}>
                     <span class="card-head">
                         <strong class="card-name">{ name }</strong>
-                        <span class="card-type">{ label_singular(m.label) }</span>
+                        <span class="card-type">{ parallax_core::explore::label_name(m.label) }</span>
                         <button type="button" class="card-close" aria-label="Close the card" onclick={close}>{ "×" }</button>
                     </span>
                 </span>
@@ -553,7 +541,7 @@ impl<'a> Marks<'a> {
                 data-entity={e.id.clone()}>
                 <span class="card-head">
                     <strong class="card-name">{ &e.name }</strong>
-                    <span class={classes!("card-type", m.label.as_str().to_lowercase())}>{ label_singular(e.label) }</span>
+                    <span class={classes!("card-type", m.label.as_str().to_lowercase())}>{ parallax_core::explore::label_name(e.label) }</span>
                     <button type="button" class="card-close" aria-label="Close the card" onclick={close}>{ "×" }</button>
                 </span>
                 if !e.aliases.is_empty() {
