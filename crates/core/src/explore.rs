@@ -377,7 +377,7 @@ pub fn coverage_csv(canonical: &Canonical, coverage: &Coverage, rows: &[u32]) ->
 }
 
 /// Writes records as CSV with the `csv` crate, which quotes what needs quoting.
-fn write_csv(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
+pub(crate) fn write_csv(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     // Writing to memory cannot fail, and every row has the header's length, so no record is refused;
     // should one be, the rows before it are kept.

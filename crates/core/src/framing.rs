@@ -732,12 +732,15 @@ type ItemKey = (ItemKind, String);
 type Cells = BTreeMap<u32, (bool, u32)>;
 
 /// What a passage has: entities, voices, facts, by key with a label; and whether it hedges.
-struct PassageItems {
-    items: BTreeMap<(ItemKind, String), String>,
-    hedged: bool,
+#[derive(Debug, Clone, Default)]
+pub struct PassageItems {
+    pub items: BTreeMap<(ItemKind, String), String>,
+    pub hedged: bool,
 }
 
-fn passage_items(passage: &Passage, doc: &Document, canonical: &Canonical) -> PassageItems {
+/// The entities, voices and facts of a passage (the rows an omission matrix can have), and whether it
+/// hedges.
+pub fn passage_items(passage: &Passage, doc: &Document, canonical: &Canonical) -> PassageItems {
     let mut items = BTreeMap::new();
     let links = canonical.links.get(passage.document as usize);
     let within = |a: u32, b: u32| passage.start <= a && b <= passage.end;
@@ -866,4 +869,57 @@ fn omission_matrix(
         })
     });
     OmissionMatrix { event: e, documents, items }
+}
+
+/// A scope of a document measured for a comparison: its signals (distinctive terms filled by
+/// [`distinguish`]), its content-word counts in the comparison's vocabulary, and its prominence.
+#[derive(Debug, Clone)]
+pub struct ScopeMeasure {
+    pub signals: FramingSignals,
+    pub counts: Counts,
+    pub prominence: Prominence,
+}
+
+/// Measures any scope of a document, as [`frame`] measures a document's passages of an event:
+/// `passages` are headline, standfirst or body paragraphs of `doc` (corpus index `doc_index`), and
+/// `reporting` indexes those of them whose prominence counts.
+pub fn measure_scope(
+    doc_index: u32,
+    doc: &Document,
+    canonical: &Canonical,
+    passages: &[Passage],
+    reporting: &[u32],
+    vocabulary: &mut Vocabulary,
+) -> ScopeMeasure {
+    let prepared = prepare(doc, vocabulary);
+    let spans: Spans = passages.iter().map(|p| (p.start, p.end)).collect();
+    let local = Events { passages: passages.to_vec(), events: Vec::new() };
+    ScopeMeasure {
+        signals: signals(doc_index, doc, &prepared, &spans, canonical),
+        counts: prepared.counts(&spans),
+        prominence: prominence(doc, &prepared, reporting, &local),
+    }
+}
+
+/// Fills each scope's distinctive terms: its words against the other scopes' (nothing for fewer than
+/// two scopes, which have nothing to be told apart from).
+pub fn distinguish(scopes: &mut [ScopeMeasure], vocabulary: &Vocabulary) {
+    if scopes.len() < 2 {
+        return;
+    }
+    let mut total = Table::default();
+    for s in scopes.iter() {
+        total.add(&s.counts);
+    }
+    for s in scopes.iter_mut() {
+        s.signals.distinctive = logodds::distinctive(
+            &s.counts,
+            &total,
+            &total,
+            vocabulary,
+            logodds::PRIOR_SIZE,
+            MIN_Z,
+            DISTINCTIVE_TERMS,
+        );
+    }
 }

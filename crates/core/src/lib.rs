@@ -16,6 +16,7 @@
 //! form the app embeds) or [`export`].
 
 pub mod bundle;
+pub mod compare;
 pub mod dates;
 pub mod decode;
 pub mod diagnostic;
