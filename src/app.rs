@@ -8,6 +8,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::corpus::{CorpusProvider, use_corpus};
+use crate::pages::compare::Compare;
 use crate::pages::entities::Entities;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
@@ -24,6 +25,8 @@ pub enum Route {
     Entities,
     #[at("/timeline")]
     Timeline,
+    #[at("/compare")]
+    Compare,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -35,6 +38,7 @@ fn switch(route: Route) -> Html {
         Route::Reader { id } => html! { <Reader id={id} /> },
         Route::Entities => html! { <Entities /> },
         Route::Timeline => html! { <Timeline /> },
+        Route::Compare => html! { <Compare /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -64,6 +68,7 @@ pub fn Shell() -> Html {
                     <Link<Route> to={Route::Library}>{ "Library" }</Link<Route>>
                     <Link<Route> to={Route::Entities}>{ "Entities" }</Link<Route>>
                     <Link<Route> to={Route::Timeline}>{ "Timeline" }</Link<Route>>
+                    <Link<Route> to={Route::Compare}>{ "Compare" }</Link<Route>>
                 </nav>
             </header>
             if let Some(error) = &corpus.error {

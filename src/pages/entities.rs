@@ -44,10 +44,8 @@ pub struct EntitiesView {
 impl EntitiesView {
     /// Reads the view from a query string; unknown keys are ignored.
     pub fn from_query(query: &str) -> Self {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
         let mut view = Self::default();
-        for (k, v) in pairs {
+        for (k, v) in super::query_pairs(query) {
             match k.as_str() {
                 "q" => view.q = v,
                 "type" => view.kind = v,
@@ -392,6 +390,13 @@ fn co_panel<'a>(
                             { format!("Open the documents naming {} in the Library", e.name) }
                         </Link<Route, Vec<(String, String)>>>
                     </p>
+                    if c.documents > 1 {
+                        <p>
+                            <a class="compare-link" href={crate::pages::compare::CompareView::of_entity(&e.id).href()}>
+                                { format!("Compare how outlets write about {}", e.name) }
+                            </a>
+                        </p>
+                    }
                     if co.is_empty() {
                         <p class="hint">{ "No other entity is named in the documents that name it." }</p>
                     } else {

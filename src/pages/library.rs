@@ -47,10 +47,8 @@ pub struct View {
 impl View {
     /// Reads the view from a query string; unknown keys are ignored, a malformed string is an empty view.
     pub fn from_query(query: &str) -> Self {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
         let mut view = View::default();
-        for (k, v) in pairs {
+        for (k, v) in super::query_pairs(query) {
             match k.as_str() {
                 "q" => view.q = v,
                 "part" => view.part = v,
@@ -494,6 +492,11 @@ pub fn Library() -> Html {
                                 <option value={v} selected={sort == v}>{ l }</option>
                             }) }
                         </select>
+                        if let [event] = view.events.iter().collect::<Vec<_>>()[..] {
+                            <a class="compare-link" href={crate::pages::compare::CompareView::of_event(event).href()}>
+                                { "Compare the outlets on this event" }
+                            </a>
+                        }
                         if view.narrowed() {
                             <button type="button" class="clear" onclick={clear}>{ "Clear search and filters" }</button>
                         }

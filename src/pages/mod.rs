@@ -1,5 +1,6 @@
 //! One module per view.
 
+pub mod compare;
 pub mod entities;
 pub mod library;
 pub mod not_found;
@@ -7,6 +8,12 @@ pub mod reader;
 pub mod timeline;
 
 use parallax_core::Document;
+
+/// The key-value pairs of a view's query string (repeated keys kept, in order); nothing for one that
+/// cannot be read.
+pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default()
+}
 
 /// The outlet as shown, or a plain statement that it is unknown.
 pub(crate) fn outlet_label(doc: &Document) -> String {

@@ -16,8 +16,13 @@ use super::library::set_title;
 use super::not_found::NotFound;
 use super::{citation, date_label, headline_label, outlet_label};
 use crate::app::Route;
+use crate::pages::compare::CompareView;
+
 use crate::browser;
 use crate::corpus::{Corpus, use_corpus};
+
+/// Events an entity card offers to compare, at most.
+const CARD_EVENTS: usize = 3;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct ReaderProps {
@@ -39,10 +44,8 @@ impl ReaderView {
     /// Reads the view from a query string. Unknown types are reported, not ignored in silence; an
     /// entity id is checked against the corpus by the caller.
     pub fn from_query(query: &str) -> Self {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
         let mut view = Self::default();
-        for (k, v) in pairs {
+        for (k, v) in super::query_pairs(query) {
             match k.as_str() {
                 "hide" => match Label::parse(&v.to_uppercase()) {
                     Some(label) => drop(view.hidden.insert(label)),
@@ -536,6 +539,20 @@ impl<'a> Marks<'a> {
         pick.entity = if picked { None } else { Some(e.id.clone()) };
         let pick_label = if picked { "Stop picking out its mentions" } else { "Pick out its mentions here" };
         let here = Route::Reader { id: self.doc.id.clone() };
+        // The events this document reports that the entity characterises: compare them from here.
+        let bundle = &self.corpus.bundle;
+        let g =
+            bundle.canonical.entities.iter().position(|x| x.id == e.id).and_then(|g| u32::try_from(g).ok());
+        let d = bundle.documents.iter().position(|x| x.id == self.doc.id).and_then(|d| u32::try_from(d).ok());
+        let events: Vec<&parallax_core::events::Event> = bundle
+            .events
+            .events
+            .iter()
+            .filter(|ev| {
+                d.is_some_and(|d| ev.documents.contains(&d)) && g.is_some_and(|g| ev.entities.contains(&g))
+            })
+            .take(CARD_EVENTS)
+            .collect();
         html! {
             <span class="entity-card" id="entity-card" role="group" aria-label={format!("About {}", e.name)}
                 data-entity={e.id.clone()}>
@@ -558,6 +575,14 @@ impl<'a> Marks<'a> {
                     <Link<Route, Vec<(String, String)>> to={here} query={Some(pick.pairs()).filter(|p| !p.is_empty())} classes="card-pick">
                         { pick_label }
                     </Link<Route, Vec<(String, String)>>>
+                    if e.documents.len() > 1 {
+                        <a class="card-compare" href={CompareView::of_entity(&e.id).href()}>{ "Compare outlets on it" }</a>
+                    }
+                    { for events.iter().map(|ev| html! {
+                        <a class="card-compare-event" data-event={ev.id.clone()} href={CompareView::of_event(&ev.id).href()}>
+                            { format!("Compare: {}", ev.label) }
+                        </a>
+                    }) }
                 </span>
             </span>
         }

@@ -534,6 +534,11 @@ fn event_item(e: &Event, before: Html) -> Html {
             <Link<Route, Vec<(String, String)>> to={Route::Library} query={Some(vec![("event".to_owned(), e.id.clone())])}>
                 { &e.label }
             </Link<Route, Vec<(String, String)>>>
+            if e.documents.len() > 1 {
+                { " · " }
+                <a class="compare-link" href={crate::pages::compare::CompareView::of_event(&e.id).href()}
+                    aria-label={format!("Compare the outlets on {}", e.label)}>{ "compare" }</a>
+            }
         </li>
     }
 }

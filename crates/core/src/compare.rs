@@ -602,7 +602,7 @@ pub fn passage_place(passage: &Passage) -> String {
 }
 
 mod export;
-pub use export::{to_csv, to_markdown};
+pub use export::{prominence_text, to_csv, to_markdown};
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,850 @@
+//! Compare: outlets side by side on one event or one entity.
+//!
+//! The URL is the state: `#/compare?event=ID` (or `entity=ID`) with `doc=ID` repeated for the columns
+//! (every reporting outlet's fullest document when none is given), `scroll=free` to let each column
+//! scroll on its own, `matrix=differences` to show only the rows where the documents differ,
+//! `comments=1` for the readers' comments, `hl=ENTITY` for an entity picked out in every column, and
+//! `left`/`right` (1-based) for the two columns a phone shows. `#/compare` alone lists the events to pick
+//! from. Alignment, the omission matrix, framing and the exports are `parallax_core::compare`; this
+//! component only draws them.
+
+use parallax_core::Document;
+use parallax_core::bundle::Bundle;
+use parallax_core::compare::{self, Column, Comparison, Focus, MatrixRow, Row};
+use parallax_core::events::EventOrigin;
+use parallax_core::framing::{FramingSignals, Presence};
+use parallax_core::language::{self, Speaker};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::library::set_title;
+use super::{date_label, headline_label, outlet_label};
+use crate::app::Route;
+use crate::browser;
+use crate::corpus::use_corpus;
+
+/// Voices drawn in a column's chart; the rest are counted.
+const CHART_VOICES: usize = 8;
+/// Events listed when none is picked.
+const LIST_EVENTS: usize = 60;
+/// Reader comments shown per column before "all".
+const COMMENTS_SHOWN: usize = 12;
+
+/// Compare's state, as its URL carries it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CompareView {
+    pub event: Option<String>,
+    pub entity: Option<String>,
+    /// The columns' documents, by id, in order.
+    pub docs: Vec<String>,
+    /// Columns scroll independently instead of as aligned rows.
+    pub free: bool,
+    /// The omission matrix shows only rows where the documents differ.
+    pub differences: bool,
+    pub comments: bool,
+    /// A corpus entity picked out in every column.
+    pub hl: Option<String>,
+    /// The columns a phone shows (0-based here, 1-based in the URL).
+    pub left: Option<usize>,
+    pub right: Option<usize>,
+}
+
+impl CompareView {
+    pub fn from_query(query: &str) -> Self {
+        let mut view = Self::default();
+        for (k, v) in super::query_pairs(query) {
+            match k.as_str() {
+                "event" => view.event = Some(v),
+                "entity" => view.entity = Some(v),
+                "doc" => view.docs.push(v),
+                "scroll" => view.free = v == "free",
+                "matrix" => view.differences = v == "differences",
+                "comments" => view.comments = v == "1",
+                "hl" => view.hl = Some(v),
+                "left" => view.left = v.parse::<usize>().ok().and_then(|n| n.checked_sub(1)),
+                "right" => view.right = v.parse::<usize>().ok().and_then(|n| n.checked_sub(1)),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut put = |k: &str, v: String| out.push((k.to_owned(), v));
+        if let Some(e) = &self.event {
+            put("event", e.clone());
+        } else if let Some(e) = &self.entity {
+            put("entity", e.clone());
+        }
+        for d in &self.docs {
+            put("doc", d.clone());
+        }
+        if self.free {
+            put("scroll", "free".to_owned());
+        }
+        if self.differences {
+            put("matrix", "differences".to_owned());
+        }
+        if self.comments {
+            put("comments", "1".to_owned());
+        }
+        if let Some(h) = &self.hl {
+            put("hl", h.clone());
+        }
+        if let Some(l) = self.left {
+            put("left", (l + 1).to_string());
+        }
+        if let Some(r) = self.right {
+            put("right", (r + 1).to_string());
+        }
+        out
+    }
+
+    /// The address of this view, as the hash router writes it.
+    pub fn href(&self) -> String {
+        match serde_urlencoded::to_string(self.pairs()) {
+            Ok(q) if !q.is_empty() => format!("#/compare?{q}"),
+            _ => "#/compare".to_owned(),
+        }
+    }
+
+    /// A comparison of an event, with the default columns.
+    pub fn of_event(id: &str) -> Self {
+        Self { event: Some(id.to_owned()), ..Self::default() }
+    }
+
+    /// A comparison of an entity, with the default columns.
+    pub fn of_entity(id: &str) -> Self {
+        Self { entity: Some(id.to_owned()), ..Self::default() }
+    }
+}
+
+/// The columns a phone shows: the two asked for when they exist and differ, else the first two.
+fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
+    let valid = |c: Option<usize>| c.filter(|&c| c < columns);
+    match (valid(view.left), valid(view.right)) {
+        (Some(l), Some(r)) if l != r => (l, r),
+        (Some(l), _) => (l, if l == 0 { 1 } else { 0 }),
+        (None, Some(r)) => (if r == 0 { 1 } else { 0 }, r),
+        _ => (0, 1),
+    }
+}
+
+#[component]
+pub fn Compare() -> Html {
+    let corpus = use_corpus();
+    let location = use_location();
+    let navigator = use_navigator();
+    let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let bundle = corpus.bundle.clone();
+    let focus = Focus::find(&bundle, view.event.as_deref(), view.entity.as_deref());
+    let mut problems = Vec::new();
+    match (&view.event, &view.entity, focus) {
+        (Some(e), _, None) => problems.push(format!("No event “{e}” in this corpus.")),
+        (None, Some(e), None) => problems.push(format!("No entity “{e}” in this corpus.")),
+        _ => {}
+    }
+    let mut picked: Vec<u32> = Vec::new();
+    for id in &view.docs {
+        match bundle.documents.iter().position(|d| &d.id == id) {
+            Some(d) => picked.push(u32::try_from(d).unwrap_or(u32::MAX)),
+            None => problems.push(format!("No document “{id}” in this corpus; it was left out.")),
+        }
+    }
+    if picked.len() > compare::MAX_COLUMNS {
+        problems.push(format!(
+            "At most {} documents side by side: the first {} are shown.",
+            compare::MAX_COLUMNS,
+            compare::MAX_COLUMNS
+        ));
+    }
+    let documents = match focus {
+        Some(f) if picked.is_empty() => compare::default_documents(&bundle, f),
+        _ => picked,
+    };
+    let comparison = {
+        let bundle = bundle.clone();
+        use_memo((focus, documents.clone()), move |(focus, documents)| {
+            focus.map(|f| compare::compare(&bundle, f, documents))
+        })
+    };
+    let title = focus.map_or_else(|| "Compare".to_owned(), |f| format!("Compare: {}", f.label(&bundle)));
+    use_effect_with(title, |title| set_title(title));
+    let status = use_state(|| None::<String>);
+
+    let go = {
+        let navigator = navigator.clone();
+        Callback::from(move |next: CompareView| {
+            if let Some(nav) = &navigator {
+                let pairs = next.pairs();
+                let _ = if pairs.is_empty() {
+                    nav.push(&Route::Compare);
+                    Ok(())
+                } else {
+                    nav.push_with_query(&Route::Compare, &pairs)
+                };
+            }
+        })
+    };
+
+    let Some(comparison) = comparison.as_ref().as_ref() else {
+        return html! {
+            <section class="compare" aria-labelledby="compare-title">
+                <h1 id="compare-title">{ "Compare" }</h1>
+                { banner(&problems) }
+                { event_list(&bundle) }
+            </section>
+        };
+    };
+    let focus = comparison.focus;
+    let n = comparison.columns.len();
+    let (left, right) = phone_pair(&view, n);
+    let on_phone = |k: usize| n <= 2 || k == left || k == right;
+
+    let exports = {
+        let bundle = bundle.clone();
+        let status = status.clone();
+        let comparison = comparison.clone();
+        let slug = focus.id(&bundle).to_owned();
+        Callback::from(move |kind: &'static str| {
+            let link = browser::current_url();
+            let result = match kind {
+                "csv" => browser::download(
+                    &format!("compare-{slug}.csv"),
+                    "text/csv;charset=utf-8",
+                    &compare::to_csv(&bundle, &comparison),
+                ),
+                _ => browser::download(
+                    &format!("compare-{slug}.md"),
+                    "text/markdown;charset=utf-8",
+                    &compare::to_markdown(&bundle, &comparison, &link),
+                ),
+            };
+            status.set(result.err());
+        })
+    };
+    let copy_link = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            yew::platform::spawn_local(async move {
+                let url = browser::current_url();
+                status.set(Some(match browser::copy(&url).await {
+                    Ok(()) => "Link copied.".to_owned(),
+                    Err(e) => {
+                        format!("The link could not be copied: {e}. Copy it from the address bar: {url}")
+                    }
+                }));
+            });
+        })
+    };
+    let toggle = |f: fn(&mut CompareView)| {
+        let go = go.clone();
+        let mut next = view.clone();
+        f(&mut next);
+        Callback::from(move |_: Event| go.emit(next.clone()))
+    };
+    let pick_entity = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |id: String| {
+            let mut next = view.clone();
+            next.hl = if next.hl.as_deref() == Some(id.as_str()) { None } else { Some(id) };
+            go.emit(next);
+        })
+    };
+    let ctx = Draw { bundle: &bundle, comparison, hl: view.hl.as_deref(), on_pick: pick_entity };
+
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <header class="compare-head">
+                <p class="kicker">{ match focus { Focus::Event(_) => "Compare outlets on an event", Focus::Entity(_) => "Compare outlets on an entity" } }</p>
+                <h1 id="compare-title">{ focus.label(&bundle) }</h1>
+                <p class="compare-about">{ about(&bundle, focus, comparison) }</p>
+            </header>
+            { banner(&problems) }
+            { picker(&bundle, focus, &view, comparison, &go) }
+            <div class="compare-tools" role="group" aria-label="Comparison tools">
+                <label class="switch">
+                    <input type="checkbox" id="compare-linked" checked={!view.free} onchange={toggle(|v| v.free = !v.free)} />
+                    { " Scroll columns together, passages lined up" }
+                </label>
+                <label class="switch">
+                    <input type="checkbox" id="compare-comments" checked={view.comments} onchange={toggle(|v| v.comments = !v.comments)} />
+                    { " Reader comments" }
+                </label>
+                <button type="button" class="export-csv" onclick={{ let e = exports.clone(); Callback::from(move |_: MouseEvent| e.emit("csv")) }}>{ "Download CSV" }</button>
+                <button type="button" class="export-md" onclick={{ let e = exports.clone(); Callback::from(move |_: MouseEvent| e.emit("md")) }}>{ "Download Markdown" }</button>
+                <button type="button" class="copy-link" onclick={copy_link}>{ "Copy link" }</button>
+                if let Some(s) = &*status {
+                    <p class="tool-status" role="status">{ s }</p>
+                }
+            </div>
+            if n > 2 {
+                { phone_tabs(&bundle, comparison, &view, left, right, &go) }
+            }
+            if n == 0 {
+                <p class="no-results">{ "No document to compare: pick documents above." }</p>
+            } else if view.free {
+                <div class={classes!("compare-free", format!("cols-{n}"))} data-columns={n.to_string()}>
+                    { for comparison.columns.iter().enumerate().map(|(k, c)| html! {
+                        <div class={classes!("free-column", (!on_phone(k)).then_some("off-phone"))} tabindex="0"
+                            aria-label={format!("{} passages", outlet_label(&bundle.documents[c.document as usize]))}>
+                            { column_head(&bundle, c) }
+                            { for (0..c.passages.len()).map(|x| ctx.passage(k, x)) }
+                        </div>
+                    }) }
+                </div>
+            } else {
+                <div class={classes!("compare-grid", format!("cols-{n}"))} data-columns={n.to_string()} role="table"
+                    aria-label="Passages side by side, one column per document">
+                    <div class="grid-row grid-head" role="row">
+                        { for comparison.columns.iter().enumerate().map(|(k, c)| html! {
+                            <div class={classes!("grid-cell", format!("col-{k}"), "head-cell", (!on_phone(k)).then_some("off-phone"))} role="columnheader">
+                                { column_head(&bundle, c) }
+                            </div>
+                        }) }
+                    </div>
+                    { for comparison.rows.iter().enumerate().map(|(i, row)| ctx.row(i, row, &on_phone)) }
+                </div>
+            }
+            <section class="framing-panels" aria-labelledby="framing-title">
+                <h2 id="framing-title">{ "How each document frames it" }</h2>
+                <div class={classes!("panel-row", format!("cols-{n}"))}>
+                    { for comparison.columns.iter().enumerate().map(|(k, c)| html! {
+                        <div class={classes!("framing-panel", (!on_phone(k)).then_some("off-phone"))}>
+                            { framing_panel(&bundle, c) }
+                        </div>
+                    }) }
+                </div>
+            </section>
+            { ctx.matrix(&view, &go, &on_phone) }
+            if view.comments {
+                { comments_panel(&bundle, comparison, &on_phone) }
+            }
+        </section>
+    }
+}
+
+fn banner(problems: &[String]) -> Html {
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="banner notice" role="status">
+            <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            <Link<Route> to={Route::Compare}>{ "Pick an event to compare" }</Link<Route>>
+        </div>
+    }
+}
+
+/// One line on what is compared.
+fn about(bundle: &Bundle, focus: Focus, c: &Comparison) -> String {
+    let all = compare::candidates(bundle, focus);
+    let reporting = all.iter().filter(|x| x.reports).count();
+    let outlets: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|x| x.reports)
+        .filter_map(|x| bundle.documents.get(x.document as usize))
+        .map(outlet_label)
+        .collect();
+    let mut out = match focus {
+        Focus::Event(e) => {
+            let date = bundle.events.events.get(e as usize).and_then(|e| e.date.clone());
+            let dated = date.map(|d| format!("{d}. ")).unwrap_or_default();
+            format!(
+                "{dated}Reported by {reporting} document{} from {} outlet{}",
+                if reporting == 1 { "" } else { "s" },
+                outlets.len(),
+                if outlets.len() == 1 { "" } else { "s" }
+            )
+        }
+        Focus::Entity(_) => format!(
+            "Named in the articles of {reporting} document{} from {} outlet{}",
+            if reporting == 1 { "" } else { "s" },
+            outlets.len(),
+            if outlets.len() == 1 { "" } else { "s" }
+        ),
+    };
+    out.push_str(&format!("; {} side by side.", c.columns.len()));
+    if reporting < 2 {
+        out.push_str(" No other outlet reports it: add a document that mentions it to compare.");
+    }
+    out
+}
+
+/// The events to pick from: those reported by several documents first.
+fn event_list(bundle: &Bundle) -> Html {
+    let mut events: Vec<(usize, &parallax_core::events::Event)> =
+        bundle.events.events.iter().enumerate().collect();
+    events.sort_by(|a, b| {
+        let shared = |e: &parallax_core::events::Event| e.origin != EventOrigin::Lead;
+        shared(b.1).cmp(&shared(a.1)).then(b.1.documents.len().cmp(&a.1.documents.len())).then(a.0.cmp(&b.0))
+    });
+    if events.is_empty() {
+        return html! { <p class="no-results">{ "This corpus has no event to compare." }</p> };
+    }
+    html! {
+        <>
+            <p class="note">{ "Pick an event to see its documents side by side: who each lets speak, what it stresses, hedges and leaves out. An entity can be compared from its card in the Reader or from the Entities view." }</p>
+            <ol class="event-list">
+                { for events.iter().take(LIST_EVENTS).map(|(_, e)| {
+                    let outlets: std::collections::BTreeSet<String> =
+                        e.documents.iter().filter_map(|&d| bundle.documents.get(d as usize)).map(outlet_label).collect();
+                    html! {
+                        <li>
+                            <a href={CompareView::of_event(&e.id).href()} class="event-link" data-event={e.id.clone()}>{ &e.label }</a>
+                            <span class="event-meta">
+                                { format!(" {} · {} document{} · {}", e.date.as_deref().unwrap_or("date unknown"), e.documents.len(),
+                                    if e.documents.len() == 1 { "" } else { "s" }, outlets.into_iter().collect::<Vec<_>>().join(", ")) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </>
+    }
+}
+
+/// The event chooser and the documents' checkboxes.
+fn picker(
+    bundle: &Bundle,
+    focus: Focus,
+    view: &CompareView,
+    c: &Comparison,
+    go: &Callback<CompareView>,
+) -> Html {
+    let chosen: Vec<u32> = c.columns.iter().map(|c| c.document).collect();
+    let on_event = {
+        let go = go.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            go.emit(CompareView::of_event(&select.value()));
+        })
+    };
+    let candidates = compare::candidates(bundle, focus);
+    let current = match focus {
+        Focus::Event(e) => Some(e as usize),
+        Focus::Entity(_) => None,
+    };
+    html! {
+        <div class="compare-picker">
+            <div class="pick-event">
+                <label for="compare-event">{ "Event " }</label>
+                <select id="compare-event" onchange={on_event}>
+                    if current.is_none() {
+                        <option value="" selected=true>{ "— pick an event —" }</option>
+                    }
+                    { for bundle.events.events.iter().enumerate().filter(|(i, e)| e.documents.len() > 1 || Some(*i) == current).map(|(i, e)| html! {
+                        <option value={e.id.clone()} selected={Some(i) == current}>
+                            { format!("{} ({})", e.label, e.date.as_deref().unwrap_or("date unknown")) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            <fieldset class="pick-docs">
+                <legend>{ format!("Documents ({} of at most {}; the first checked is the reference on a phone)", chosen.len(), compare::MAX_COLUMNS) }</legend>
+                { for candidates.iter().map(|cand| {
+                    let doc = &bundle.documents[cand.document as usize];
+                    let on = chosen.contains(&cand.document);
+                    let full = chosen.len() >= compare::MAX_COLUMNS && !on;
+                    let mut next = view.clone();
+                    let mut docs = chosen.clone();
+                    if on { docs.retain(|&d| d != cand.document) } else { docs.push(cand.document) }
+                    compare::order_columns(bundle, &mut docs);
+                    next.docs = docs.iter().map(|&d| bundle.documents[d as usize].id.clone()).collect();
+                    next.left = None;
+                    next.right = None;
+                    let go = go.clone();
+                    let id = format!("pick-{}", doc.id);
+                    html! {
+                        <div class="pick-row">
+                            <input type="checkbox" id={id.clone()} checked={on} disabled={full} data-doc={doc.id.clone()}
+                                onchange={Callback::from(move |_: Event| go.emit(next.clone()))} />
+                            <label for={id}>
+                                <span class="pick-outlet">{ outlet_label(doc) }</span>
+                                { format!(" · {} · {}", date_label(doc), headline_label(doc)) }
+                                <span class="pick-count">{ format!(" {} passage{}{}", cand.passages, if cand.passages == 1 { "" } else { "s" }, if cand.reports { "" } else { ", in passing" }) }</span>
+                            </label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        </div>
+    }
+}
+
+/// On a phone, which two columns are shown.
+fn phone_tabs(
+    bundle: &Bundle,
+    c: &Comparison,
+    view: &CompareView,
+    left: usize,
+    right: usize,
+    go: &Callback<CompareView>,
+) -> Html {
+    let side = |which: &'static str, at: usize| {
+        let go = go.clone();
+        let view = view.clone();
+        let id = format!("phone-{which}");
+        html! {
+            <label for={id.clone()}>
+                { if which == "left" { "Left " } else { "Right " } }
+                <select id={id} onchange={Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    let mut next = view.clone();
+                    let k = select.value().parse::<usize>().ok();
+                    if which == "left" { next.left = k; next.right = Some(right) } else { next.right = k; next.left = Some(left) }
+                    go.emit(next);
+                })}>
+                    { for c.columns.iter().enumerate().map(|(k, col)| html! {
+                        <option value={k.to_string()} selected={k == at}>{ outlet_label(&bundle.documents[col.document as usize]) }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    html! {
+        <div class="phone-tabs" role="group" aria-label="Columns shown on a narrow screen">
+            { side("left", left) }
+            { side("right", right) }
+        </div>
+    }
+}
+
+fn column_head(bundle: &Bundle, c: &Column) -> Html {
+    let doc = &bundle.documents[c.document as usize];
+    html! {
+        <div class="column-head" data-doc={doc.id.clone()}>
+            <span class="col-outlet">{ outlet_label(doc) }</span>
+            <time class="col-date">{ date_label(doc) }</time>
+            <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="col-headline">{ headline_label(doc) }</Link<Route>>
+        </div>
+    }
+}
+
+/// What drawing passages needs.
+struct Draw<'a> {
+    bundle: &'a Bundle,
+    comparison: &'a Comparison,
+    hl: Option<&'a str>,
+    on_pick: Callback<String>,
+}
+
+impl Draw<'_> {
+    fn row(&self, i: usize, row: &Row, on_phone: &dyn Fn(usize) -> bool) -> Html {
+        html! {
+            <div class="grid-row" role="row" data-row={i.to_string()}>
+                if !row.shared.is_empty() {
+                    <div class="row-shared" role="cell">{ format!("Shared: {}", row.shared.join(" · ")) }</div>
+                }
+                { for row.cells.iter().enumerate().map(|(k, cell)| {
+                    let off = (!on_phone(k)).then_some("off-phone");
+                    match cell {
+                        Some(x) => html! { <div class={classes!("grid-cell", format!("col-{k}"), off)} role="cell">{ self.passage(k, *x) }</div> },
+                        None => {
+                            let col = &self.comparison.columns[k];
+                            let outlet = outlet_label(&self.bundle.documents[col.document as usize]);
+                            html! {
+                                <div class={classes!("grid-cell", format!("col-{k}"), "blank", off)} role="cell">
+                                    <span class="visually-hidden">{ format!("Nothing in {outlet} to match this row") }</span>
+                                </div>
+                            }
+                        }
+                    }
+                }) }
+            </div>
+        }
+    }
+
+    /// Passage `x` of column `k`, with its place, its role and its text marked.
+    fn passage(&self, k: usize, x: usize) -> Html {
+        let col = &self.comparison.columns[k];
+        let shown = &col.passages[x];
+        let p = &shown.passage;
+        let doc = &self.bundle.documents[col.document as usize];
+        let role = shown.role.map(|r| r.as_str());
+        html! {
+            <article class={classes!("passage", (role == Some("mentions")).then_some("in-passing"))} id={format!("p-{k}-{x}")} tabindex="-1"
+                data-doc={doc.id.clone()}>
+                <p class="place">
+                    { compare::passage_place(p) }
+                    if role == Some("mentions") {
+                        { " · in passing" }
+                    }
+                </p>
+                <p class="passage-text">{ self.text(col.document, doc, p.start, p.end) }</p>
+            </article>
+        }
+    }
+
+    /// A passage's text with its entities, quotes and hedges marked; an entity can be picked out.
+    fn text(&self, d: u32, doc: &Document, start: u32, end: u32) -> Html {
+        let a = &doc.analysis;
+        let links = self.bundle.canonical.links.get(d as usize);
+        // Paragraph spans keep the page's line ends: drawn without them.
+        let slice = doc.text.get(start as usize..end as usize).unwrap_or("");
+        let start = start + u32::try_from(slice.len() - slice.trim_start().len()).unwrap_or(0);
+        let end = end - u32::try_from(slice.len() - slice.trim_end().len()).unwrap_or(0);
+        html! {
+            { for language::runs(a, start, end).into_iter().map(|run| {
+                let text = doc.text.get(run.start as usize..run.end as usize).unwrap_or("").to_owned();
+                let mut node = html! { { text } };
+                if let Some(h) = run.hedge.and_then(|h| a.hedges.get(h as usize)) {
+                    let title = match h.kind {
+                        language::HedgeKind::Lexical => format!("Hedge: “{}”", h.term),
+                        language::HedgeKind::ScareQuote => "Scare quote".to_owned(),
+                    };
+                    node = html! { <span class="hedge" {title}>{ node }</span> };
+                }
+                if let Some(m) = run.mention.and_then(|i| a.mentions.get(i as usize)) {
+                    let entity = links.and_then(|l| l.get(m.entity as usize)).and_then(|&g| self.bundle.canonical.entities.get(g as usize));
+                    if let Some(e) = entity {
+                        let picked = self.hl == Some(e.id.as_str());
+                        let id = e.id.clone();
+                        let on_pick = self.on_pick.clone();
+                        let pick = Callback::from(move |_: MouseEvent| on_pick.emit(id.clone()));
+                        let id = e.id.clone();
+                        let on_pick = self.on_pick.clone();
+                        let key = Callback::from(move |ev: KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            on_pick.emit(id.clone());
+                        });
+                        node = html! {
+                            <mark class={classes!("entity", m.label.as_str().to_lowercase(), picked.then_some("picked"))}
+                                data-entity={e.id.clone()} role="button" tabindex="0" aria-pressed={picked.to_string()}
+                                title={format!("{}: pick out in every column", e.name)} onclick={pick} onkeydown={key}>{ node }</mark>
+                        };
+                    }
+                }
+                if let Some(q) = run.quote.and_then(|q| a.quotes.get(q as usize)) {
+                    let speaker = match &q.speaker {
+                        Speaker::Entity(e) => a.entities.get(*e as usize).map_or("?".to_owned(), |e| e.name.clone()),
+                        Speaker::Unnamed(d) => format!("unnamed source: {d}"),
+                        Speaker::Outlet => "the outlet (no speaker named)".to_owned(),
+                    };
+                    node = html! { <span class={classes!("quote", (!q.direct).then_some("reported"))} title={format!("Quoted: {speaker}")}>{ node }</span> };
+                }
+                node
+            }) }
+        }
+    }
+
+    fn matrix(
+        &self,
+        view: &CompareView,
+        go: &Callback<CompareView>,
+        on_phone: &dyn Fn(usize) -> bool,
+    ) -> Html {
+        let c = self.comparison;
+        let rows: Vec<&MatrixRow> = c.matrix.iter().filter(|r| !view.differences || r.differs()).collect();
+        let differing = c.matrix.iter().filter(|r| r.differs()).count();
+        let toggle = {
+            let go = go.clone();
+            let mut next = view.clone();
+            next.differences = !next.differences;
+            Callback::from(move |_: Event| go.emit(next.clone()))
+        };
+        html! {
+            <section class="omissions" aria-labelledby="matrix-title">
+                <h2 id="matrix-title">{ "What each document reports, hedges or leaves out" }</h2>
+                <p class="note">
+                    { format!("{} entities, voices and facts that at least one document reports; {differing} of them some document leaves out. ", c.matrix.len()) }
+                    <span class="key"><span class="presence present">{ "●" }</span>{ " reports " }<span class="presence hedged">{ "◐" }</span>{ " only hedged " }<span class="presence absent">{ "○" }</span>{ " leaves out. " }</span>
+                    { "A mark opens the passage." }
+                </p>
+                <label class="switch">
+                    <input type="checkbox" id="matrix-differences" checked={view.differences} onchange={toggle} />
+                    { " Only what some document leaves out" }
+                </label>
+                if rows.is_empty() {
+                    <p class="no-results">{ "Nothing to show here." }</p>
+                } else {
+                    <div class="matrix-frame">
+                        <table class="matrix">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ "Item" }</th>
+                                    <th scope="col">{ "Kind" }</th>
+                                    { for c.columns.iter().enumerate().map(|(k, col)| html! {
+                                        <th scope="col" class={classes!((!on_phone(k)).then_some("off-phone"))}>{ outlet_label(&self.bundle.documents[col.document as usize]) }</th>
+                                    }) }
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for rows.iter().map(|r| html! {
+                                    <tr class={classes!(r.differs().then_some("differs"))} data-key={r.key.clone()}>
+                                        <th scope="row">{ &r.label }</th>
+                                        <td class="kind">{ r.kind.as_str() }</td>
+                                        { for r.cells.iter().enumerate().map(|(k, cell)| self.matrix_cell(k, cell, on_phone(k), &r.label)) }
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </section>
+        }
+    }
+
+    fn matrix_cell(&self, k: usize, cell: &compare::MatrixCell, shown: bool, label: &str) -> Html {
+        let outlet = outlet_label(&self.bundle.documents[self.comparison.columns[k].document as usize]);
+        let (symbol, word) = match cell.presence {
+            Presence::Present => ("●", "reports"),
+            Presence::Hedged => ("◐", "only hedged"),
+            Presence::Absent => ("○", "leaves out"),
+        };
+        let class = classes!("presence", cell.presence.as_str(), (!shown).then_some("off-phone"));
+        let said = format!("{outlet} {word} {label}");
+        match cell.passage {
+            Some(x) => {
+                let target = format!("p-{k}-{x}");
+                let open = Callback::from(move |_: MouseEvent| {
+                    let Some(el) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(&target))
+                    else {
+                        return;
+                    };
+                    el.scroll_into_view();
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                });
+                html! {
+                    <td class={class} data-presence={cell.presence.as_str()}>
+                        <button type="button" title={said.clone()} aria-label={format!("{said}: open the passage")} onclick={open}>{ symbol }</button>
+                    </td>
+                }
+            }
+            None => {
+                html! { <td class={class} data-presence={cell.presence.as_str()} title={said.clone()}><span aria-hidden="true">{ symbol }</span><span class="visually-hidden">{ said }</span></td> }
+            }
+        }
+    }
+}
+
+/// Under a column: its voices as a bar chart, its hedges and scare quotes, its distinctive terms, its
+/// tone and where it places the focus.
+fn framing_panel(bundle: &Bundle, c: &Column) -> Html {
+    let doc = &bundle.documents[c.document as usize];
+    let s: &FramingSignals = &c.signals;
+    html! {
+        <>
+            <h3>{ outlet_label(doc) }</h3>
+            <h4>{ "Voices" }</h4>
+            { voices_chart(s) }
+            if !s.voice_kinds.is_empty() {
+                <p class="kinds">{ for s.voice_kinds.iter().map(|k| html! {
+                    <span class={classes!("kind-chip", format!("kind-{}", k.label))}>{ format!("{} {}", k.label, k.count) }</span>
+                }) }</p>
+            }
+            if !s.verbs.is_empty() {
+                <p class="verbs"><span class="card-key">{ "Speech verbs " }</span>{ s.verbs.iter().map(|v| format!("{} ×{}", v.label, v.count)).collect::<Vec<_>>().join(", ") }</p>
+            }
+            <h4>{ "Hedges and scare quotes" }</h4>
+            if s.hedges.is_empty() && s.scare_quotes.is_empty() {
+                <p class="none">{ "None." }</p>
+            } else {
+                <ul class="hedges">
+                    { for s.hedges.iter().map(|h| html! { <li>{ format!("{} ×{}", h.label, h.count) }</li> }) }
+                    { for s.scare_quotes.iter().map(|q| html! { <li class="scare">{ format!("“{q}”") }</li> }) }
+                </ul>
+            }
+            <h4>{ "Distinctive terms" }</h4>
+            if s.distinctive.is_empty() {
+                <p class="none">{ "None: too few words, or nothing to set them against." }</p>
+            } else {
+                <ul class="terms">
+                    { for s.distinctive.iter().map(|t| html! {
+                        <li class={classes!((t.z >= 1.96).then_some("significant"))} title={format!("used {} times; log-odds {:.2}", t.count, t.delta)}>
+                            { &t.term }<span class="z">{ format!(" z {:.2}", t.z) }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h4>{ "Tone" }</h4>
+            <p class="tone">{ format!("{:+.2} mean compound over {} sentences ({:.0}% positive, {:.0}% negative)", s.tone.compound, s.tone.sentences, s.tone.positive * 100.0, s.tone.negative * 100.0) }</p>
+            <h4>{ "Prominence" }</h4>
+            <p class="prominence">{ compare::prominence_text(&c.prominence) }</p>
+        </>
+    }
+}
+
+/// Who is quoted, as horizontal bars of quoted words (quotes when no words were counted), coloured by
+/// kind of source, with the verbs used.
+fn voices_chart(s: &FramingSignals) -> Html {
+    if s.voices.is_empty() {
+        return html! { <p class="none">{ "Nobody is quoted." }</p> };
+    }
+    let shown = &s.voices[..s.voices.len().min(CHART_VOICES)];
+    let max = shown.iter().map(|v| v.words.max(v.quotes)).max().unwrap_or(1).max(1) as f64;
+    let (label_w, bar_w, row_h) = (118.0, 100.0, 20.0);
+    let height = row_h * shown.len() as f64 + 4.0;
+    html! {
+        <>
+            <svg class="voices" role="img" width="260" height={height.to_string()} viewBox={format!("0 0 260 {height}")}
+                aria-label={format!("Voices: {}", shown.iter().map(|v| format!("{} ({}, {} quotes)", v.name, v.kind.as_str(), v.quotes)).collect::<Vec<_>>().join("; "))}>
+                { for shown.iter().enumerate().map(|(i, v)| {
+                    let y = i as f64 * row_h;
+                    let w = (f64::from(v.words.max(v.quotes)) / max * bar_w).max(2.0);
+                    let name: String = if v.name.chars().count() > 18 { format!("{}…", v.name.chars().take(17).collect::<String>()) } else { v.name.clone() };
+                    let verbs = v.verbs.iter().map(|x| format!("{} ×{}", x.label, x.count)).collect::<Vec<_>>().join(", ");
+                    html! {
+                        <g class={classes!("voice", format!("kind-{}", v.kind.as_str()))}>
+                            <title>{ format!("{} ({}{}): {} quotes, {} words, {:.0}% of quoted words; {}", v.name, v.kind.as_str(),
+                                v.affiliation.as_ref().map(|a| format!(", {a}")).unwrap_or_default(), v.quotes, v.words, v.share * 100.0, verbs) }</title>
+                            <text x="0" y={(y + 14.0).to_string()} class="voice-name">{ name }</text>
+                            <rect x={label_w.to_string()} y={(y + 4.0).to_string()} width={format!("{w:.1}")} height="12" rx="2" class="bar" />
+                            <text x={format!("{:.1}", label_w + w + 4.0)} y={(y + 14.0).to_string()} class="voice-count">{ v.quotes.to_string() }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            if s.voices.len() > CHART_VOICES {
+                <p class="note">{ format!("and {} more", s.voices.len() - CHART_VOICES) }</p>
+            }
+        </>
+    }
+}
+
+/// The readers' comments of each column, apart from the journalism.
+fn comments_panel(bundle: &Bundle, c: &Comparison, on_phone: &dyn Fn(usize) -> bool) -> Html {
+    let n = c.columns.len();
+    html! {
+        <section class="compare-comments" aria-labelledby="compare-comments-title">
+            <h2 id="compare-comments-title">{ "Reader comments" }</h2>
+            <p class="note">{ "What readers wrote under each article: the audience, not the outlet." }</p>
+            <div class={classes!("panel-row", format!("cols-{n}"))}>
+                { for c.columns.iter().enumerate().map(|(k, col)| {
+                    let doc = &bundle.documents[col.document as usize];
+                    html! {
+                        <div class={classes!("comments-column", (!on_phone(k)).then_some("off-phone"))}>
+                            <h3>{ format!("{} ({})", outlet_label(doc), doc.comments.len()) }</h3>
+                            if doc.comments.is_empty() {
+                                <p class="none">{ "No reader comments on this page." }</p>
+                            } else {
+                                <ol class="thread">
+                                    { for doc.comments.iter().take(COMMENTS_SHOWN).map(|cm| {
+                                        let text: Vec<&str> = cm.paragraphs.iter().filter_map(|&(a, b)| doc.text.get(a as usize..b as usize)).map(str::trim).collect();
+                                        html! {
+                                            <li class="comment" data-depth={cm.depth.to_string()}>
+                                                <span class="author">{ cm.author.clone().unwrap_or_else(|| "Anonymous".to_owned()) }</span>
+                                                if cm.reply_to.is_some() { <span class="replies">{ " (reply)" }</span> }
+                                                <p>{ text.join(" ") }</p>
+                                            </li>
+                                        }
+                                    }) }
+                                </ol>
+                                if doc.comments.len() > COMMENTS_SHOWN {
+                                    <Link<Route> to={Route::Reader { id: doc.id.clone() }}>{ format!("All {} in the Reader", doc.comments.len()) }</Link<Route>>
+                                }
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
