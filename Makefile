@@ -58,7 +58,7 @@ sizes:
 
 ## screenshots: every view, light and dark, at 390 and 1280 px, from the end-to-end run into docs/screenshots/
 screenshots: setup-test dist
-	(cd e2e && node --test views-a11y.test.mjs)
+	(cd e2e && node --test views-a11y.test.mjs compare.test.mjs)
 	mkdir -p docs/screenshots
 	cp e2e/screenshots/*-light-390.png e2e/screenshots/*-dark-390.png e2e/screenshots/*-light-1280.png \
 		e2e/screenshots/*-dark-1280.png docs/screenshots/

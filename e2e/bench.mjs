@@ -4,6 +4,10 @@
 //     ready), over fresh browser contexts (nothing cached);
 //   - keystroke: from a key typed in the search box to the next frame painted with the updated results;
 //   - facet click: from a click on an outlet facet to the next frame painted with the updated results;
+//   - compare open: from the Library to a comparison drawn (columns, framing panels and omission matrix),
+//     over the events reported by most documents and the entities named most, each with its default
+//     columns (one document per outlet, at most five);
+//   - compare switch: on a comparison, from choosing another event in its event menu to the new one drawn;
 // each as p50 and p95. An interaction is timed inside the page (performance.now() before the event is
 // dispatched, and after the next animation frame and the task that follows it, when the frame has been
 // painted), so the driver's own latency is not counted.
@@ -89,8 +93,84 @@ async function measure(browser, base) {
     }
     return times;
   }, INTERACTIONS);
+  const compare = await measureCompare(page, base);
   await context.close();
-  return { documents, loads, keys, facets };
+  return { documents, loads, keys, facets, ...compare };
+}
+
+async function measureCompare(page, base) {
+  await page.goto(base + '/#/compare');
+  await page.locator('.event-list a.event-link').first().waitFor();
+  const events = await page.locator('.event-list a.event-link').evaluateAll((as) =>
+    as.slice(0, 5).map((a) => ({ href: a.getAttribute('href'), label: a.textContent, id: a.dataset.event })),
+  );
+  await page.goto(base + '/#/entities');
+  await page.locator('.entity-table tbody tr').first().waitFor();
+  const entities = await page.locator('.entity-table tbody tr').evaluateAll((rows) =>
+    rows.slice(0, 5).map((r) => ({
+      href: '#/compare?' + new URLSearchParams({ entity: r.dataset.entity }),
+      label: r.querySelector('.entity-name').textContent,
+    })),
+  );
+  const focuses = [...events, ...entities];
+  const opens = [];
+  let columns = 0;
+  for (let i = 0; i < INTERACTIONS; i++) {
+    const f = focuses[i % focuses.length];
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.locator('.doc-card').first().waitFor();
+    const r = await page.evaluate(
+      async ({ href, label }) => {
+        // Until `ready()` holds, then the next frame painted.
+        const drawn = (ready) =>
+          new Promise((done) => {
+            const check = () =>
+              ready() ? requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0)) : requestAnimationFrame(check);
+            check();
+          });
+        const t0 = performance.now();
+        location.hash = href;
+        const t1 = await drawn(
+          () => document.querySelector('#compare-title')?.textContent === label && document.querySelector('.omissions'),
+        );
+        return { ms: t1 - t0, columns: document.querySelectorAll('.grid-head .column-head').length };
+      },
+      f,
+    );
+    opens.push(r.ms);
+    columns = Math.max(columns, r.columns);
+  }
+  await page.evaluate((href) => (location.hash = href), events[0].href);
+  await page.locator('#compare-event').waitFor();
+  const switches = await page.evaluate(
+    async ({ events, n }) => {
+      const drawn = (ready) =>
+        new Promise((done) => {
+          const check = () =>
+            ready() ? requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0)) : requestAnimationFrame(check);
+          check();
+        });
+      const times = [];
+      // The events the menu offers (those reported by several documents).
+      const offered = new Set([...document.querySelectorAll('#compare-event option')].map((o) => o.value));
+      events = events.filter((e) => offered.has(e.id));
+      if (events.length < 2) return times;
+      for (let i = 1; i <= n; i++) {
+        const e = events[i % events.length];
+        const select = document.querySelector('#compare-event');
+        const t0 = performance.now();
+        select.value = e.id;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const t1 = await drawn(
+          () => document.querySelector('#compare-title')?.textContent === e.label && document.querySelector('.omissions'),
+        );
+        times.push(t1 - t0);
+      }
+      return times;
+    },
+    { events: events.filter((e) => e.id), n: INTERACTIONS },
+  );
+  return { opens, switches, columns };
 }
 
 const sites = process.argv.slice(2).map((arg) => {
@@ -103,14 +183,16 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
 });
 console.log(`Browser benchmark: Chromium ${browser.version()}, ${LOADS} loads and ${INTERACTIONS} interactions of each kind per site.\n`);
-console.log('| corpus | documents | load to interactive p50 / p95 (ms) | search keystroke to paint p50 / p95 (ms) | facet click to paint p50 / p95 (ms) |');
-console.log('|---|---:|---:|---:|---:|');
+console.log('| corpus | documents | load to interactive p50 / p95 (ms) | search keystroke to paint p50 / p95 (ms) | facet click to paint p50 / p95 (ms) | compare open p50 / p95 (ms), most columns | compare switch event p50 / p95 (ms) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const site of sites) {
   const { base, proc } = await serveStatic(site.dir);
   try {
     const r = await measure(browser, base);
     const pair = (xs) => `${fmt(quantile(xs, 0.5))} / ${fmt(quantile(xs, 0.95))}`;
-    console.log(`| ${site.name} | ${r.documents} | ${pair(r.loads)} | ${pair(r.keys)} | ${pair(r.facets)} |`);
+    console.log(
+      `| ${site.name} | ${r.documents} | ${pair(r.loads)} | ${pair(r.keys)} | ${pair(r.facets)} | ${pair(r.opens)}, ${r.columns} | ${pair(r.switches)} |`,
+    );
   } finally {
     proc.kill();
   }

@@ -27,6 +27,9 @@ const VIEWS = [
   { name: 'stale-link', path: '/#/doc/no-such-document', ready: '.not-found' },
   { name: 'entities', path: '/#/entities?entity=person%3Avladimir-putin', ready: '.heatmap td.cell' },
   { name: 'timeline', path: '/#/timeline?zoom=year&at=2013', ready: '.timeline-chart svg a' },
+  { name: 'compare', path: '/#/compare?event=event-barack-obama-kremlin&comments=1', ready: '.matrix td.presence' },
+  { name: 'compare-entity', path: '/#/compare?entity=person%3Avladimir-putin', ready: '.matrix td.presence' },
+  { name: 'compare-pick', path: '/#/compare', ready: '.event-list a' },
 ];
 
 for (const view of VIEWS) {

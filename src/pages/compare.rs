@@ -27,6 +27,8 @@ use crate::corpus::use_corpus;
 const CHART_VOICES: usize = 8;
 /// Events listed when none is picked.
 const LIST_EVENTS: usize = 60;
+/// Documents the picker lists (the chosen ones always are).
+const PICK_ROWS: usize = 40;
 /// Reader comments shown per column before "all".
 const COMMENTS_SHOWN: usize = 12;
 
@@ -169,6 +171,12 @@ pub fn Compare() -> Html {
             focus.map(|f| compare::compare(&bundle, f, documents))
         })
     };
+    // Every document with something about the focus, worked out once per focus: the header counts them
+    // and the picker lists them.
+    let candidates = {
+        let bundle = bundle.clone();
+        use_memo(focus, move |focus| focus.map(|f| compare::candidates(&bundle, f)).unwrap_or_default())
+    };
     let title = focus.map_or_else(|| "Compare".to_owned(), |f| format!("Compare: {}", f.label(&bundle)));
     use_effect_with(title, |title| set_title(title));
     let status = use_state(|| None::<String>);
@@ -261,10 +269,10 @@ pub fn Compare() -> Html {
             <header class="compare-head">
                 <p class="kicker">{ match focus { Focus::Event(_) => "Compare outlets on an event", Focus::Entity(_) => "Compare outlets on an entity" } }</p>
                 <h1 id="compare-title">{ focus.label(&bundle) }</h1>
-                <p class="compare-about">{ about(&bundle, focus, comparison) }</p>
+                <p class="compare-about">{ about(&bundle, focus, comparison, &candidates) }</p>
             </header>
             { banner(&problems) }
-            { picker(&bundle, focus, &view, comparison, &go) }
+            { picker(&bundle, focus, &view, comparison, &candidates, &go) }
             <div class="compare-tools" role="group" aria-label="Comparison tools">
                 <label class="switch">
                     <input type="checkbox" id="compare-linked" checked={!view.free} onchange={toggle(|v| v.free = !v.free)} />
@@ -340,8 +348,7 @@ fn banner(problems: &[String]) -> Html {
 }
 
 /// One line on what is compared.
-fn about(bundle: &Bundle, focus: Focus, c: &Comparison) -> String {
-    let all = compare::candidates(bundle, focus);
+fn about(bundle: &Bundle, focus: Focus, c: &Comparison, all: &[compare::Candidate]) -> String {
     let reporting = all.iter().filter(|x| x.reports).count();
     let outlets: std::collections::BTreeSet<String> = all
         .iter()
@@ -413,6 +420,7 @@ fn picker(
     focus: Focus,
     view: &CompareView,
     c: &Comparison,
+    candidates: &[compare::Candidate],
     go: &Callback<CompareView>,
 ) -> Html {
     let chosen: Vec<u32> = c.columns.iter().map(|c| c.document).collect();
@@ -423,7 +431,13 @@ fn picker(
             go.emit(CompareView::of_event(&select.value()));
         })
     };
-    let candidates = compare::candidates(bundle, focus);
+    // The documents with most to say, and every chosen one.
+    let listed: Vec<&compare::Candidate> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, cand)| *i < PICK_ROWS || chosen.contains(&cand.document))
+        .map(|(_, cand)| cand)
+        .collect();
     let current = match focus {
         Focus::Event(e) => Some(e as usize),
         Focus::Entity(_) => None,
@@ -445,7 +459,7 @@ fn picker(
             </div>
             <fieldset class="pick-docs">
                 <legend>{ format!("Documents ({} of at most {}; the first checked is the reference on a phone)", chosen.len(), compare::MAX_COLUMNS) }</legend>
-                { for candidates.iter().map(|cand| {
+                { for listed.iter().map(|cand| {
                     let doc = &bundle.documents[cand.document as usize];
                     let on = chosen.contains(&cand.document);
                     let full = chosen.len() >= compare::MAX_COLUMNS && !on;
@@ -470,6 +484,9 @@ fn picker(
                         </div>
                     }
                 }) }
+                if candidates.len() > listed.len() {
+                    <p class="note">{ format!("The {} with most to say of {} documents are listed; narrow the Library to reach the others.", listed.len(), candidates.len()) }</p>
+                }
             </fieldset>
         </div>
     }

@@ -332,6 +332,12 @@ struct SectionData {
 }
 
 fn prepare(doc: &Document, vocabulary: &mut Vocabulary) -> Prepared {
+    prepare_within(doc, vocabulary, None)
+}
+
+/// As [`prepare`]; with `only`, the sections outside those spans get their word counts alone (all a
+/// scope's prominence needs of them), not their words' counts and sentence scores.
+fn prepare_within(doc: &Document, vocabulary: &mut Vocabulary, only: Option<&Spans>) -> Prepared {
     let mut sections = HashMap::new();
     for s in doc
         .sections
@@ -339,6 +345,11 @@ fn prepare(doc: &Document, vocabulary: &mut Vocabulary) -> Prepared {
         .filter(|s| matches!(s.kind, SectionKind::Headline | SectionKind::Standfirst | SectionKind::Body))
     {
         let text = &doc.text[s.start as usize..s.end as usize];
+        if only.is_some_and(|spans| !spans.contains(&(s.start, s.end))) {
+            sections
+                .insert((s.start, s.end), SectionData { words: word_count(text), ..SectionData::default() });
+            continue;
+        }
         let (tokens, sentences) = text::segment(text, 0);
         let words = tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
         let counts = logodds::counts(
@@ -354,8 +365,15 @@ fn prepare(doc: &Document, vocabulary: &mut Vocabulary) -> Prepared {
             SectionData { words: u32::try_from(words).unwrap_or(u32::MAX), counts, scores },
         );
     }
-    let quote_words =
-        doc.analysis.quotes.iter().map(|q| word_count(&doc.text[q.start as usize..q.end as usize])).collect();
+    let quote_words = doc
+        .analysis
+        .quotes
+        .iter()
+        .map(|q| match only {
+            Some(spans) if !inside(spans, q.start, q.end) => 0,
+            _ => word_count(&doc.text[q.start as usize..q.end as usize]),
+        })
+        .collect();
     Prepared { sections, quote_words }
 }
 
@@ -891,8 +909,8 @@ pub fn measure_scope(
     reporting: &[u32],
     vocabulary: &mut Vocabulary,
 ) -> ScopeMeasure {
-    let prepared = prepare(doc, vocabulary);
     let spans: Spans = passages.iter().map(|p| (p.start, p.end)).collect();
+    let prepared = prepare_within(doc, vocabulary, Some(&spans));
     let local = Events { passages: passages.to_vec(), events: Vec::new() };
     ScopeMeasure {
         signals: signals(doc_index, doc, &prepared, &spans, canonical),
