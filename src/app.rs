@@ -59,6 +59,9 @@ pub fn App() -> Html {
 #[component]
 pub fn Shell() -> Html {
     let corpus = use_corpus();
+    // Compare spreads up to five columns: the page is wider there.
+    let route = use_route::<Route>();
+    let wide = matches!(route, Some(Route::Compare));
     html! {
         <>
             <header class="top">
@@ -76,7 +79,7 @@ pub fn Shell() -> Html {
                     { format!("The built-in corpus could not be loaded: {error}.") }
                 </div>
             }
-            <main id="main">
+            <main id="main" class={classes!(wide.then_some("wide"))}>
                 <Switch<Route> render={switch} />
             </main>
         </>

@@ -1,8 +1,9 @@
-//! The Entities and Timeline views in real headless Chromium: mount the shell at a URL, let Yew render,
+//! The Entities, Timeline and Compare views in real headless Chromium: mount the shell at a URL, let Yew render,
 //! read the DOM, act as a user would.
 #![cfg(target_arch = "wasm32")]
 
 use parallax::Corpus;
+use parallax_core::compare::{self, Focus};
 use parallax_core::explore::{self, EntityFilter, EntitySort, Period, Scope};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -329,13 +330,88 @@ async fn a_malformed_timeline_link_shows_a_message_and_a_way_back() {
 }
 
 #[wasm_bindgen_test]
-async fn the_header_links_to_both_views() {
+async fn the_header_links_to_the_views() {
     let (root, history) = mount("/", &[]).await;
     let nav = texts(&root, "header.top nav a");
-    assert_eq!(nav, ["Library", "Entities", "Timeline"]);
+    assert_eq!(nav, ["Library", "Entities", "Timeline", "Compare"]);
     let link: HtmlElement = all(&root, "header.top nav a")[2].clone().dyn_into().expect("a link");
     link.click();
     settle().await;
     assert_eq!(history.location().path(), "/timeline");
     assert!(!all(&root, ".timeline-view").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn compare_shows_the_engines_columns_rows_and_matrix_for_every_shared_event() {
+    let corpus = Corpus::embedded();
+    let b = &corpus.bundle;
+    let mut seen = 0;
+    for (e, event) in b.events.events.iter().enumerate().filter(|(_, e)| e.documents.len() > 1) {
+        let focus = Focus::Event(u32::try_from(e).expect("small"));
+        let docs = compare::default_documents(b, focus);
+        let expected = compare::compare(b, focus, &docs);
+        let (root, _) = mount("/compare", &[("event", event.id.as_str())]).await;
+        let ids: Vec<String> = docs.iter().map(|&d| b.documents[d as usize].id.clone()).collect();
+        assert_eq!(attrs(&root, ".grid-head .column-head", "data-doc"), ids, "{}", event.id);
+        assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), expected.rows.len());
+        assert_eq!(all(&root, ".matrix tbody tr").len(), expected.matrix.len());
+        assert_eq!(texts(&root, "#compare-title"), std::slice::from_ref(&event.label));
+        // Blank cells where the engine has none.
+        let blanks = expected.rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_none()).count();
+        assert_eq!(all(&root, ".grid-cell.blank").len(), blanks);
+        seen += 1;
+    }
+    assert!(seen >= 2, "the corpus has events reported by several documents");
+}
+
+#[wasm_bindgen_test]
+async fn compare_keeps_its_choices_in_the_url() {
+    let corpus = Corpus::embedded();
+    let b = &corpus.bundle;
+    let (e, event) =
+        b.events.events.iter().enumerate().find(|(_, e)| e.documents.len() > 1).expect("a shared event");
+    let focus = Focus::Event(u32::try_from(e).expect("small"));
+    let c = compare::compare(b, focus, &compare::default_documents(b, focus));
+    let differing = c.matrix.iter().filter(|r| r.differs()).count();
+    let (root, history) = mount("/compare", &[("event", event.id.as_str()), ("matrix", "differences")]).await;
+    assert_eq!(all(&root, ".matrix tbody tr").len(), differing);
+    assert!(
+        all(&root, ".matrix tbody tr").iter().all(|tr| tr
+            .get_attribute("class")
+            .is_some_and(|c| c.split_whitespace().any(|x| x == "differs")))
+    );
+    // Picking out an entity: every mention of it in every column, and only those, and the URL says so.
+    let mark = one(&root, ".compare-grid mark.entity[data-entity]");
+    let id = mark.get_attribute("data-entity").expect("an entity id");
+    click(&mark).await;
+    assert!(history.location().query_str().contains("hl="), "{}", history.location().query_str());
+    let picked = attrs(&root, "mark.entity.picked", "data-entity");
+    assert!(!picked.is_empty() && picked.iter().all(|p| p == &id), "{picked:?}");
+    assert_eq!(picked.len(), all(&root, &format!(".compare-grid mark.entity[data-entity=\"{id}\"]")).len());
+    // Unlinking the scroll draws free columns.
+    let linked: HtmlElement = one(&root, "#compare-linked").dyn_into().expect("a checkbox");
+    linked.click();
+    settle().await;
+    assert!(history.location().query_str().contains("scroll=free"));
+    assert_eq!(all(&root, ".free-column").len(), c.columns.len());
+}
+
+#[wasm_bindgen_test]
+async fn a_phone_shows_the_two_columns_the_url_names() {
+    let corpus = Corpus::embedded();
+    let b = &corpus.bundle;
+    let g = b.canonical.entities.iter().position(|e| e.documents.len() >= 3).expect("an entity named widely");
+    let entity = &b.canonical.entities[g];
+    let docs = compare::default_documents(b, Focus::Entity(u32::try_from(g).expect("small")));
+    assert!(docs.len() >= 3);
+    let (root, _) = mount("/compare", &[("entity", entity.id.as_str()), ("left", "3"), ("right", "1")]).await;
+    let heads = all(&root, ".grid-head .head-cell");
+    let shown: Vec<bool> = heads
+        .iter()
+        .map(|h| !h.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|x| x == "off-phone")))
+        .collect();
+    let expected: Vec<bool> = (0..docs.len()).map(|k| k == 0 || k == 2).collect();
+    assert_eq!(shown, expected);
+    let left: HtmlSelectElement = one(&root, "#phone-left").dyn_into().expect("a menu");
+    assert_eq!(left.value(), "2");
 }
