@@ -585,7 +585,7 @@ impl Draw<'_> {
         html! {
             <article class={classes!("passage", (role == Some("mentions")).then_some("in-passing"))} id={format!("p-{k}-{x}")} tabindex="-1"
                 data-doc={doc.id.clone()}>
-                <p class="place">
+                <p class="passage-place">
                     { compare::passage_place(p) }
                     if role == Some("mentions") {
                         { " · in passing" }
