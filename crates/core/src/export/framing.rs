@@ -216,9 +216,9 @@ pub(super) fn event(e: &Event, matrix: Option<&OmissionMatrix>, names: &Names<'_
                         kind: item.kind.as_str(),
                         key: item.key.clone(),
                         label: item.label.clone(),
+                        // Every document's cell, the absent ones the matrix does not store included.
                         cells: item
-                            .cells
-                            .iter()
+                            .all_cells(&m.documents)
                             .map(|c| {
                                 let p = c.passage.and_then(passage);
                                 CellExport {

@@ -153,7 +153,8 @@ pub fn distinctive(
         return Vec::new();
     }
     let alpha_0 = prior_size.min(n_b / 2.0);
-    let mut out: Vec<Term> = group
+    // Ranked by id first and spelt out only for the `limit` kept, so the list holds exactly those.
+    let mut ranked: Vec<(u32, u32, f32, f32)> = group
         .iter()
         .filter_map(|&(word, y_i)| {
             let y_j = f64::from(within.get(word).saturating_sub(y_i));
@@ -166,15 +167,13 @@ pub fn distinctive(
                 - ((y_j + alpha) / (n_j + alpha_0 - y_j - alpha)).ln();
             let variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha);
             let z = delta / variance.sqrt();
-            (z.is_finite() && z as f32 >= min_z).then(|| Term {
-                term: vocabulary.word(word).to_owned(),
-                count: y_i as u32,
-                delta: delta as f32,
-                z: z as f32,
-            })
+            (z.is_finite() && z as f32 >= min_z).then_some((word, y_i as u32, delta as f32, z as f32))
         })
         .collect();
-    out.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.term.cmp(&b.term)));
-    out.truncate(limit);
-    out
+    ranked.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| vocabulary.word(a.0).cmp(vocabulary.word(b.0))));
+    ranked.truncate(limit);
+    ranked
+        .into_iter()
+        .map(|(word, count, delta, z)| Term { term: vocabulary.word(word).to_owned(), count, delta, z })
+        .collect()
 }
