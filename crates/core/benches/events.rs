@@ -113,8 +113,9 @@ mod native {
         use parallax_core::framing::logodds::Term;
         use parallax_core::framing::{Cell, Count, EventFraming, FramingSignals, Item, Voice, VoiceRef};
 
-        fn counts(v: &[Count], capacity: usize) -> usize {
-            capacity * size_of::<Count>() + v.iter().map(|c| c.label.len()).sum::<usize>()
+        // Labels, names and affiliations are shared strings, held once for the corpus: not counted.
+        fn counts(v: &Vec<Count>) -> usize {
+            v.capacity() * size_of::<Count>()
         }
         fn voices(s: &FramingSignals) -> usize {
             s.voices.capacity() * size_of::<Voice>()
@@ -125,10 +126,7 @@ mod native {
                             VoiceRef::Unnamed(x) => x.capacity(),
                             _ => 0,
                         };
-                        v.name.capacity()
-                            + v.affiliation.as_ref().map_or(0, String::capacity)
-                            + unnamed
-                            + counts(&v.verbs, v.verbs.capacity())
+                        unnamed + counts(&v.verbs)
                     })
                     .sum::<usize>()
         }
@@ -137,9 +135,9 @@ mod native {
                 + s.distinctive.iter().map(|t| t.term.capacity()).sum::<usize>()
         }
         fn rest(s: &FramingSignals) -> usize {
-            counts(&s.voice_kinds, s.voice_kinds.capacity())
-                + counts(&s.verbs, s.verbs.capacity())
-                + counts(&s.hedges, s.hedges.capacity())
+            counts(&s.voice_kinds)
+                + counts(&s.verbs)
+                + counts(&s.hedges)
                 + s.scare_quotes.iter().map(|x| x.capacity() + size_of::<String>()).sum::<usize>()
         }
         let pairs = framing.events.capacity() * size_of::<EventFraming>();

@@ -26,6 +26,7 @@ pub mod tone;
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -94,11 +95,11 @@ pub enum VoiceRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Voice {
     pub speaker: VoiceRef,
-    /// The name or the description to show.
-    pub name: String,
+    /// The name or the description to show (shared by every scope the voice speaks in).
+    pub name: SharedStr,
     pub kind: VoiceKind,
     /// The role or affiliation the text gives ("Russian President", "Columbia University").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<SharedStr>,
     /// How many quotes, of which direct.
     pub quotes: u32,
     pub direct: u32,
@@ -112,7 +113,9 @@ pub struct Voice {
 /// A label and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
-    pub label: String,
+    /// Shared: a corpus has a few hundred labels (speech verbs, hedges, kinds of voice) and millions of
+    /// counts.
+    pub label: SharedStr,
     pub count: u32,
 }
 
@@ -307,6 +310,73 @@ impl Framing {
     }
 }
 
+/// A string held once and shared by every result that names it; it reads, compares and serialises as a
+/// plain string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        Self(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One copy of each string that framing's results hold many times over (a voice's name in every scope
+/// it speaks in, a speech verb in every count of it): every (document, event) pair holds its own lists,
+/// and without sharing, their strings were most of their size.
+#[derive(Default)]
+struct Strings(HashMap<Arc<str>, ()>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> SharedStr {
+        if let Some((shared, ())) = self.0.get_key_value(s) {
+            return SharedStr(Arc::clone(shared));
+        }
+        let shared: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&shared), ());
+        SharedStr(shared)
+    }
+}
+
 /// A scope: spans of a document's text.
 type Spans = Vec<(u32, u32)>;
 
@@ -495,6 +565,7 @@ fn signals(
     prepared: &Prepared,
     spans: &Spans,
     canonical: &Canonical,
+    strings: &mut Strings,
 ) -> FramingSignals {
     let lex = lexicon();
     let words: u32 = spans.iter().filter_map(|&span| prepared.section(span)).map(|s| s.words).sum();
@@ -507,9 +578,9 @@ fn signals(
         quoted_words += n;
         let v = voices.entry(id.clone()).or_insert_with(|| Voice {
             speaker: id,
-            name,
+            name: strings.get(&name),
             kind,
-            affiliation,
+            affiliation: affiliation.map(|a| strings.get(&a)),
             quotes: 0,
             direct: 0,
             words: 0,
@@ -523,9 +594,9 @@ fn signals(
             let lower = verb.to_lowercase();
             let lemma = lex.speech_verbs.get(&lower).map_or(lower.clone(), |s| s.lemma.to_owned());
             *verbs.entry(lemma.clone()).or_default() += 1;
-            match v.verbs.iter_mut().find(|c| c.label == lemma) {
+            match v.verbs.iter_mut().find(|c| *c.label == *lemma) {
                 Some(c) => c.count += 1,
-                None => v.verbs.push(Count { label: lemma, count: 1 }),
+                None => v.verbs.push(Count { label: strings.get(&lemma), count: 1 }),
             }
         }
     }
@@ -560,18 +631,19 @@ fn signals(
         voices,
         voice_kinds: kinds
             .into_iter()
-            .map(|(k, n)| Count { label: k.as_str().to_owned(), count: n })
+            .map(|(k, n)| Count { label: strings.get(k.as_str()), count: n })
             .collect(),
-        verbs: to_counts(verbs),
-        hedges: to_counts(hedges),
+        verbs: to_counts(verbs, strings),
+        hedges: to_counts(hedges, strings),
         scare_quotes,
         tone,
         distinctive: Vec::new(),
     }
 }
 
-fn to_counts(map: BTreeMap<String, u32>) -> Vec<Count> {
-    let mut v: Vec<Count> = map.into_iter().map(|(label, count)| Count { label, count }).collect();
+fn to_counts(map: BTreeMap<String, u32>, strings: &mut Strings) -> Vec<Count> {
+    let mut v: Vec<Count> =
+        map.into_iter().map(|(label, count)| Count { label: strings.get(&label), count }).collect();
     sort_counts(&mut v);
     v
 }
@@ -632,6 +704,7 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
     }
 
     let mut vocabulary = Vocabulary::default();
+    let mut strings = Strings::default();
     let mut corpus = Table::default();
     let mut by_outlet: BTreeMap<String, (Vec<u32>, rustc_hash::FxHashMap<u32, u32>)> = BTreeMap::new();
     let mut documents: Vec<FramingSignals> = Vec::with_capacity(docs.len());
@@ -649,12 +722,12 @@ pub fn frame(docs: &[Document], canonical: &Canonical, events: &Events) -> Frami
         for &(w, c) in &counts {
             *group.1.entry(w).or_default() += c;
         }
-        documents.push(signals(i, doc, &prepared, &spans, canonical));
+        documents.push(signals(i, doc, &prepared, &spans, canonical, &mut strings));
         for scope in scopes {
             if let Some(list) = measured.get_mut(scope.event as usize) {
                 list.push(Measured {
                     document: i,
-                    signals: signals(i, doc, &prepared, &scope.spans, canonical),
+                    signals: signals(i, doc, &prepared, &scope.spans, canonical, &mut strings),
                     counts: prepared.counts(&scope.spans),
                     prominence: prominence(doc, &prepared, &scope.reporting, events),
                 });
