@@ -113,7 +113,7 @@ mod native {
         use parallax_core::framing::logodds::Term;
         use parallax_core::framing::{Cell, Count, EventFraming, FramingSignals, Item, Voice, VoiceRef};
 
-        // Labels, names and affiliations are shared strings, held once for the corpus: not counted.
+        // Labels, names, affiliations and terms are shared strings, held once for the corpus: not counted.
         fn counts(v: &Vec<Count>) -> usize {
             v.capacity() * size_of::<Count>()
         }
@@ -132,7 +132,6 @@ mod native {
         }
         fn terms(s: &FramingSignals) -> usize {
             s.distinctive.capacity() * size_of::<Term>()
-                + s.distinctive.iter().map(|t| t.term.capacity()).sum::<usize>()
         }
         fn rest(s: &FramingSignals) -> usize {
             counts(&s.voice_kinds)
