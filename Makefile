@@ -67,7 +67,7 @@ screenshots: setup-test dist
 ## documents); figures go in docs/perf.md
 bench:
 	cargo bench --locked -p parallax-core --bench ingest
-	# 1,000, 10,000 and 100,000 generated documents: about 20 minutes and 19 GB of memory at the largest
+	# 1,000, 10,000 and 100,000 generated documents: about 12 minutes and 5.5 GB of memory at the largest
 	cargo bench --locked -p parallax-core --bench events -- 1000 10000 100000
 	$(MAKE) bench-browser
 

@@ -86,13 +86,6 @@ mod native {
             mb(peak)
         );
         let pairs = framing.events.len();
-        let absent: usize = framing
-            .matrices
-            .iter()
-            .flat_map(|m| &m.items)
-            .flat_map(|i| &i.cells)
-            .filter(|c| c.presence == parallax_core::framing::Presence::Absent)
-            .count();
         let cells: usize = framing.matrices.iter().flat_map(|m| &m.items).map(|i| i.cells.len()).sum();
         let terms: usize = framing.events.iter().map(|f| f.signals.distinctive.len()).sum();
         let voices: usize = framing.events.iter().map(|f| f.signals.voices.len()).sum();
@@ -100,13 +93,83 @@ mod native {
             events.events.iter().map(|e| e.documents.len() + e.mentioned_in.len()).collect();
         sizes.sort_unstable();
         println!(
-            "(document, event) pairs {pairs} ({:.1} per document), matrix cells {cells} ({absent} absent), distinctive terms {terms}, voices {voices}",
+            "(document, event) pairs {pairs} ({:.1} per document), matrix cells stored {cells} (present or hedged), distinctive terms {terms}, voices {voices}",
             pairs as f64 / framing.documents.len().max(1) as f64
         );
+        heap_detail(events, framing);
         println!(
             "documents per event: largest {:?}, mean {:.1}",
             &sizes[sizes.len().saturating_sub(5)..],
             sizes.iter().sum::<usize>() as f64 / sizes.len().max(1) as f64
+        );
+    }
+
+    /// Approximate heap bytes of what grouping and framing return, by part: each vector's capacity times
+    /// its element's size, plus the strings it owns (the allocator's own overhead is not counted).
+    fn heap_detail(events: &parallax_core::events::Events, framing: &parallax_core::framing::Framing) {
+        use std::mem::size_of;
+
+        use parallax_core::events::{EventPassage, Passage};
+        use parallax_core::framing::logodds::Term;
+        use parallax_core::framing::{Cell, Count, EventFraming, FramingSignals, Item, Voice, VoiceRef};
+
+        // Labels, names, affiliations and terms are shared strings, held once for the corpus: not counted.
+        fn counts(v: &Vec<Count>) -> usize {
+            v.capacity() * size_of::<Count>()
+        }
+        fn voices(s: &FramingSignals) -> usize {
+            s.voices.capacity() * size_of::<Voice>()
+                + s.voices
+                    .iter()
+                    .map(|v| {
+                        let unnamed = match &v.speaker {
+                            VoiceRef::Unnamed(x) => x.capacity(),
+                            _ => 0,
+                        };
+                        unnamed + counts(&v.verbs)
+                    })
+                    .sum::<usize>()
+        }
+        fn terms(s: &FramingSignals) -> usize {
+            s.distinctive.capacity() * size_of::<Term>()
+        }
+        fn rest(s: &FramingSignals) -> usize {
+            counts(&s.voice_kinds)
+                + counts(&s.verbs)
+                + counts(&s.hedges)
+                + s.scare_quotes.iter().map(|x| x.capacity() + size_of::<String>()).sum::<usize>()
+        }
+        let pairs = framing.events.capacity() * size_of::<EventFraming>();
+        let pair_voices: usize = framing.events.iter().map(|f| voices(&f.signals)).sum();
+        let pair_terms: usize = framing.events.iter().map(|f| terms(&f.signals)).sum();
+        let pair_rest: usize = framing.events.iter().map(|f| rest(&f.signals)).sum();
+        let items = framing.matrices.iter().flat_map(|m| &m.items);
+        let cells: usize = items.clone().map(|i| i.cells.capacity() * size_of::<Cell>()).sum();
+        let rows: usize = framing
+            .matrices
+            .iter()
+            .map(|m| m.items.capacity() * size_of::<Item>() + m.documents.capacity() * 4)
+            .sum::<usize>()
+            + items.map(|i| i.key.capacity() + i.label.capacity()).sum::<usize>();
+        let grouped: usize = events.passages.capacity() * size_of::<Passage>()
+            + events
+                .events
+                .iter()
+                .map(|e| {
+                    e.passages.capacity() * size_of::<EventPassage>()
+                        + (e.documents.capacity() + e.mentioned_in.capacity() + e.entities.capacity()) * 4
+                })
+                .sum::<usize>();
+        let mb = |b: usize| b >> 20;
+        println!(
+            "heap: events {} MB; (document, event) framing {} MB, of which voices {} MB, distinctive terms {} MB, other lists {} MB; omission matrices {} MB in cells, {} MB in rows",
+            mb(grouped),
+            mb(pairs + pair_voices + pair_terms + pair_rest),
+            mb(pair_voices),
+            mb(pair_terms),
+            mb(pair_rest),
+            mb(cells),
+            mb(rows)
         );
     }
 

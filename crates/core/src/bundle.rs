@@ -1,6 +1,6 @@
 //! The bundle: the processed corpus in the binary form the app embeds.
 //!
-//! # Layout (format version 6)
+//! # Layout (format version 7)
 //!
 //! | bytes | content |
 //! |---|---|
@@ -21,7 +21,7 @@ use crate::framing::Framing;
 use crate::language::canonical::Canonical;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A processed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,8 @@ use crate::events::Event;
 use crate::framing::logodds::Term;
 use crate::framing::tone::Tone;
 use crate::framing::{
-    Count, EventFraming, FramingSignals, Omission, OmissionMatrix, OutletTerms, Prominence, VoiceRef,
+    Count, EventFraming, FramingSignals, Omission, OmissionMatrix, OutletTerms, Prominence, SharedStr,
+    VoiceRef,
 };
 
 /// An event of the corpus.
@@ -91,10 +92,10 @@ pub struct SignalsExport {
 pub struct VoiceExport {
     /// The entity id, or null for an unnamed source or the outlet's own voice.
     pub entity: Option<String>,
-    pub name: String,
+    pub name: SharedStr,
     /// `official`, `expert`, `anonymous`, `outlet`, `ordinary` or `other`.
     pub kind: &'static str,
-    pub affiliation: Option<String>,
+    pub affiliation: Option<SharedStr>,
     pub quotes: u32,
     pub direct: u32,
     pub words: u32,
@@ -216,9 +217,9 @@ pub(super) fn event(e: &Event, matrix: Option<&OmissionMatrix>, names: &Names<'_
                         kind: item.kind.as_str(),
                         key: item.key.clone(),
                         label: item.label.clone(),
+                        // Every document's cell, the absent ones the matrix does not store included.
                         cells: item
-                            .cells
-                            .iter()
+                            .all_cells(&m.documents)
                             .map(|c| {
                                 let p = c.passage.and_then(passage);
                                 CellExport {

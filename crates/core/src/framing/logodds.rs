@@ -18,6 +18,8 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::SharedStr;
+
 /// The prior's largest weight in words (α_0). Monroe et al. use the background's own counts, which in a
 /// large corpus would swamp any one outlet's few thousand words; the background frequencies are scaled
 /// to this size instead, or to half the background when that is smaller, so that a small corpus is not
@@ -28,7 +30,8 @@ pub const PRIOR_SIZE: f64 = 1000.0;
 /// A term and how distinctive it is of a group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
-    pub term: String,
+    /// Shared with the vocabulary: a word is spelt once however many lists it is in.
+    pub term: SharedStr,
     /// How often the group uses it.
     pub count: u32,
     /// The log-odds ratio δ.
@@ -42,7 +45,7 @@ pub struct Term {
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     ids: FxHashMap<String, u32>,
-    words: Vec<String>,
+    words: Vec<SharedStr>,
 }
 
 impl Vocabulary {
@@ -52,14 +55,19 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-        self.words.push(word.clone());
+        self.words.push(SharedStr::from(word.as_str()));
         self.ids.insert(word, id);
         id
     }
 
     /// The word of an id ("" for an id it did not give).
     pub fn word(&self, id: u32) -> &str {
-        self.words.get(id as usize).map_or("", String::as_str)
+        self.words.get(id as usize).map_or("", SharedStr::as_str)
+    }
+
+    /// The word of an id, shared ("" for an id it did not give).
+    pub fn shared(&self, id: u32) -> SharedStr {
+        self.words.get(id as usize).cloned().unwrap_or_else(|| SharedStr::from(""))
     }
 
     pub fn len(&self) -> usize {
@@ -153,7 +161,8 @@ pub fn distinctive(
         return Vec::new();
     }
     let alpha_0 = prior_size.min(n_b / 2.0);
-    let mut out: Vec<Term> = group
+    // Ranked by id first and spelt out only for the `limit` kept, so the list holds exactly those.
+    let mut ranked: Vec<(u32, u32, f32, f32)> = group
         .iter()
         .filter_map(|&(word, y_i)| {
             let y_j = f64::from(within.get(word).saturating_sub(y_i));
@@ -166,15 +175,13 @@ pub fn distinctive(
                 - ((y_j + alpha) / (n_j + alpha_0 - y_j - alpha)).ln();
             let variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha);
             let z = delta / variance.sqrt();
-            (z.is_finite() && z as f32 >= min_z).then(|| Term {
-                term: vocabulary.word(word).to_owned(),
-                count: y_i as u32,
-                delta: delta as f32,
-                z: z as f32,
-            })
+            (z.is_finite() && z as f32 >= min_z).then_some((word, y_i as u32, delta as f32, z as f32))
         })
         .collect();
-    out.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.term.cmp(&b.term)));
-    out.truncate(limit);
-    out
+    ranked.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| vocabulary.word(a.0).cmp(vocabulary.word(b.0))));
+    ranked.truncate(limit);
+    ranked
+        .into_iter()
+        .map(|(word, count, delta, z)| Term { term: vocabulary.shared(word), count, delta, z })
+        .collect()
 }

@@ -167,12 +167,13 @@ fn prominence_and_omissions_of_a_shared_event() {
     let other = b.framing.of(e, 1).expect("the other's framing");
     let matrix = &b.framing.matrices[e as usize];
     let evacuated = matrix.items.iter().find(|i| i.key.starts_with("number:80000")).expect("the 80,000");
-    assert!(evacuated.cells.iter().all(|c| c.presence == Presence::Present), "{evacuated:?}");
+    assert!(evacuated.all_cells(&matrix.documents).all(|c| c.presence == Presence::Present), "{evacuated:?}");
     // Sunday, the day the report says the floods forced people out, is the report's alone.
     let sunday =
         matrix.items.iter().find(|i| i.key == "day:2024-05-05").unwrap_or_else(|| panic!("{matrix:#?}"));
-    assert_eq!((sunday.cells[0].presence, sunday.cells[1].presence), (Presence::Present, Presence::Absent));
-    assert!(sunday.cells[0].passage.is_some() && sunday.cells[1].passage.is_none());
+    let cells: Vec<Cell> = sunday.all_cells(&matrix.documents).collect();
+    assert_eq!((cells[0].presence, cells[1].presence), (Presence::Present, Presence::Absent));
+    assert!(cells[0].passage.is_some() && cells[1].passage.is_none());
     let omitted = b.framing.omissions(other);
     assert!(
         omitted
