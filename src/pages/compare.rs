@@ -806,7 +806,7 @@ fn voices_chart(s: &FramingSignals) -> Html {
                 { for shown.iter().enumerate().map(|(i, v)| {
                     let y = i as f64 * row_h;
                     let w = (f64::from(v.words.max(v.quotes)) / max * bar_w).max(2.0);
-                    let name: String = if v.name.chars().count() > 18 { format!("{}…", v.name.chars().take(17).collect::<String>()) } else { v.name.clone() };
+                    let name: String = if v.name.chars().count() > 18 { format!("{}…", v.name.chars().take(17).collect::<String>()) } else { v.name.to_string() };
                     let verbs = v.verbs.iter().map(|x| format!("{} ×{}", x.label, x.count)).collect::<Vec<_>>().join(", ");
                     html! {
                         <g class={classes!("voice", format!("kind-{}", v.kind.as_str()))}>

@@ -1077,7 +1077,7 @@ pub fn measure_scope(
     let prepared = prepare_within(doc, vocabulary, Some(&spans));
     let local = Events { passages: passages.to_vec(), events: Vec::new() };
     ScopeMeasure {
-        signals: signals(doc_index, doc, &prepared, &spans, canonical),
+        signals: signals(doc_index, doc, &prepared, &spans, canonical, &mut Strings::default()),
         counts: prepared.counts(&spans),
         prominence: prominence(doc, &prepared, reporting, &local),
     }

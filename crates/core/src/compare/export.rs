@@ -93,7 +93,7 @@ pub fn to_csv(bundle: &Bundle, c: &Comparison) -> String {
         for (i, v) in s.voices.iter().enumerate() {
             let name = match &v.affiliation {
                 Some(a) => format!("{} ({a})", v.name),
-                None => v.name.clone(),
+                None => v.name.to_string(),
             };
             let verbs: Vec<String> = v.verbs.iter().map(|x| format!("{} {}", x.label, x.count)).collect();
             let value =
