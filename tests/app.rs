@@ -172,7 +172,16 @@ async fn the_reader_highlights_entities_by_type_and_the_legend_turns_a_type_off(
     assert!(card[0].contains("Also Putin"), "{card:?}");
     assert!(card[0].contains("Russian President"), "the roles: {card:?}");
     assert!(card[0].contains("of 5 documents"), "{card:?}");
-    assert_eq!(texts(&root, ".entity-card a").len(), 2, "links to the Library and to pick it out");
+    assert_eq!(texts(&root, ".entity-card a.card-library").len(), 1, "a link to the Library filtered on it");
+    assert_eq!(texts(&root, ".entity-card a.card-pick").len(), 1, "a link to pick it out");
+    assert_eq!(
+        texts(&root, ".entity-card a.card-compare"),
+        ["Compare outlets on it"],
+        "named in 5 documents"
+    );
+    let events = texts(&root, ".entity-card a.card-compare-event");
+    assert!((1..=3).contains(&events.len()), "one to three events to compare: {events:?}");
+    assert!(events.iter().all(|e| e.starts_with("Compare: ")), "{events:?}");
     // Escape closes it.
     let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
         let init = web_sys::KeyboardEventInit::new();

@@ -253,19 +253,53 @@ pub fn Compare() -> Html {
         f(&mut next);
         Callback::from(move |_: Event| go.emit(next.clone()))
     };
-    let pick_entity = {
+    // One listener for the whole view, not one per name and mark: a click or Enter on a highlighted name
+    // picks the entity out (or drops it), a click on a matrix mark opens its passage.
+    let pick = {
         let go = go.clone();
         let view = view.clone();
-        Callback::from(move |id: String| {
+        move |id: String| {
             let mut next = view.clone();
             next.hl = if next.hl.as_deref() == Some(id.as_str()) { None } else { Some(id) };
             go.emit(next);
+        }
+    };
+    let onclick = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+            if let Some(id) = target
+                .closest("mark[data-entity]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("data-entity"))
+            {
+                pick(id);
+            } else if let Some(id) =
+                target.closest("button[data-open]").ok().flatten().and_then(|b| b.get_attribute("data-open"))
+            {
+                open_passage(&id);
+            }
         })
     };
-    let ctx = Draw { bundle: &bundle, comparison, hl: view.hl.as_deref(), on_pick: pick_entity };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() != "Enter" && e.key() != " " {
+            return;
+        }
+        let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+        if target.matches("mark[data-entity]").unwrap_or(false)
+            && let Some(id) = target.get_attribute("data-entity")
+        {
+            e.prevent_default();
+            pick(id);
+        }
+    });
+    let outlets: Vec<String> =
+        comparison.columns.iter().map(|c| outlet_label(&bundle.documents[c.document as usize])).collect();
+    let ctx = Draw { bundle: &bundle, comparison, hl: view.hl.as_deref(), outlets: &outlets };
 
     html! {
-        <section class="compare" aria-labelledby="compare-title">
+        <section class="compare" aria-labelledby="compare-title" {onclick} {onkeydown}>
             <header class="compare-head">
                 <p class="kicker">{ match focus { Focus::Event(_) => "Compare outlets on an event", Focus::Entity(_) => "Compare outlets on an entity" } }</p>
                 <h1 id="compare-title">{ focus.label(&bundle) }</h1>
@@ -288,6 +322,7 @@ pub fn Compare() -> Html {
                 if let Some(s) = &*status {
                     <p class="tool-status" role="status">{ s }</p>
                 }
+                <p class="hint">{ "Click a highlighted name, or press Enter on it, to pick it out in every column." }</p>
             </div>
             if n > 2 {
                 { phone_tabs(&bundle, comparison, &view, left, right, &go) }
@@ -546,7 +581,8 @@ struct Draw<'a> {
     bundle: &'a Bundle,
     comparison: &'a Comparison,
     hl: Option<&'a str>,
-    on_pick: Callback<String>,
+    /// The columns' outlets, as shown.
+    outlets: &'a [String],
 }
 
 impl Draw<'_> {
@@ -561,8 +597,7 @@ impl Draw<'_> {
                     match cell {
                         Some(x) => html! { <div class={classes!("grid-cell", format!("col-{k}"), off)} role="cell">{ self.passage(k, *x) }</div> },
                         None => {
-                            let col = &self.comparison.columns[k];
-                            let outlet = outlet_label(&self.bundle.documents[col.document as usize]);
+                            let outlet = self.outlets.get(k).map_or("", String::as_str);
                             html! {
                                 <div class={classes!("grid-cell", format!("col-{k}"), "blank", off)} role="cell">
                                     <span class="visually-hidden">{ format!("Nothing in {outlet} to match this row") }</span>
@@ -619,19 +654,10 @@ impl Draw<'_> {
                     let entity = links.and_then(|l| l.get(m.entity as usize)).and_then(|&g| self.bundle.canonical.entities.get(g as usize));
                     if let Some(e) = entity {
                         let picked = self.hl == Some(e.id.as_str());
-                        let id = e.id.clone();
-                        let on_pick = self.on_pick.clone();
-                        let pick = Callback::from(move |_: MouseEvent| on_pick.emit(id.clone()));
-                        let id = e.id.clone();
-                        let on_pick = self.on_pick.clone();
-                        let key = Callback::from(move |ev: KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            on_pick.emit(id.clone());
-                        });
                         node = html! {
                             <mark class={classes!("entity", m.label.as_str().to_lowercase(), picked.then_some("picked"))}
                                 data-entity={e.id.clone()} role="button" tabindex="0" aria-pressed={picked.to_string()}
-                                title={format!("{}: pick out in every column", e.name)} onclick={pick} onkeydown={key}>{ node }</mark>
+                                title={e.name.clone()}>{ node }</mark>
                         };
                     }
                 }
@@ -706,7 +732,7 @@ impl Draw<'_> {
     }
 
     fn matrix_cell(&self, k: usize, cell: &compare::MatrixCell, shown: bool, label: &str) -> Html {
-        let outlet = outlet_label(&self.bundle.documents[self.comparison.columns[k].document as usize]);
+        let outlet = self.outlets.get(k).map_or("", String::as_str);
         let (symbol, word) = match cell.presence {
             Presence::Present => ("●", "reports"),
             Presence::Hedged => ("◐", "only hedged"),
@@ -716,22 +742,9 @@ impl Draw<'_> {
         let said = format!("{outlet} {word} {label}");
         match cell.passage {
             Some(x) => {
-                let target = format!("p-{k}-{x}");
-                let open = Callback::from(move |_: MouseEvent| {
-                    let Some(el) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.get_element_by_id(&target))
-                    else {
-                        return;
-                    };
-                    el.scroll_into_view();
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                });
                 html! {
                     <td class={class} data-presence={cell.presence.as_str()}>
-                        <button type="button" title={said.clone()} aria-label={format!("{said}: open the passage")} onclick={open}>{ symbol }</button>
+                        <button type="button" title={said.clone()} aria-label={format!("{said}: open the passage")} data-open={format!("p-{k}-{x}")}>{ symbol }</button>
                     </td>
                 }
             }
@@ -739,6 +752,17 @@ impl Draw<'_> {
                 html! { <td class={class} data-presence={cell.presence.as_str()} title={said.clone()}><span aria-hidden="true">{ symbol }</span><span class="visually-hidden">{ said }</span></td> }
             }
         }
+    }
+}
+
+/// Scrolls to a passage of the comparison and focuses it.
+fn open_passage(id: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let _ = el.focus();
     }
 }
 
