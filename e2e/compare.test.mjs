@@ -204,7 +204,10 @@ test('compare: exports, copy link, and a reloaded link gives the same view', asy
   assert.deepEqual(await again.locator('.matrix tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.key)), before.matrix);
   assert.equal(await again.locator('mark.entity.picked').count(), before.picked);
   assert.ok(await again.locator('#compare-comments').isChecked());
-  // Unchecking a document drops its column, in the URL too.
+  // The documents to choose from are listed once asked for; unchecking one drops its column, in the URL too.
+  assert.equal(await page.locator('.pick-row').count(), 0, 'the list is drawn only when opened');
+  await page.locator('.pick-docs summary').click();
+  assert.ok(await page.locator(`#pick-${docs[0]}`).isChecked());
   await page.locator(`#pick-${docs[docs.length - 1]}`).uncheck();
   await page.waitForFunction((n) => document.querySelectorAll('.free-column').length === n, docs.length - 1);
   assert.ok(!page.url().includes(docs[docs.length - 1]));

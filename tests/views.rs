@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use parallax::Corpus;
+use parallax::pages::compare::ROWS_SHOWN;
 use parallax_core::compare::{self, Focus};
 use parallax_core::explore::{self, EntityFilter, EntitySort, Period, Scope};
 use wasm_bindgen::JsCast;
@@ -353,15 +354,55 @@ async fn compare_shows_the_engines_columns_rows_and_matrix_for_every_shared_even
         let (root, _) = mount("/compare", &[("event", event.id.as_str())]).await;
         let ids: Vec<String> = docs.iter().map(|&d| b.documents[d as usize].id.clone()).collect();
         assert_eq!(attrs(&root, ".grid-head .column-head", "data-doc"), ids, "{}", event.id);
-        assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), expected.rows.len());
+        let drawn = expected.rows.len().min(ROWS_SHOWN);
+        assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), drawn);
         assert_eq!(all(&root, ".matrix tbody tr").len(), expected.matrix.len());
         assert_eq!(texts(&root, "#compare-title"), std::slice::from_ref(&event.label));
         // Blank cells where the engine has none.
-        let blanks = expected.rows.iter().flat_map(|r| &r.cells).filter(|c| c.is_none()).count();
+        let blanks = expected.rows[..drawn].iter().flat_map(|r| &r.cells).filter(|c| c.is_none()).count();
         assert_eq!(all(&root, ".grid-cell.blank").len(), blanks);
         seen += 1;
     }
     assert!(seen >= 2, "the corpus has events reported by several documents");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_comparison_draws_its_first_rows_and_a_matrix_mark_further_down_draws_the_rest() {
+    let corpus = Corpus::embedded();
+    let b = &corpus.bundle;
+    // An entity whose comparison has more rows than are drawn at first, and a matrix mark whose passage is
+    // on one of the rows not drawn.
+    let found = (0..b.canonical.entities.len()).find_map(|g| {
+        let focus = Focus::Entity(u32::try_from(g).expect("small"));
+        let c = compare::compare(b, focus, &compare::default_documents(b, focus));
+        let row_of = |k: usize, x: usize| c.rows.iter().position(|r| r.cells.get(k) == Some(&Some(x)));
+        let far = c.matrix.iter().flat_map(|m| m.cells.iter().enumerate()).find_map(|(k, cell)| {
+            let x = cell.passage?;
+            (row_of(k, x)? >= ROWS_SHOWN).then(|| format!("p-{k}-{x}"))
+        })?;
+        Some((g, c.rows.len(), far))
+    });
+    let (g, rows, far) = found.expect("the corpus has a comparison longer than the rows drawn at first");
+    let entity = &b.canonical.entities[g];
+    let (root, _) = mount("/compare", &[("entity", entity.id.as_str())]).await;
+    assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), ROWS_SHOWN);
+    let hidden = rows - ROWS_SHOWN;
+    let rows_word = if hidden == 1 { "row" } else { "rows" };
+    assert_eq!(texts(&root, ".more-rows"), [format!("Show the other {hidden} {rows_word}")]);
+    assert!(root.query_selector(&format!("#{far}")).expect("a valid selector").is_none());
+    click(&one(&root, &format!(".matrix button[data-open='{far}']"))).await;
+    settle().await;
+    assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), rows, "every row drawn");
+    assert!(all(&root, ".more-rows").is_empty());
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.get_attribute("id"));
+    assert_eq!(focused.as_deref(), Some(far.as_str()), "the passage is opened");
+    // In a fresh view, the button draws them all too.
+    let (root, _) = mount("/compare", &[("entity", entity.id.as_str())]).await;
+    click(&one(&root, ".more-rows")).await;
+    assert_eq!(all(&root, ".compare-grid .grid-row:not(.grid-head)").len(), rows);
 }
 
 #[wasm_bindgen_test]

@@ -29,6 +29,10 @@ const CHART_VOICES: usize = 8;
 const LIST_EVENTS: usize = 60;
 /// Documents the picker lists (the chosen ones always are).
 const PICK_ROWS: usize = 40;
+/// Rows of passages drawn before "Show the other rows": a long comparison is drawn a few screens at a
+/// time, as the Library draws its cards, so opening or switching an event on a large corpus stays quick.
+/// A matrix mark whose passage is further down draws them all first.
+pub const ROWS_SHOWN: usize = 24;
 /// Reader comments shown per column before "all".
 const COMMENTS_SHOWN: usize = 12;
 
@@ -180,6 +184,21 @@ pub fn Compare() -> Html {
     let title = focus.map_or_else(|| "Compare".to_owned(), |f| format!("Compare: {}", f.label(&bundle)));
     use_effect_with(title, |title| set_title(title));
     let status = use_state(|| None::<String>);
+    // Whether the list of documents to choose from is open: it is drawn only then (at 1,000 documents an
+    // event has dozens of candidates, and the defaults are usually what is wanted).
+    let choosing = use_state(|| false);
+    // The comparison (focus and documents) whose rows are all drawn, and a passage to open once they are.
+    let all_rows = use_state(|| None::<String>);
+    let opening = use_state(|| None::<String>);
+    {
+        let opening = opening.clone();
+        use_effect_with((*opening).clone(), move |id| {
+            if let Some(id) = id {
+                open_passage(id);
+                opening.set(None);
+            }
+        });
+    }
 
     let go = {
         let navigator = navigator.clone();
@@ -264,8 +283,13 @@ pub fn Compare() -> Html {
             go.emit(next);
         }
     };
+    let rows_key = format!("{}|{}", focus.id(&bundle), view.docs.join(","));
+    let rows_limit = if all_rows.as_deref() == Some(rows_key.as_str()) { usize::MAX } else { ROWS_SHOWN };
     let onclick = {
         let pick = pick.clone();
+        let all_rows = all_rows.clone();
+        let opening = opening.clone();
+        let rows_key = rows_key.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
             if let Some(id) = target
@@ -277,10 +301,30 @@ pub fn Compare() -> Html {
                 pick(id);
             } else if let Some(id) =
                 target.closest("button[data-open]").ok().flatten().and_then(|b| b.get_attribute("data-open"))
+                && !open_passage(&id)
             {
-                open_passage(&id);
+                // Further down than the rows drawn: draw them all, then open it.
+                all_rows.set(Some(rows_key.clone()));
+                opening.set(Some(id));
             }
         })
+    };
+    let show_all_rows = {
+        let all_rows = all_rows.clone();
+        let rows_key = rows_key.clone();
+        Callback::from(move |_: MouseEvent| all_rows.set(Some(rows_key.clone())))
+    };
+    let hidden_rows = comparison.rows.len().saturating_sub(rows_limit);
+    let most_passages = comparison.columns.iter().map(|c| c.passages.len()).max().unwrap_or(0);
+    let hidden_free = most_passages.saturating_sub(rows_limit);
+    let more = |hidden: usize, what: &str| {
+        html! {
+            if hidden > 0 {
+                <button type="button" class="show-more more-rows" onclick={show_all_rows.clone()}>
+                    { format!("Show the other {hidden} {what}") }
+                </button>
+            }
+        }
     };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() != "Enter" && e.key() != " " {
@@ -306,7 +350,7 @@ pub fn Compare() -> Html {
                 <p class="compare-about">{ about(&bundle, focus, comparison, &candidates) }</p>
             </header>
             { banner(&problems) }
-            { picker(&bundle, focus, &view, comparison, &candidates, &go) }
+            { picker(&bundle, focus, &view, comparison, &candidates, &go, &choosing) }
             <div class="compare-tools" role="group" aria-label="Comparison tools">
                 <label class="switch">
                     <input type="checkbox" id="compare-linked" checked={!view.free} onchange={toggle(|v| v.free = !v.free)} />
@@ -335,10 +379,11 @@ pub fn Compare() -> Html {
                         <div class={classes!("free-column", (!on_phone(k)).then_some("off-phone"))} tabindex="0"
                             aria-label={format!("{} passages", outlet_label(&bundle.documents[c.document as usize]))}>
                             { column_head(&bundle, c) }
-                            { for (0..c.passages.len()).map(|x| ctx.passage(k, x)) }
+                            { for (0..c.passages.len().min(rows_limit)).map(|x| ctx.passage(k, x)) }
                         </div>
                     }) }
                 </div>
+                { more(hidden_free, "passages of the longest column") }
             } else {
                 <div class={classes!("compare-grid", format!("cols-{n}"))} data-columns={n.to_string()} role="table"
                     aria-label="Passages side by side, one column per document">
@@ -349,8 +394,9 @@ pub fn Compare() -> Html {
                             </div>
                         }) }
                     </div>
-                    { for comparison.rows.iter().enumerate().map(|(i, row)| ctx.row(i, row, &on_phone)) }
+                    { for comparison.rows.iter().take(rows_limit).enumerate().map(|(i, row)| ctx.row(i, row, &on_phone)) }
                 </div>
+                { more(hidden_rows, if hidden_rows == 1 { "row" } else { "rows" }) }
             }
             <section class="framing-panels" aria-labelledby="framing-title">
                 <h2 id="framing-title">{ "How each document frames it" }</h2>
@@ -457,8 +503,16 @@ fn picker(
     c: &Comparison,
     candidates: &[compare::Candidate],
     go: &Callback<CompareView>,
+    choosing: &UseStateHandle<bool>,
 ) -> Html {
     let chosen: Vec<u32> = c.columns.iter().map(|c| c.document).collect();
+    let on_toggle = {
+        let choosing = choosing.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            choosing.set(details.has_attribute("open"));
+        })
+    };
     let on_event = {
         let go = go.clone();
         Callback::from(move |e: Event| {
@@ -492,8 +546,14 @@ fn picker(
                     }) }
                 </select>
             </div>
-            <fieldset class="pick-docs">
-                <legend>{ format!("Documents ({} of at most {}; the first checked is the reference on a phone)", chosen.len(), compare::MAX_COLUMNS) }</legend>
+            <details class="pick-docs" open={**choosing} ontoggle={on_toggle}>
+                <summary>
+                    { format!("Documents: {} side by side, of {} with something on it", chosen.len(), candidates.len()) }
+                    <span class="pick-hint">{ format!(" · choose up to {}", compare::MAX_COLUMNS) }</span>
+                </summary>
+                if **choosing {
+                <fieldset>
+                <legend class="visually-hidden">{ "Documents to compare; the first checked is the reference on a phone" }</legend>
                 { for listed.iter().map(|cand| {
                     let doc = &bundle.documents[cand.document as usize];
                     let on = chosen.contains(&cand.document);
@@ -522,7 +582,9 @@ fn picker(
                 if candidates.len() > listed.len() {
                     <p class="note">{ format!("The {} with most to say of {} documents are listed; narrow the Library to reach the others.", listed.len(), candidates.len()) }</p>
                 }
-            </fieldset>
+                </fieldset>
+                }
+            </details>
         </div>
     }
 }
@@ -599,9 +661,8 @@ impl Draw<'_> {
                         None => {
                             let outlet = self.outlets.get(k).map_or("", String::as_str);
                             html! {
-                                <div class={classes!("grid-cell", format!("col-{k}"), "blank", off)} role="cell">
-                                    <span class="visually-hidden">{ format!("Nothing in {outlet} to match this row") }</span>
-                                </div>
+                                <div class={classes!("grid-cell", format!("col-{k}"), "blank", off)} role="cell"
+                                    aria-label={format!("Nothing in {outlet} to match this row")}></div>
                             }
                         }
                     }
@@ -618,8 +679,7 @@ impl Draw<'_> {
         let doc = &self.bundle.documents[col.document as usize];
         let role = shown.role.map(|r| r.as_str());
         html! {
-            <article class={classes!("passage", (role == Some("mentions")).then_some("in-passing"))} id={format!("p-{k}-{x}")} tabindex="-1"
-                data-doc={doc.id.clone()}>
+            <article class={classes!("passage", (role == Some("mentions")).then_some("in-passing"))} id={format!("p-{k}-{x}")} tabindex="-1">
                 <p class="passage-place">
                     { compare::passage_place(p) }
                     if role == Some("mentions") {
@@ -756,14 +816,16 @@ impl Draw<'_> {
 }
 
 /// Scrolls to a passage of the comparison and focuses it.
-fn open_passage(id: &str) {
+/// Whether it is drawn (else nothing happens).
+fn open_passage(id: &str) -> bool {
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
-        return;
+        return false;
     };
     el.scroll_into_view();
     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
         let _ = el.focus();
     }
+    true
 }
 
 /// Under a column: its voices as a bar chart, its hedges and scare quotes, its distinctive terms, its

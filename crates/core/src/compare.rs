@@ -402,19 +402,52 @@ fn weights(table: &Table) -> HashMap<(ItemKind, String), f32> {
     df.into_iter().map(|(k, d)| (k, (1.0 + n as f32 / d as f32).ln())).collect()
 }
 
+/// A passage's items as weights by item number, in order, with their norm: two passages' cosine is then
+/// a merge of two short lists, not a lookup of every item.
+struct Weighted {
+    items: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+fn weighted(table: &Table, w: &HashMap<(ItemKind, String), f32>) -> Vec<Vec<Weighted>> {
+    let number: HashMap<&(ItemKind, String), u32> =
+        w.keys().enumerate().map(|(i, k)| (k, u32::try_from(i).unwrap_or(u32::MAX))).collect();
+    table
+        .iter()
+        .map(|column| {
+            column
+                .iter()
+                .map(|f| {
+                    let mut items: Vec<(u32, f32)> = f
+                        .items
+                        .keys()
+                        .filter_map(|k| Some((*number.get(k)?, w.get(k).copied().unwrap_or(0.0))))
+                        .collect();
+                    items.sort_unstable_by_key(|&(i, _)| i);
+                    let norm = items.iter().map(|&(_, x)| x * x).sum::<f32>().sqrt();
+                    Weighted { items, norm }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// How much two passages share, 0..: the cosine of their items weighted by rarity, plus up to a half for
 /// words of the same quote.
-fn similarity(a: &Features, b: &Features, w: &HashMap<(ItemKind, String), f32>) -> f32 {
-    let norm =
-        |f: &Features| f.items.keys().map(|k| w.get(k).copied().unwrap_or(0.0).powi(2)).sum::<f32>().sqrt();
-    let (na, nb) = (norm(a), norm(b));
-    let shared: f32 = a
-        .items
-        .keys()
-        .filter(|k| b.items.contains_key(*k))
-        .map(|k| w.get(k).copied().unwrap_or(0.0).powi(2))
-        .sum();
-    let cosine = if na > 0.0 && nb > 0.0 { shared / (na * nb) } else { 0.0 };
+fn similarity(a: &Features, va: &Weighted, b: &Features, vb: &Weighted) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < va.items.len() && j < vb.items.len() {
+        match va.items[i].0.cmp(&vb.items[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += va.items[i].1 * va.items[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let cosine = if va.norm > 0.0 && vb.norm > 0.0 { shared / (va.norm * vb.norm) } else { 0.0 };
     let quoted = if a.quote.is_empty() || b.quote.is_empty() {
         0.0
     } else {
@@ -429,6 +462,7 @@ fn similarity(a: &Features, b: &Features, w: &HashMap<(ItemKind, String), f32>) 
 /// [`ALIGN_THRESHOLD`] or more against any passage already in the row).
 fn align(columns: &[Column], table: &Table) -> Vec<Row> {
     let w = weights(table);
+    let vectors = weighted(table, &w);
     let n = columns.len();
     let mut rows: Vec<Vec<Option<usize>>> = Vec::new();
     for (k, passages) in table.iter().enumerate() {
@@ -448,7 +482,9 @@ fn align(columns: &[Column], table: &Table) -> Vec<Row> {
                 .iter()
                 .enumerate()
                 .take(k)
-                .filter_map(|(c, cell)| cell.map(|x| similarity(&table[c][x], &passages[j], &w)))
+                .filter_map(|(c, cell)| {
+                    cell.map(|x| similarity(&table[c][x], &vectors[c][x], &passages[j], &vectors[k][j]))
+                })
                 .fold(0.0f32, f32::max);
             (best >= ALIGN_THRESHOLD).then_some(best)
         };

@@ -517,6 +517,28 @@ fn kind_of_org(name: &str) -> VoiceKind {
 }
 
 /// Describes a speaker: who, what kind, which affiliation.
+/// Who a quote's speaker is and the name shown: [`describe`] without the kind and affiliation (which
+/// look roles up in the lexicon), for callers that only tell voices apart.
+fn voice_of(speaker: &Speaker, doc_index: u32, doc: &Document, canonical: &Canonical) -> (VoiceRef, String) {
+    match speaker {
+        Speaker::Outlet => (
+            VoiceRef::Outlet,
+            doc.meta.outlet.as_ref().map_or_else(|| "the outlet".to_owned(), |o| o.value.clone()),
+        ),
+        Speaker::Unnamed(description) => (VoiceRef::Unnamed(description.clone()), description.clone()),
+        Speaker::Entity(e) => {
+            let corpus = canonical.links.get(doc_index as usize).and_then(|l| l.get(*e as usize)).copied();
+            let name = corpus
+                .and_then(|c| canonical.entities.get(c as usize))
+                .map(|x| x.name.clone())
+                .or_else(|| doc.analysis.entities.get(*e as usize).map(|l| l.name.clone()))
+                .unwrap_or_default();
+            let id = corpus.map_or_else(|| VoiceRef::Unnamed(name.clone()), VoiceRef::Entity);
+            (id, name)
+        }
+    }
+}
+
 fn describe(
     speaker: &Speaker,
     speaker_span: Option<(u32, u32)>,
@@ -524,12 +546,9 @@ fn describe(
     doc: &Document,
     canonical: &Canonical,
 ) -> (VoiceRef, String, VoiceKind, Option<String>) {
+    let (id, name) = voice_of(speaker, doc_index, doc, canonical);
     match speaker {
-        Speaker::Outlet => {
-            let outlet =
-                doc.meta.outlet.as_ref().map_or_else(|| "the outlet".to_owned(), |o| o.value.clone());
-            (VoiceRef::Outlet, outlet, VoiceKind::Outlet, None)
-        }
+        Speaker::Outlet => (id, name, VoiceKind::Outlet, None),
         Speaker::Unnamed(description) => {
             // "A diplomatic source", "officials", "a U.S. official": anonymous. Unnamed analysts are still
             // experts, and a definite role ("the ministry's spokesman") is whoever holds it.
@@ -544,14 +563,14 @@ fn describe(
                 Some(kind) if !anonymous => kind,
                 _ => VoiceKind::Anonymous,
             };
-            (VoiceRef::Unnamed(description.clone()), description.clone(), kind, None)
+            (id, name, kind, None)
         }
         Speaker::Entity(e) => {
             let local = doc.analysis.entities.get(*e as usize);
-            let corpus = canonical.links.get(doc_index as usize).and_then(|l| l.get(*e as usize)).copied();
-            let entity = corpus.and_then(|c| canonical.entities.get(c as usize));
-            let name =
-                entity.map(|x| x.name.clone()).or_else(|| local.map(|l| l.name.clone())).unwrap_or_default();
+            let entity = match &id {
+                VoiceRef::Entity(c) => canonical.entities.get(*c as usize),
+                _ => None,
+            };
             let mut roles: Vec<&str> =
                 local.map(|l| l.roles.iter().map(String::as_str).collect()).unwrap_or_default();
             if let Some(x) = entity {
@@ -570,7 +589,6 @@ fn describe(
                     },
                 );
             let affiliation = roles.first().map(|r| (*r).to_owned());
-            let id = corpus.map_or_else(|| VoiceRef::Unnamed(name.clone()), VoiceRef::Entity);
             (id, name, kind, affiliation)
         }
     }
@@ -940,7 +958,7 @@ pub fn passage_items(passage: &Passage, doc: &Document, canonical: &Canonical) -
         }
     }
     for q in doc.analysis.quotes.iter().filter(|q| within(q.start, q.end)) {
-        let (id, name, _, _) = describe(&q.speaker, q.speaker_span, passage.document, doc, canonical);
+        let (id, name) = voice_of(&q.speaker, passage.document, doc, canonical);
         let key = match id {
             VoiceRef::Entity(e) => canonical.entities.get(e as usize).map_or(name.clone(), |x| x.id.clone()),
             VoiceRef::Unnamed(d) => format!("unnamed:{}", d.to_lowercase()),
