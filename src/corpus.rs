@@ -21,6 +21,7 @@ pub struct Corpus {
     pub error: Option<String>,
     index: Rc<OnceCell<Index>>,
     facets: Rc<OnceCell<FacetData>>,
+    words: Rc<OnceCell<Vec<u32>>>,
 }
 
 impl PartialEq for Corpus {
@@ -39,7 +40,13 @@ impl Corpus {
     }
 
     fn from_bundle(bundle: Bundle, error: Option<String>) -> Self {
-        Self { bundle: Rc::new(bundle), error, index: Rc::default(), facets: Rc::default() }
+        Self {
+            bundle: Rc::new(bundle),
+            error,
+            index: Rc::default(),
+            facets: Rc::default(),
+            words: Rc::default(),
+        }
     }
 
     /// The full-text index, built on first use.
@@ -52,6 +59,13 @@ impl Corpus {
         self.facets.get_or_init(|| {
             FacetData::new(&self.bundle.documents, &self.bundle.canonical, &self.bundle.events)
         })
+    }
+
+    /// Each document's body word count, counted once (the Library's cards show it on every render).
+    pub fn word_count(&self, document: u32) -> u32 {
+        let words =
+            self.words.get_or_init(|| self.bundle.documents.iter().map(Document::body_word_count).collect());
+        words.get(document as usize).copied().unwrap_or(0)
     }
 
     pub fn documents(&self) -> &[Document] {

@@ -25,7 +25,7 @@ const ENTITY_ROWS: usize = 12;
 const EVENT_ROWS: usize = 12;
 /// Cards drawn at first, and added by each "Show more": a long list is drawn a page at a time, so a
 /// facet click on a large corpus redraws a page, not the corpus.
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -234,13 +234,11 @@ pub fn Library() -> Html {
             }
             let index = corpus.index();
             let parts = View { part: part.clone(), ..View::default() }.parts();
-            let in_part = |part: Part| -> Vec<u32> {
-                index.ranked(n, &query, &[part], None).iter().map(|h| h.document).collect()
-            };
+            let matches = index.matches(&query);
             Searched {
-                hits: index.ranked(n, &query, &parts, None),
-                article: in_part(Part::Article),
-                comments: in_part(Part::Comments),
+                hits: index.ranked_matches(n, &matches, &parts, None),
+                article: index.documents_in(n, &matches, Part::Article),
+                comments: index.documents_in(n, &matches, Part::Comments),
                 has_words: !query.include.is_empty(),
             }
         })
@@ -256,7 +254,7 @@ pub fn Library() -> Html {
         if view.sort.is_empty() { if searched.has_words { "relevance" } else { "date" } } else { &view.sort };
     match sort {
         "date" => shown.sort_by(|a, b| {
-            let d = |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.clone());
+            let d = |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.as_str());
             d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
         }),
         "outlet" => shown.sort_by(|a, b| {
@@ -310,7 +308,7 @@ pub fn Library() -> Html {
         let corpus = corpus.clone();
         let csv_problem = csv_problem.clone();
         Callback::from(move |_: MouseEvent| {
-            let result = results_csv(corpus.documents(), &rows)
+            let result = results_csv(&corpus, &rows)
                 .and_then(|csv| browser::download("parallax-results.csv", "text/csv", &csv));
             csv_problem.set(result.err());
         })
@@ -516,7 +514,7 @@ pub fn Library() -> Html {
                             // Snippets for the cards drawn only; an unranked list has none.
                             let snippets =
                                 if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
-                            card(doc, hit, &snippets)
+                            card(doc, hit, &snippets, corpus.word_count(hit.document))
                         }) }
                     </ol>
                     if shown.len() > limit {
@@ -544,7 +542,8 @@ fn facet_row(id: String, checked: bool, onchange: Callback<Event>, row: &FacetCo
 }
 
 /// The result list as CSV, in the order shown: one row per document, with its rank, score and matches.
-fn results_csv(docs: &[Document], rows: &[(u32, f32, u32)]) -> Result<String, String> {
+fn results_csv(corpus: &crate::corpus::Corpus, rows: &[(u32, f32, u32)]) -> Result<String, String> {
+    let docs = corpus.documents();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "rank",
@@ -571,7 +570,7 @@ fn results_csv(docs: &[Document], rows: &[(u32, f32, u32)]) -> Result<String, St
                 opt(doc.meta.published.as_ref()),
                 opt(doc.meta.headline.as_ref()),
                 doc.meta.byline.as_ref().map(|b| b.value.join("; ")).unwrap_or_default(),
-                doc.body_word_count().to_string(),
+                corpus.word_count(d).to_string(),
                 doc.comments.len().to_string(),
                 matches.to_string(),
                 if score > 0.0 { format!("{score:.3}") } else { String::new() },
@@ -587,7 +586,7 @@ fn count_label(shown: usize, total: usize) -> String {
     if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
 }
 
-fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet]) -> Html {
+fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet], words: u32) -> Html {
     html! {
         <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
             <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="doc-link">
@@ -598,7 +597,7 @@ fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet]) -> Html {
                 <span class="sep">{ "·" }</span>
                 <time class="date">{ date_label(doc) }</time>
                 <span class="sep">{ "·" }</span>
-                <span class="words">{ format!("{} words", doc.body_word_count()) }</span>
+                <span class="words">{ format!("{words} words") }</span>
                 if !doc.comments.is_empty() {
                     <span class="sep">{ "·" }</span>
                     <span class="comment-count">{ comment_count(doc.comments.len()) }</span>

@@ -193,6 +193,13 @@ type Hits = BTreeMap<u32, Vec<(u32, u32)>>;
 /// query's clauses, in order, it has.
 type Found = (f32, u32, Hits, usize);
 
+/// A query's clauses matched against the index: per clause, its hits by unit.
+#[derive(Debug, Clone, Default)]
+pub struct Matches {
+    include: Vec<Hits>,
+    exclude: Vec<Hits>,
+}
+
 /// A ranked result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
@@ -402,17 +409,62 @@ impl Index {
         parts: &[Part],
         within: Option<&BTreeSet<u32>>,
     ) -> Vec<Ranked> {
+        self.ranked_matches(documents, &self.matches(query), parts, within)
+    }
+
+    /// Where each of a query's clauses matches, found once: a view that ranks in some parts and counts
+    /// the documents of each part ([`Index::documents_in`]) reads the posting lists once, not per part.
+    pub fn matches(&self, query: &Query) -> Matches {
+        Matches {
+            include: query.include.iter().map(|c| self.hits(c)).collect(),
+            exclude: query.exclude.iter().map(|c| self.hits(c)).collect(),
+        }
+    }
+
+    /// The documents that match in `part`: every clause in that part's unit, and no excluded one; in
+    /// document order. With no clause to include, every document but the excluded.
+    pub fn documents_in(&self, documents: usize, m: &Matches, part: Part) -> Vec<u32> {
+        let of = |hits: &Hits| -> BTreeSet<u32> {
+            hits.keys()
+                .map(|u| &self.units[*u as usize])
+                .filter(|u| u.part == part)
+                .map(|u| u.document)
+                .collect()
+        };
+        let excluded: BTreeSet<u32> = m.exclude.iter().flat_map(of).collect();
+        let mut kept: Option<BTreeSet<u32>> = None;
+        for hits in &m.include {
+            let here = of(hits);
+            kept = Some(match kept {
+                None => here,
+                Some(k) => k.intersection(&here).copied().collect(),
+            });
+        }
+        match kept {
+            Some(k) => k.into_iter().filter(|d| !excluded.contains(d)).collect(),
+            None => {
+                (0..u32::try_from(documents).unwrap_or(u32::MAX)).filter(|d| !excluded.contains(d)).collect()
+            }
+        }
+    }
+
+    /// As [`Index::ranked`], from clauses already matched.
+    pub fn ranked_matches(
+        &self,
+        documents: usize,
+        m: &Matches,
+        parts: &[Part],
+        within: Option<&BTreeSet<u32>>,
+    ) -> Vec<Ranked> {
         let allowed = |unit: &u32| {
             let u = &self.units[*unit as usize];
             parts.contains(&u.part) && within.is_none_or(|w| w.contains(&u.document))
         };
         let mut excluded: BTreeSet<u32> = BTreeSet::new();
-        for clause in &query.exclude {
-            excluded.extend(
-                self.hits(clause).keys().filter(|u| allowed(u)).map(|u| self.units[*u as usize].document),
-            );
+        for hits in &m.exclude {
+            excluded.extend(hits.keys().filter(|u| allowed(u)).map(|u| self.units[*u as usize].document));
         }
-        if query.include.is_empty() {
+        if m.include.is_empty() {
             let all: Vec<u32> = match within {
                 Some(w) => w.iter().copied().collect(),
                 None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).collect(),
@@ -422,8 +474,7 @@ impl Index {
         let n = self.units.len().max(1) as f32;
         // Per document: score, matches, and each unit's highlight spans.
         let mut found: BTreeMap<u32, Found> = BTreeMap::new();
-        for (c, clause) in query.include.iter().enumerate() {
-            let hits = self.hits(clause);
+        for (c, hits) in m.include.iter().enumerate() {
             let df = hits.len().max(1) as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
             for (unit, spans) in hits.iter().filter(|(u, _)| allowed(u)) {
@@ -441,7 +492,7 @@ impl Index {
                 }
             }
         }
-        let clauses = query.include.len();
+        let clauses = m.include.len();
         let mut out: Vec<Ranked> = found
             .into_iter()
             .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))

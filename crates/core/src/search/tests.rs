@@ -234,3 +234,29 @@ fn ranked_hits_make_the_same_snippets_as_a_full_search() {
         }
     }
 }
+
+#[test]
+fn each_parts_documents_are_those_a_search_of_that_part_finds() {
+    let b = corpus();
+    let index = Index::new(&b.documents, &b.canonical);
+    let n = b.documents.len();
+    let mut some_differ = false;
+    for q in
+        ["budget", "drivers", "fuel", "flood* -drought", "\"finance minister\"", "-drivers", "", "nowhere"]
+    {
+        let query = parse(q);
+        let matches = index.matches(&query);
+        for part in Part::ALL {
+            let mut searched: Vec<u32> =
+                index.ranked(n, &query, &[part], None).iter().map(|h| h.document).collect();
+            searched.sort_unstable();
+            assert_eq!(index.documents_in(n, &matches, part), searched, "{q:?} in {part:?}");
+        }
+        some_differ |=
+            index.documents_in(n, &matches, Part::Article) != index.documents_in(n, &matches, Part::Comments);
+    }
+    // "drivers" is only in a comment: the parts must be told apart.
+    assert!(some_differ);
+    assert!(index.documents_in(n, &index.matches(&parse("drivers")), Part::Article).is_empty());
+    assert_eq!(index.documents_in(n, &index.matches(&parse("drivers")), Part::Comments), [2]);
+}
