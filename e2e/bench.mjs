@@ -10,8 +10,10 @@
 //   - compare switch: on a comparison, from choosing another event in its event menu to the new one drawn;
 // each as p50 and p95.
 //
-// An interaction is timed inside the page, so the driver's own latency is not counted. It is delivered at
-// the start of a frame (in an animation-frame callback), and the clock stops in the first task after the
+// An interaction is timed inside the page, so the driver's own latency is not counted. It waits for the
+// page to be idle (the work the last interaction left for after its frame, such as writing the URL, done),
+// as a person's next click would, and is then delivered at the start of a frame (in an animation-frame
+// callback), and the clock stops in the first task after the
 // frame in which the view is complete has been rendered (style, layout, paint): when the work fits in a
 // frame, that is the same frame. An event that arrives at a random moment would also wait up to a frame
 // (16.7 ms at 60 Hz) for the next one to begin, a wait no page can shorten; delivering it at the start of a
@@ -28,19 +30,24 @@ const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 60);
 const TYPED = 'police said the government would meet officials on tuesday in the capital';
 
 
-// Installs `framed(act, ready)` in the page: it calls `act` at the start of a frame and resolves with the
-// milliseconds until the task after the frame in which `ready()` holds.
+// Installs `framed(act, ready)` in the page: once the page is quiet (an idle period, as when a person's next
+// click comes), it calls `act` at the start of a frame and resolves with the milliseconds until the task
+// after the frame in which `ready()` holds.
 const installFramed = (page) =>
   page.evaluate(() => {
     window.framed = (act, ready) =>
       new Promise((done) =>
-        requestAnimationFrame(() => {
-          const t0 = performance.now();
-          act();
-          const after = () =>
-            ready() ? done(performance.now() - t0) : requestAnimationFrame(() => setTimeout(after, 0));
-          setTimeout(after, 0);
-        }),
+        requestIdleCallback(
+          () =>
+            requestAnimationFrame(() => {
+              const t0 = performance.now();
+              act();
+              const after = () =>
+                ready() ? done(performance.now() - t0) : requestAnimationFrame(() => setTimeout(after, 0));
+              setTimeout(after, 0);
+            }),
+          { timeout: 1000 },
+        ),
       );
   });
 
@@ -96,7 +103,7 @@ async function measure(browser, base) {
               input.value = v;
               input.dispatchEvent(new InputEvent('input', { bubbles: true, data: v.at(-1), inputType: 'insertText' }));
             },
-            () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') === v,
+            () => document.querySelector('ol.doc-list')?.dataset.query === v,
           ),
         );
       }

@@ -51,3 +51,39 @@ pub async fn copy(text: &str) -> Result<(), String> {
 pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
+
+/// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period
+/// (`requestIdleCallback`, at most 200 ms away), or where a browser has none, in the first task after the
+/// next animation frame. Work the user does not see, such as writing the view's state into the address
+/// bar, waits here so that it delays neither the frame that shows the result of a click nor the next click.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    type Job = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let job: Job = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = move || {
+        if let Some(f) = job.take() {
+            f();
+        }
+    };
+    if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        let callback = Closure::once_into_js(run.clone());
+        if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_ok() {
+            return;
+        }
+    }
+    let timer_window = window.clone();
+    let on_frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(run);
+        let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    let _ = window.request_animation_frame(on_frame.unchecked_ref());
+}

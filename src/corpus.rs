@@ -39,6 +39,12 @@ impl Corpus {
         }
     }
 
+    /// A corpus of documents processed elsewhere (an import, a generated corpus), shown as the embedded
+    /// one is.
+    pub fn new(bundle: Bundle) -> Self {
+        Self::from_bundle(bundle, None)
+    }
+
     fn from_bundle(bundle: Bundle, error: Option<String>) -> Self {
         Self {
             bundle: Rc::new(bundle),
@@ -81,12 +87,16 @@ impl Corpus {
 pub struct CorpusProviderProps {
     #[prop_or_default]
     pub children: Html,
+    /// The corpus to provide instead of the embedded one.
+    #[prop_or_default]
+    pub corpus: Option<Rc<Corpus>>,
 }
 
-/// Decodes the embedded corpus once and provides it to everything below.
+/// Decodes the embedded corpus once (unless given another) and provides it to everything below.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
-    let corpus = use_memo((), |_| Corpus::embedded());
+    let given = props.corpus.clone();
+    let corpus = use_memo((), move |_| given.map_or_else(Corpus::embedded, |c| (*c).clone()));
     html! {
         <ContextProvider<Rc<Corpus>> context={corpus}>
             { props.children.clone() }

@@ -10,8 +10,10 @@ use std::collections::BTreeSet;
 
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew_router::navigator::NavigatorKind;
 use yew_router::prelude::*;
 
 use super::{date_label, headline_label, outlet_label};
@@ -23,9 +25,15 @@ use crate::corpus::use_corpus;
 const ENTITY_ROWS: usize = 12;
 /// Events listed in the facet before the user asks for all of them.
 const EVENT_ROWS: usize = 12;
+/// Outlets listed in the facet before the user narrows the list by typing or asks for all of them: a
+/// collection of a thousand pages may come from hundreds of outlets.
+pub const OUTLET_ROWS: usize = 12;
 /// Cards drawn at first, and added by each "Show more": a long list is drawn a page at a time, so a
 /// facet click on a large corpus redraws a page, not the corpus.
 const PAGE: usize = 20;
+/// Cards drawn in the frame that answers a search or a click: a screenful. The rest of the page's cards,
+/// below the fold, are drawn as soon as the browser is idle.
+pub const FIRST_CARDS: usize = 8;
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -182,12 +190,74 @@ struct Searched {
     has_words: bool,
 }
 
+/// What a view lists: the facets' counts and the documents shown, in order. Computed once per view, so a
+/// redraw that changes nothing (the URL catching up with a click) costs no search or count.
+struct Listing {
+    facets: search::Facets,
+    shown: Vec<Ranked>,
+    /// Per part, how many documents match the query and the facets (the section facet's counts).
+    article: usize,
+    comments: usize,
+    sort: &'static str,
+}
+
+impl Listing {
+    fn new(corpus: &crate::corpus::Corpus, searched: &Searched, view: &View) -> Self {
+        let docs = corpus.documents();
+        let candidates: Vec<u32> = searched.hits.iter().map(|h| h.document).collect();
+        let filter = view.filter();
+        let facet_data = corpus.facets();
+        let facets = facet_data.counts(&candidates, &filter);
+        let kept: BTreeSet<u32> = facet_data.apply(&candidates, &filter).into_iter().collect();
+        let mut shown: Vec<Ranked> =
+            searched.hits.iter().filter(|h| kept.contains(&h.document)).cloned().collect();
+        let sort = match view.sort.as_str() {
+            "date" => "date",
+            "outlet" => "outlet",
+            "relevance" => "relevance",
+            _ if searched.has_words => "relevance",
+            _ => "date",
+        };
+        match sort {
+            "date" => shown.sort_by(|a, b| {
+                let d =
+                    |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.as_str());
+                d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
+            }),
+            "outlet" => shown.sort_by(|a, b| {
+                outlet_label(&docs[a.document as usize])
+                    .cmp(&outlet_label(&docs[b.document as usize]))
+                    .then(a.document.cmp(&b.document))
+            }),
+            _ => {}
+        }
+        Self {
+            article: facet_data.apply(&searched.article, &filter).len(),
+            comments: facet_data.apply(&searched.comments, &filter).len(),
+            facets,
+            shown,
+            sort,
+        }
+    }
+}
+
 #[component]
 pub fn Library() -> Html {
     let corpus = use_corpus();
     let location = use_location();
     let navigator = use_navigator();
-    let view = View::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    // A click's view is drawn at once and written into the URL after that frame is painted (pushState
+    // costs a millisecond or two, and the router's redraw more): until then it is `pending`.
+    let pending = use_state(|| None::<View>);
+    let clicks = use_mut_ref(|| 0u64);
+    let mounted = use_mut_ref(|| true);
+    {
+        let mounted = mounted.clone();
+        use_effect_with((), move |_| move || *mounted.borrow_mut() = false);
+    }
+    let view = (*pending)
+        .clone()
+        .unwrap_or_else(|| View::from_query(location.as_ref().map_or("", |l| l.query_str())));
     let problems = view.problems(&corpus);
     use_effect_with((), |_| set_title("Library"));
     let entity_find = use_state(String::new);
@@ -195,28 +265,51 @@ pub fn Library() -> Html {
     // How many cards are drawn, for the view (by its query string) it was raised in.
     let drawn = use_state(|| (String::new(), PAGE));
     let all_events = use_state(|| false);
+    let all_outlets = use_state(|| false);
+    let outlet_find = use_state(String::new);
     let docs = corpus.documents();
 
-    // Navigation: replace while typing, push for a facet click.
+    // Navigation: replace while typing, push for a facet click; the view is drawn first, the URL follows.
     let go = {
         let navigator = navigator.clone();
+        let pending = pending.clone();
         Callback::from(move |(next, push): (View, bool)| {
-            if let Some(nav) = &navigator {
-                let pairs = next.pairs();
-                // An empty view is the bare Library address, not "#/?".
-                let _ = match (push, pairs.is_empty()) {
-                    (true, true) => {
-                        nav.push(&Route::Library);
-                        Ok(())
-                    }
-                    (false, true) => {
-                        nav.replace(&Route::Library);
-                        Ok(())
-                    }
-                    (true, false) => nav.push_with_query(&Route::Library, &pairs),
-                    (false, false) => nav.replace_with_query(&Route::Library, &pairs),
-                };
-            }
+            let click = {
+                let mut clicks = clicks.borrow_mut();
+                *clicks += 1;
+                *clicks
+            };
+            pending.set(Some(next.clone()));
+            let navigator = navigator.clone();
+            let pending = pending.clone();
+            let clicks = clicks.clone();
+            let mounted = mounted.clone();
+            browser::after_paint(move || {
+                // Left the Library within the frame: the new view's URL stands.
+                if !*mounted.borrow() {
+                    return;
+                }
+                if let Some(nav) = &navigator {
+                    let pairs = next.pairs();
+                    // An empty view is the bare Library address, not "#/?".
+                    let _ = match (push, pairs.is_empty()) {
+                        (true, true) => {
+                            nav.push(&Route::Library);
+                            Ok(())
+                        }
+                        (false, true) => {
+                            nav.replace(&Route::Library);
+                            Ok(())
+                        }
+                        (true, false) => nav.push_with_query(&Route::Library, &pairs),
+                        (false, false) => nav.replace_with_query(&Route::Library, &pairs),
+                    };
+                }
+                // A later click's view is still to be written: keep showing it.
+                if *clicks.borrow() == click {
+                    pending.set(None);
+                }
+            });
         })
     };
 
@@ -243,32 +336,14 @@ pub fn Library() -> Html {
             }
         })
     };
-    let hits = &searched.hits;
-    let candidates: Vec<u32> = hits.iter().map(|h| h.document).collect();
-    let filter = view.filter();
-    let facet_data = corpus.facets();
-    let facets = facet_data.counts(&candidates, &filter);
-    let kept: BTreeSet<u32> = facet_data.apply(&candidates, &filter).into_iter().collect();
-    let mut shown: Vec<&Ranked> = hits.iter().filter(|h| kept.contains(&h.document)).collect();
-    let sort =
-        if view.sort.is_empty() { if searched.has_words { "relevance" } else { "date" } } else { &view.sort };
-    match sort {
-        "date" => shown.sort_by(|a, b| {
-            let d = |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.as_str());
-            d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
-        }),
-        "outlet" => shown.sort_by(|a, b| {
-            outlet_label(&docs[a.document as usize])
-                .cmp(&outlet_label(&docs[b.document as usize]))
-                .then(a.document.cmp(&b.document))
-        }),
-        _ => {}
-    }
-    // Per part, how many documents match the query and the facets (the section facet's counts).
-    let part_count = |part: Part| {
-        let found = if part == Part::Article { &searched.article } else { &searched.comments };
-        facet_data.apply(found, &filter).len()
+    let listing = {
+        let corpus = corpus.clone();
+        let searched = searched.clone();
+        use_memo(view.clone(), move |view| Listing::new(&corpus, &searched, view))
     };
+    let facets = &listing.facets;
+    let shown = &listing.shown;
+    let sort = listing.sort;
 
     let on_search = {
         let go = go.clone();
@@ -296,12 +371,42 @@ pub fn Library() -> Html {
         Callback::from(move |_: MouseEvent| go.emit((View::default(), true)))
     };
 
-    let view_key = location.as_ref().map_or(String::new(), |l| l.query_str().to_owned());
+    let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
     let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
+    // The view whose page of cards is drawn in full (the first screenful comes first).
+    let complete = use_state(String::new);
+    {
+        let complete = complete.clone();
+        use_effect_with(view_key.clone(), move |key| {
+            let key = key.clone();
+            browser::after_paint(move || complete.set(key));
+        });
+    }
+    let drawing = if *complete == view_key { limit } else { limit.min(FIRST_CARDS) };
     let on_more = {
         let drawn = drawn.clone();
         let key = view_key.clone();
         Callback::from(move |_: MouseEvent| drawn.set((key.clone(), limit + PAGE)))
+    };
+    // The cards' links are plain anchors (a router link is a component of its own, and a list redraw
+    // made twenty of them); one listener on the list follows them through the router.
+    let hash_links = navigator.as_ref().is_some_and(|n| n.kind() == NavigatorKind::Hash);
+    let on_card_click = {
+        let navigator = navigator.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            let target: Option<web_sys::Element> = e.target().and_then(|t| t.dyn_into().ok());
+            let card = target
+                .and_then(|t| t.closest("a.doc-link").ok().flatten())
+                .and_then(|a| a.closest("li.doc-card").ok().flatten())
+                .and_then(|li| li.get_attribute("data-id"));
+            if let (Some(id), Some(nav)) = (card, &navigator) {
+                e.prevent_default();
+                nav.push(&Route::Reader { id });
+            }
+        })
     };
     let on_csv = {
         let rows: Vec<(u32, f32, u32)> = shown.iter().map(|h| (h.document, h.score, h.matches)).collect();
@@ -318,26 +423,30 @@ pub fn Library() -> Html {
                           name: &str,
                           counts: &[FacetCount],
                           chosen: &BTreeSet<String>,
-                          field: fn(&mut View) -> &mut BTreeSet<String>| {
+                          field: fn(&mut View) -> &mut BTreeSet<String>,
+                          extra: Html| {
         // Chosen values stay listed even when nothing else is left with them.
         let mut rows: Vec<FacetCount> = counts.to_vec();
         for c in chosen {
-            if !rows.iter().any(|r| &r.value == c) {
-                rows.push(FacetCount { value: c.clone(), label: c.clone(), count: 0 });
+            if !rows.iter().any(|r| r.value.as_str() == c) {
+                rows.push(FacetCount { value: c.as_str().into(), label: c.as_str().into(), count: 0 });
             }
         }
         html! {
             <fieldset class="facet" data-facet={name.to_owned()}>
                 <legend>{ title }</legend>
+                { extra }
                 if rows.is_empty() {
                     <p class="facet-empty">{ "none" }</p>
                 }
-                { for rows.iter().map(|r| facet_row(
-                    format!("facet-{name}-{}", r.value),
-                    chosen.contains(&r.value),
-                    toggle(field, r.value.clone()),
-                    r,
-                )) }
+                <div class="facet-values">
+                    { for rows.iter().map(|r| facet_row(
+                        format!("facet-{name}-{}", r.value),
+                        chosen.contains(r.value.as_str()),
+                        toggle(field, r.value.to_string()),
+                        r,
+                    )) }
+                </div>
             </fieldset>
         }
     };
@@ -373,21 +482,37 @@ pub fn Library() -> Html {
         .collect();
     let mut entity_counts = entity_rows;
     for (id, name) in &entity_names {
-        if !entity_counts.iter().any(|r| &r.value == id) {
-            let count = facets.entities.iter().find(|e| &e.value == id).map_or(0, |e| e.count);
-            entity_counts.insert(0, FacetCount { value: id.clone(), label: name.clone(), count });
+        if !entity_counts.iter().any(|r| r.value.as_str() == id) {
+            let count = facets.entities.iter().find(|e| e.value.as_str() == id).map_or(0, |e| e.count);
+            entity_counts
+                .insert(0, FacetCount { value: id.as_str().into(), label: name.as_str().into(), count });
         }
     }
 
     let years: Vec<FacetCount> = facets.years.clone();
     // The most reported events, and any chosen one further down the list.
-    let event_rows: Vec<FacetCount> = facets
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| *all_events || *i < EVENT_ROWS || view.events.contains(&e.value))
-        .map(|(_, e)| e.clone())
-        .collect();
+    let event_rows = listed(&facets.events, &view.events, (!*all_events).then_some(EVENT_ROWS), "");
+    // The outlets with most documents, those whose name holds what was typed, and any chosen one.
+    let outlet_needle = outlet_find.trim().to_lowercase();
+    let outlet_rows =
+        listed(&facets.outlets, &view.outlets, (!*all_outlets).then_some(OUTLET_ROWS), &outlet_needle);
+    let many_outlets = facets.outlets.len() > OUTLET_ROWS;
+    let outlet_tools = if many_outlets {
+        let outlet_find = outlet_find.clone();
+        html! {
+            <>
+                <label for="outlet-find" class="visually-hidden">{ "Find an outlet" }</label>
+                <input id="outlet-find" type="search" placeholder={format!("Find one of {} outlets", facets.outlets.len())}
+                    value={(*outlet_find).clone()} autocomplete="off"
+                    oninput={Callback::from(move |e: InputEvent| {
+                        let input: HtmlInputElement = e.target_unchecked_into();
+                        outlet_find.set(input.value());
+                    })} />
+            </>
+        }
+    } else {
+        Html::default()
+    };
     let year_chosen = |y: &str| view.from.as_deref() == Some(y) && view.to.as_deref() == Some(y);
 
     html! {
@@ -412,8 +537,8 @@ pub fn Library() -> Html {
                         { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
                             let id = format!("facet-part-{}", if value.is_empty() { "all" } else { value });
                             let count = match value {
-                                "article" => part_count(Part::Article),
-                                "comments" => part_count(Part::Comments),
+                                "article" => listing.article,
+                                "comments" => listing.comments,
                                 _ => facets.total as usize,
                             };
                             let count = if value.is_empty() && view.part.is_empty() { shown.len() } else { count };
@@ -431,21 +556,32 @@ pub fn Library() -> Html {
                             }
                         }) }
                     </fieldset>
-                    { checkbox_group("Outlet", "outlet", &facets.outlets, &view.outlets, |v| &mut v.outlets) }
+                    { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, |v| &mut v.outlets, outlet_tools) }
+                    if many_outlets && outlet_needle.is_empty() {
+                        <button type="button" class="facet-more" aria-expanded={all_outlets.to_string()}
+                            onclick={{
+                                let all_outlets = all_outlets.clone();
+                                Callback::from(move |_: MouseEvent| all_outlets.set(!*all_outlets))
+                            }}>
+                            { if *all_outlets { "Fewer outlets".to_owned() } else { format!("All {} outlets", facets.outlets.len()) } }
+                        </button>
+                    }
                     <fieldset class="facet" data-facet="year">
                         <legend>{ "Year" }</legend>
+                        <div class="facet-values">
                         { for years.iter().map(|y| {
                             let id = format!("facet-year-{}", y.value);
                             let chosen = year_chosen(&y.value);
                             let next = if chosen {
                                 View { from: None, to: None, ..view.clone() }
                             } else {
-                                View { from: Some(y.value.clone()), to: Some(y.value.clone()), ..view.clone() }
+                                View { from: Some(y.value.to_string()), to: Some(y.value.to_string()), ..view.clone() }
                             };
                             facet_row(id, chosen, set_view(next), y)
                         }) }
+                        </div>
                     </fieldset>
-                    { checkbox_group("Event", "event", &event_rows, &view.events, |v| &mut v.events) }
+                    { checkbox_group("Event", "event", &event_rows, &view.events, |v| &mut v.events, Html::default()) }
                     if facets.events.len() > EVENT_ROWS {
                         <button type="button" class="facet-more" aria-expanded={all_events.to_string()}
                             onclick={{
@@ -455,7 +591,7 @@ pub fn Library() -> Html {
                             { if *all_events { "Fewer events".to_owned() } else { format!("All {} events", facets.events.len()) } }
                         </button>
                     }
-                    { checkbox_group("Entity type", "type", &facets.types, &view.types, |v| &mut v.types) }
+                    { checkbox_group("Entity type", "type", &facets.types, &view.types, |v| &mut v.types, Html::default()) }
                     <fieldset class="facet" data-facet="entity">
                         <legend>{ "Entity" }</legend>
                         <label for="entity-find" class="visually-hidden">{ "Find an entity" }</label>
@@ -466,12 +602,14 @@ pub fn Library() -> Html {
                                 onchange={set_view(View { all: !view.all, ..view.clone() })} />
                             <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
                         </div>
-                        { for entity_counts.iter().map(|r| facet_row(
-                            format!("facet-entity-{}", r.value),
-                            view.entities.contains(&r.value),
-                            toggle(|v| &mut v.entities, r.value.clone()),
-                            r,
-                        )) }
+                        <div class="facet-values">
+                            { for entity_counts.iter().map(|r| facet_row(
+                                format!("facet-entity-{}", r.value),
+                                view.entities.contains(r.value.as_str()),
+                                toggle(|v| &mut v.entities, r.value.to_string()),
+                                r,
+                            )) }
+                        </div>
                     </fieldset>
                 </aside>
                 <div class="results">
@@ -508,13 +646,15 @@ pub fn Library() -> Html {
                     if shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
-                    <ol class="doc-list">
-                        { for shown.iter().take(limit).map(|hit| {
+                    <ol class="doc-list" data-query={view.q.clone()} onclick={on_card_click}>
+                        { for shown.iter().take(drawing).map(|hit| {
                             let doc = &docs[hit.document as usize];
                             // Snippets for the cards drawn only; an unranked list has none.
                             let snippets =
                                 if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
-                            card(doc, hit, &snippets, corpus.word_count(hit.document))
+                            let path = Route::Reader { id: doc.id.clone() }.to_path();
+                            let href = if hash_links { format!("#{path}") } else { path };
+                            card(doc, hit, &snippets, corpus.word_count(hit.document), href)
                         }) }
                     </ol>
                     if shown.len() > limit {
@@ -528,13 +668,36 @@ pub fn Library() -> Html {
     }
 }
 
-/// A facet value as a checkbox with its label and live count.
+/// The rows of a long facet that are listed: the first `limit` (all when `None`) of those whose label
+/// holds `needle` (lower case; empty for all), and every chosen one wherever it falls, in the facet's order.
+fn listed(
+    counts: &[FacetCount],
+    chosen: &BTreeSet<String>,
+    limit: Option<usize>,
+    needle: &str,
+) -> Vec<FacetCount> {
+    let mut taken = 0usize;
+    counts
+        .iter()
+        .filter(|r| {
+            let wanted = (needle.is_empty() || r.label.to_lowercase().contains(needle))
+                && limit.is_none_or(|n| taken < n);
+            taken += usize::from(wanted);
+            wanted || chosen.contains(r.value.as_str())
+        })
+        .cloned()
+        .collect()
+}
+
+/// A facet value as a checkbox with its label and live count. Rows are keyed by value, and each facet's
+/// rows sit in a container of their own: when a click reorders or shortens a list, its rows move rather
+/// than being rewritten, and what precedes them (a find box being typed in) is left alone.
 fn facet_row(id: String, checked: bool, onchange: Callback<Event>, row: &FacetCount) -> Html {
     html! {
-        <div class="facet-row">
+        <div class="facet-row" key={row.value.as_str()}>
             <input type="checkbox" id={id.clone()} {checked} {onchange} />
             <label for={id}>
-                <span class="facet-label">{ &row.label }</span>
+                <span class="facet-label">{ row.label.as_str() }</span>
                 <span class="facet-count">{ row.count }</span>
             </label>
         </div>
@@ -586,24 +749,18 @@ fn count_label(shown: usize, total: usize) -> String {
     if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
 }
 
-fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet], words: u32) -> Html {
+fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet], words: u32, href: String) -> Html {
     html! {
         <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
-            <Link<Route> to={Route::Reader { id: doc.id.clone() }} classes="doc-link">
-                <span class="doc-headline">{ headline_label(doc) }</span>
-            </Link<Route>>
+            <a {href} class="doc-link"><span class="doc-headline">{ headline_label(doc) }</span></a>
             <div class="doc-meta">
                 <span class="outlet">{ outlet_label(doc) }</span>
-                <span class="sep">{ "·" }</span>
                 <time class="date">{ date_label(doc) }</time>
-                <span class="sep">{ "·" }</span>
                 <span class="words">{ format!("{words} words") }</span>
                 if !doc.comments.is_empty() {
-                    <span class="sep">{ "·" }</span>
                     <span class="comment-count">{ comment_count(doc.comments.len()) }</span>
                 }
                 if hit.matches > 0 {
-                    <span class="sep">{ "·" }</span>
                     <span class="match-count">{ if hit.matches == 1 { "1 match".to_owned() } else { format!("{} matches", hit.matches) } }</span>
                 }
             </div>

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::Document;
 use crate::document::SectionKind;
 use crate::events::Events;
+use crate::framing::SharedStr;
 use crate::language::Label;
 use crate::language::canonical::Canonical;
 use crate::text::{self, TokenKind};
@@ -573,8 +574,8 @@ pub struct Filter {
 /// A facet value and how many documents have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCount {
-    pub value: String,
-    pub label: String,
+    pub value: SharedStr,
+    pub label: SharedStr,
     pub count: u32,
 }
 
@@ -582,7 +583,6 @@ pub struct FacetCount {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
     pub outlets: Vec<FacetCount>,
-    /// Documents by publication year.
     pub years: Vec<FacetCount>,
     pub events: Vec<FacetCount>,
     pub entities: Vec<FacetCount>,
@@ -591,41 +591,102 @@ pub struct Facets {
     pub total: u32,
 }
 
-/// What facets know of each document, precomputed once.
+/// What facets know of each document, precomputed once: every value is numbered, so a count is an
+/// increment in a table and a selection a lookup, and the names are shared, not copied, into the counts.
 #[derive(Debug, Clone, Default)]
 pub struct FacetData {
-    outlet: Vec<String>,
+    /// Per document, its outlet's number in `outlet_names`.
+    outlet: Vec<u32>,
+    outlet_names: Vec<SharedStr>,
     published: Vec<Option<String>>,
-    events: Vec<BTreeSet<u32>>,
-    entities: Vec<BTreeSet<u32>>,
-    types: Vec<BTreeSet<Label>>,
-    event_ids: Vec<(String, String)>,
-    entity_ids: Vec<(String, String, Label)>,
+    /// Per document, its year's number in `year_names` (in order; "undated" last).
+    year: Vec<u32>,
+    year_names: Vec<SharedStr>,
+    /// Per document, its events' and canonical entities' numbers, sorted.
+    events: Vec<Vec<u32>>,
+    entities: Vec<Vec<u32>>,
+    types: Vec<Vec<Label>>,
+    event_ids: Vec<(SharedStr, SharedStr)>,
+    entity_ids: Vec<(SharedStr, SharedStr, Label)>,
 }
 
 /// The name shown for a document without an outlet.
 pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
 
+/// A filter's selections as numbers.
+struct Resolved {
+    /// Per outlet number, whether it is chosen; `None` when no outlet is.
+    outlets: Option<Vec<bool>>,
+    /// Chosen entities and events, sorted; an id the corpus does not have is `u32::MAX`, which no document
+    /// has (a stale link selects nothing rather than everything).
+    entities: Vec<u32>,
+    events: Vec<u32>,
+}
+
+/// Numbers `values` by their sorted distinct names: each value's number, and the names.
+fn numbered(values: Vec<String>) -> (Vec<u32>, Vec<SharedStr>) {
+    let names: BTreeSet<&str> = values.iter().map(String::as_str).collect();
+    let names: Vec<SharedStr> = names.into_iter().map(SharedStr::from).collect();
+    let numbers = values
+        .iter()
+        .map(|v| {
+            let at = names.binary_search_by(|n| n.as_str().cmp(v.as_str())).unwrap_or(0);
+            u32::try_from(at).unwrap_or(u32::MAX)
+        })
+        .collect();
+    (numbers, names)
+}
+
 impl FacetData {
     pub fn new(documents: &[Document], canonical: &Canonical, events: &Events) -> Self {
-        let mut data = FacetData {
-            event_ids: events.events.iter().map(|e| (e.id.clone(), e.label.clone())).collect(),
-            entity_ids: canonical.entities.iter().map(|e| (e.id.clone(), e.name.clone(), e.label)).collect(),
-            ..FacetData::default()
-        };
-        data.events = vec![BTreeSet::new(); documents.len()];
+        let mut by_document: Vec<Vec<u32>> = vec![Vec::new(); documents.len()];
         for (e, event) in events.events.iter().enumerate() {
             for &d in &event.documents {
-                if let Some(set) = data.events.get_mut(d as usize) {
-                    set.insert(u32::try_from(e).unwrap_or(u32::MAX));
+                if let Some(list) = by_document.get_mut(d as usize) {
+                    list.push(u32::try_from(e).unwrap_or(u32::MAX));
                 }
             }
         }
+        for list in &mut by_document {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let (outlet, outlet_names) = numbered(
+            documents
+                .iter()
+                .map(|doc| {
+                    doc.meta.outlet.as_ref().map_or_else(|| UNKNOWN_OUTLET.to_owned(), |o| o.value.clone())
+                })
+                .collect(),
+        );
+        let published: Vec<Option<String>> =
+            documents.iter().map(|doc| doc.meta.published.as_ref().map(|p| p.value.clone())).collect();
+        let (year, year_names) = numbered(
+            published
+                .iter()
+                .map(|p| p.as_ref().and_then(|p| p.get(..4)).unwrap_or("undated").to_owned())
+                .collect(),
+        );
+        let mut data = FacetData {
+            outlet,
+            outlet_names,
+            published,
+            year,
+            year_names,
+            events: by_document,
+            event_ids: events
+                .events
+                .iter()
+                .map(|e| (SharedStr::from(e.id.as_str()), SharedStr::from(e.label.as_str())))
+                .collect(),
+            entity_ids: canonical
+                .entities
+                .iter()
+                .map(|e| (SharedStr::from(e.id.as_str()), SharedStr::from(e.name.as_str()), e.label))
+                .collect(),
+            ..FacetData::default()
+        };
         for (d, doc) in documents.iter().enumerate() {
-            data.outlet.push(
-                doc.meta.outlet.as_ref().map_or_else(|| UNKNOWN_OUTLET.to_owned(), |o| o.value.clone()),
-            );
-            data.published.push(doc.meta.published.as_ref().map(|p| p.value.clone()));
             let links = canonical.links.get(d);
             let mut entities = BTreeSet::new();
             let mut types = BTreeSet::new();
@@ -635,21 +696,15 @@ impl FacetData {
                     types.insert(m.label);
                 }
             }
-            data.entities.push(entities);
-            data.types.push(types);
+            data.entities.push(entities.into_iter().collect());
+            data.types.push(types.into_iter().collect());
         }
         data
     }
 
     /// Which selections a document passes: outlet, date, event, entity, type.
-    fn passes(
-        &self,
-        d: usize,
-        f: &Filter,
-        entity_ids: &BTreeSet<u32>,
-        event_ids: &BTreeSet<u32>,
-    ) -> [bool; 5] {
-        let outlet = f.outlets.is_empty() || f.outlets.contains(&self.outlet[d]);
+    fn passes(&self, d: usize, f: &Filter, r: &Resolved) -> [bool; 5] {
+        let outlet = r.outlets.as_ref().is_none_or(|chosen| chosen[self.outlet[d] as usize]);
         let date = match &self.published[d] {
             Some(p) => {
                 f.from.as_ref().is_none_or(|from| p.as_str() >= from.as_str())
@@ -657,82 +712,83 @@ impl FacetData {
             }
             None => f.from.is_none() && f.to.is_none(),
         };
-        let event = event_ids.is_empty() || !self.events[d].is_disjoint(event_ids);
-        let entity = entity_ids.is_empty()
+        let has = |list: &[u32], x: &u32| list.binary_search(x).is_ok();
+        let event = r.events.is_empty() || r.events.iter().any(|e| has(&self.events[d], e));
+        let entity = r.entities.is_empty()
             || if f.all_entities {
-                entity_ids.is_subset(&self.entities[d])
+                r.entities.iter().all(|e| has(&self.entities[d], e))
             } else {
-                !self.entities[d].is_disjoint(entity_ids)
+                r.entities.iter().any(|e| has(&self.entities[d], e))
             };
-        let types = f.types.is_empty() || !self.types[d].is_disjoint(&f.types);
+        let types = f.types.is_empty() || self.types[d].iter().any(|t| f.types.contains(t));
         [outlet, date, event, entity, types]
     }
 
     /// The documents of `candidates` that pass every selection of `filter`.
     pub fn apply(&self, candidates: &[u32], filter: &Filter) -> Vec<u32> {
-        let (entities, events) = self.resolve(filter);
+        let resolved = self.resolve(filter);
         candidates
             .iter()
             .copied()
             .filter(|&d| {
                 (d as usize) < self.outlet.len()
-                    && self.passes(d as usize, filter, &entities, &events).iter().all(|&p| p)
+                    && self.passes(d as usize, filter, &resolved).iter().all(|&p| p)
             })
             .collect()
     }
 
-    fn resolve(&self, filter: &Filter) -> (BTreeSet<u32>, BTreeSet<u32>) {
-        let position = |ids: &[String], id: &String| ids.iter().position(|x| x == id);
-        let entity_ids: Vec<String> = self.entity_ids.iter().map(|e| e.0.clone()).collect();
-        let event_ids: Vec<String> = self.event_ids.iter().map(|e| e.0.clone()).collect();
-        // An id the corpus does not have (a stale link) selects nothing rather than everything.
-        let entities = filter
+    fn resolve(&self, filter: &Filter) -> Resolved {
+        let number = |found: Option<usize>| found.map_or(u32::MAX, |p| u32::try_from(p).unwrap_or(u32::MAX));
+        let mut entities: Vec<u32> = filter
             .entities
             .iter()
-            .map(|id| position(&entity_ids, id).map_or(u32::MAX, |p| u32::try_from(p).unwrap_or(u32::MAX)))
+            .map(|id| number(self.entity_ids.iter().position(|e| e.0.as_str() == id)))
             .collect();
-        let events = filter
+        let mut events: Vec<u32> = filter
             .events
             .iter()
-            .map(|id| position(&event_ids, id).map_or(u32::MAX, |p| u32::try_from(p).unwrap_or(u32::MAX)))
+            .map(|id| number(self.event_ids.iter().position(|e| e.0.as_str() == id)))
             .collect();
-        (entities, events)
+        entities.sort_unstable();
+        events.sort_unstable();
+        let outlets = (!filter.outlets.is_empty())
+            .then(|| self.outlet_names.iter().map(|n| filter.outlets.contains(n.as_str())).collect());
+        Resolved { outlets, entities, events }
     }
 
     /// Facet counts over `candidates` (the search's results, or every document).
     pub fn counts(&self, candidates: &[u32], filter: &Filter) -> Facets {
-        let (entities, events) = self.resolve(filter);
-        let mut outlets: BTreeMap<String, u32> = BTreeMap::new();
-        let mut years: BTreeMap<String, u32> = BTreeMap::new();
-        let mut by_event: BTreeMap<u32, u32> = BTreeMap::new();
-        let mut by_entity: BTreeMap<u32, u32> = BTreeMap::new();
+        let resolved = self.resolve(filter);
+        let mut outlets = vec![0u32; self.outlet_names.len()];
+        let mut years = vec![0u32; self.year_names.len()];
+        let mut by_event = vec![0u32; self.event_ids.len()];
+        let mut by_entity = vec![0u32; self.entity_ids.len()];
         let mut by_type: BTreeMap<Label, u32> = BTreeMap::new();
         let mut total = 0;
+        let bump = |table: &mut [u32], at: u32| {
+            if let Some(n) = table.get_mut(at as usize) {
+                *n += 1;
+            }
+        };
         for &d in candidates {
             let d = d as usize;
             if d >= self.outlet.len() {
                 continue;
             }
-            let pass = self.passes(d, filter, &entities, &events);
+            let pass = self.passes(d, filter, &resolved);
             // Every selection but facet `k`'s.
             let others = |k: usize| pass.iter().enumerate().all(|(i, &p)| i == k || p);
             if others(0) {
-                *outlets.entry(self.outlet[d].clone()).or_default() += 1;
+                bump(&mut outlets, self.outlet[d]);
             }
             if others(1) {
-                let year =
-                    self.published[d].as_ref().and_then(|p| p.get(..4)).unwrap_or("undated").to_owned();
-                *years.entry(year).or_default() += 1;
+                bump(&mut years, self.year[d]);
             }
             if others(2) {
-                for &e in &self.events[d] {
-                    *by_event.entry(e).or_default() += 1;
-                }
+                self.events[d].iter().for_each(|&e| bump(&mut by_event, e));
             }
             if others(3) {
-                for &e in &self.entities[d] {
-                    *by_entity.entry(e).or_default() += 1;
-                }
+                self.entities[d].iter().for_each(|&e| bump(&mut by_entity, e));
             }
             if others(4) {
                 for &t in &self.types[d] {
@@ -743,49 +799,39 @@ impl FacetData {
                 total += 1;
             }
         }
-        let sorted = |mut v: Vec<FacetCount>| {
+        // The values counted, most documents first, then by name.
+        let ranked = |counts: &[u32], name: &dyn Fn(usize) -> (SharedStr, SharedStr)| {
+            let mut v: Vec<FacetCount> = counts
+                .iter()
+                .enumerate()
+                .filter(|&(_, &count)| count > 0)
+                .map(|(i, &count)| {
+                    let (value, label) = name(i);
+                    FacetCount { value, label, count }
+                })
+                .collect();
             v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
             v
         };
+        let types: Vec<u32> = Label::ALL.iter().map(|t| by_type.get(t).copied().unwrap_or(0)).collect();
         Facets {
-            outlets: sorted(
-                outlets
-                    .into_iter()
-                    .map(|(o, count)| FacetCount { value: o.clone(), label: o, count })
-                    .collect(),
-            ),
+            outlets: ranked(&outlets, &|i| (self.outlet_names[i].clone(), self.outlet_names[i].clone())),
             years: years
-                .into_iter()
-                .map(|(y, count)| FacetCount { value: y.clone(), label: y, count })
+                .iter()
+                .enumerate()
+                .filter(|&(_, &count)| count > 0)
+                .map(|(i, &count)| FacetCount {
+                    value: self.year_names[i].clone(),
+                    label: self.year_names[i].clone(),
+                    count,
+                })
                 .collect(),
-            events: sorted(
-                by_event
-                    .into_iter()
-                    .filter_map(|(e, count)| {
-                        let (id, label) = self.event_ids.get(e as usize)?;
-                        Some(FacetCount { value: id.clone(), label: label.clone(), count })
-                    })
-                    .collect(),
-            ),
-            entities: sorted(
-                by_entity
-                    .into_iter()
-                    .filter_map(|(e, count)| {
-                        let (id, name, _) = self.entity_ids.get(e as usize)?;
-                        Some(FacetCount { value: id.clone(), label: name.clone(), count })
-                    })
-                    .collect(),
-            ),
-            types: sorted(
-                by_type
-                    .into_iter()
-                    .map(|(t, count)| FacetCount {
-                        value: t.as_str().to_owned(),
-                        label: t.as_str().to_owned(),
-                        count,
-                    })
-                    .collect(),
-            ),
+            events: ranked(&by_event, &|i| (self.event_ids[i].0.clone(), self.event_ids[i].1.clone())),
+            entities: ranked(&by_entity, &|i| (self.entity_ids[i].0.clone(), self.entity_ids[i].1.clone())),
+            types: ranked(&types, &|i| {
+                let name = SharedStr::from(Label::ALL[i].as_str());
+                (name.clone(), name)
+            }),
             total,
         }
     }

@@ -260,3 +260,127 @@ fn each_parts_documents_are_those_a_search_of_that_part_finds() {
     assert!(index.documents_in(n, &index.matches(&parse("drivers")), Part::Article).is_empty());
     assert_eq!(index.documents_in(n, &index.matches(&parse("drivers")), Part::Comments), [2]);
 }
+
+/// Facet counts and the filter, checked against a plain recount from each document's metadata on a
+/// generated corpus of dozens of outlets, years, events and entities, for selections of every facet.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn facet_counts_match_a_recount_on_a_generated_corpus() {
+    let docs: Vec<Document> = parallax_synth::generate(60, 3)
+        .into_iter()
+        .map(|p| crate::process(&p.name, p.text.as_bytes()))
+        .collect();
+    let b = Bundle::new(docs);
+    let data = FacetData::new(&b.documents, &b.canonical, &b.events);
+    let n = b.documents.len();
+    // What each document has, read straight from the bundle.
+    let outlet =
+        |d: usize| b.documents[d].meta.outlet.as_ref().map_or(UNKNOWN_OUTLET.to_owned(), |o| o.value.clone());
+    let published = |d: usize| b.documents[d].meta.published.as_ref().map(|p| p.value.clone());
+    let events = |d: usize| -> BTreeSet<String> {
+        b.events.events.iter().filter(|e| e.documents.contains(&(d as u32))).map(|e| e.id.clone()).collect()
+    };
+    let entities = |d: usize| -> (BTreeSet<String>, BTreeSet<Label>) {
+        let mut ids = BTreeSet::new();
+        let mut types = BTreeSet::new();
+        for m in b.documents[d].analysis.mentions.iter().filter(|m| m.label != Label::Date) {
+            if let Some(&c) = b.canonical.links[d].get(m.entity as usize) {
+                ids.insert(b.canonical.entities[c as usize].id.clone());
+                types.insert(m.label);
+            }
+        }
+        (ids, types)
+    };
+    let passes = |d: usize, f: &Filter| -> [bool; 5] {
+        let date = match published(d) {
+            Some(p) => {
+                f.from.as_ref().is_none_or(|from| p >= *from)
+                    && f.to.as_ref().is_none_or(|to| p.get(..to.len()).unwrap_or(&p) <= to.as_str())
+            }
+            None => f.from.is_none() && f.to.is_none(),
+        };
+        let (ids, types) = entities(d);
+        [
+            f.outlets.is_empty() || f.outlets.contains(&outlet(d)),
+            date,
+            f.events.is_empty() || !events(d).is_disjoint(&f.events),
+            f.entities.is_empty()
+                || if f.all_entities { f.entities.is_subset(&ids) } else { !f.entities.is_disjoint(&ids) },
+            f.types.is_empty() || !types.is_disjoint(&f.types),
+        ]
+    };
+    let recount = |f: &Filter| {
+        let mut out: [BTreeMap<String, u32>; 5] = Default::default();
+        let mut total = 0;
+        for d in 0..n {
+            let p = passes(d, f);
+            let others = |k: usize| p.iter().enumerate().all(|(i, &x)| i == k || x);
+            let (ids, types) = entities(d);
+            let year = published(d).and_then(|p| p.get(..4).map(str::to_owned)).unwrap_or("undated".into());
+            let values: [Vec<String>; 5] = [
+                vec![outlet(d)],
+                vec![year],
+                events(d).into_iter().collect(),
+                ids.into_iter().collect(),
+                types.iter().map(|t| t.as_str().to_owned()).collect(),
+            ];
+            for (k, vs) in values.into_iter().enumerate() {
+                if others(k) {
+                    vs.into_iter().for_each(|v| *out[k].entry(v).or_default() += 1);
+                }
+            }
+            total += u32::from(p.iter().all(|&x| x));
+        }
+        (out, total)
+    };
+    let as_map = |v: &[FacetCount]| -> BTreeMap<String, u32> {
+        v.iter().map(|c| (c.value.to_string(), c.count)).collect()
+    };
+    let all: Vec<u32> = (0..n as u32).collect();
+    let facets = data.counts(&all, &Filter::default());
+    assert!(facets.outlets.len() > 20 && facets.events.len() > 3, "a varied corpus: {facets:?}");
+    let outlets: Vec<String> = facets.outlets.iter().take(3).map(|c| c.value.to_string()).collect();
+    let event = facets.events[0].value.to_string();
+    let people: Vec<String> = facets.entities.iter().take(2).map(|c| c.value.to_string()).collect();
+    let year = facets.years[facets.years.len() / 2].value.to_string();
+    let filters = [
+        Filter::default(),
+        Filter { outlets: outlets[..1].iter().cloned().collect(), ..Filter::default() },
+        Filter {
+            outlets: outlets.iter().cloned().collect(),
+            from: Some(year.clone()),
+            to: Some(year),
+            ..Filter::default()
+        },
+        Filter { events: [event].into(), ..Filter::default() },
+        Filter { entities: people.iter().cloned().collect(), ..Filter::default() },
+        Filter { entities: people.iter().cloned().collect(), all_entities: true, ..Filter::default() },
+        Filter {
+            types: [Label::Person].into(),
+            outlets: outlets[1..].iter().cloned().collect(),
+            ..Filter::default()
+        },
+        Filter { outlets: ["No such outlet".to_owned()].into(), ..Filter::default() },
+    ];
+    for f in &filters {
+        let got = data.counts(&all, f);
+        let (want, total) = recount(f);
+        assert_eq!(got.total, total, "{f:?}");
+        for (k, list) in
+            [&got.outlets, &got.years, &got.events, &got.entities, &got.types].into_iter().enumerate()
+        {
+            assert_eq!(as_map(list), want[k], "facet {k} under {f:?}");
+            // Most documents first, then by name (years in order).
+            if k != 1 {
+                assert!(
+                    list.windows(2)
+                        .all(|w| w[0].count > w[1].count
+                            || (w[0].count == w[1].count && w[0].label <= w[1].label)),
+                    "{list:?}"
+                );
+            }
+        }
+        let kept: Vec<u32> = (0..n).filter(|&d| passes(d, f).iter().all(|&p| p)).map(|d| d as u32).collect();
+        assert_eq!(data.apply(&all, f), kept, "{f:?}");
+    }
+}
