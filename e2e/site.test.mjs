@@ -274,3 +274,21 @@ test('the reader prints the document without the controls, light whatever the th
   assert.equal(bg, 'rgb(255, 255, 255)');
   await page.screenshot({ path: join(shots, 'reader-print.png') });
 });
+
+test('on a phone the results come before the filters, and the Filters button takes the reader to them', async (t) => {
+  const page = await openPage(t, { viewport: { width: 390, height: 844 } });
+  await page.goto(site.root + '/#/?outlet=Reuters');
+  await page.locator('.doc-card').first().waitFor();
+  const top = (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
+  const card = await top('.doc-card');
+  const facets = await top('aside.facets');
+  assert.ok(card < 844 && card < facets, `first card at ${card} px, filters at ${facets} px`);
+  const button = page.locator('.to-filters');
+  assert.equal((await button.textContent()).trim(), 'Filters (1 chosen)');
+  await button.click();
+  await page.waitForFunction(() => Math.abs(document.querySelector('aside.facets').getBoundingClientRect().top) < 5);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'filters');
+  // On a wide screen the filters sit beside the results and the button is not shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await button.isVisible(), false);
+});

@@ -371,6 +371,12 @@ pub fn Library() -> Html {
         Callback::from(move |_: MouseEvent| go.emit((View::default(), true)))
     };
 
+    let chosen_count = view.outlets.len()
+        + view.events.len()
+        + view.entities.len()
+        + view.types.len()
+        + usize::from(view.from.is_some() || view.to.is_some())
+        + usize::from(!view.part.is_empty());
     let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
     let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
     // The view whose page of cards is drawn in full (the first screenful comes first).
@@ -531,7 +537,7 @@ pub fn Library() -> Html {
                 </div>
             }
             <div class="library-layout">
-                <aside class="facets" aria-label="Filters">
+                <aside class="facets" id="filters" aria-label="Filters" tabindex="-1">
                     <fieldset class="facet" data-facet="part">
                         <legend>{ "Section" }</legend>
                         { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
@@ -615,6 +621,18 @@ pub fn Library() -> Html {
                 <div class="results">
                     <div class="results-bar">
                         <p class="count" role="status" aria-live="polite">{ count_label(shown.len(), docs.len()) }</p>
+                        // On a phone the filters follow the results: this takes the reader to them.
+                        <button type="button" class="to-filters" onclick={Callback::from(|_: MouseEvent| {
+                            if let Some(aside) = element_by_id("filters") {
+                                aside.scroll_into_view();
+                                let _ = aside.focus();
+                            }
+                        })}>
+                            { match chosen_count {
+                                0 => "Filters".to_owned(),
+                                n => format!("Filters ({n} chosen)"),
+                            } }
+                        </button>
                         <label for="sort">{ "Sort by " }</label>
                         <select id="sort" onchange={{
                             let go = go.clone();
@@ -807,6 +825,11 @@ fn snippet(s: &Snippet) -> Html {
 
 fn comment_count(n: usize) -> String {
     if n == 1 { "1 reader comment".to_owned() } else { format!("{n} reader comments") }
+}
+
+/// The page's element with this id, as an HTML element.
+fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// Sets the browser tab's title for a view.
