@@ -156,3 +156,60 @@ async fn a_long_list_draws_a_page_of_cards_and_show_more_draws_the_next() {
     sorted.sort();
     assert_eq!(dates, sorted);
 }
+
+fn checkbox_by_id(root: &Element, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("[id='{id}']"))
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no box {id}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_year_and_an_event_narrow_the_list_and_a_second_click_lets_go() {
+    let corpus = generated();
+    let (root, history) = mount(&corpus, &[]).await;
+    let years = texts(&root, "fieldset[data-facet='year'] .facet-label");
+    assert!(years.len() > 3, "{years:?}");
+    let year = years[years.len() / 2].clone();
+    let count: usize = {
+        let labels = texts(&root, "fieldset[data-facet='year'] .facet-count");
+        labels[years.len() / 2].parse().expect("a count")
+    };
+
+    // A year: only its documents, the year's box checked, the URL holding it as a range of one year.
+    checkbox_by_id(&root, &format!("facet-year-{year}")).click();
+    settle().await;
+    assert!(checkbox_by_id(&root, &format!("facet-year-{year}")).checked());
+    let dates = texts(&root, ".doc-card .date");
+    assert_eq!(dates.len(), count.min(20));
+    assert!(dates.iter().all(|d| d.starts_with(&year)), "{dates:?}");
+    let query = history.location().query_str().to_owned();
+    assert!(query.contains(&format!("from={year}")) && query.contains(&format!("to={year}")), "{query}");
+    // The other years keep their counts (a facet does not narrow itself).
+    assert_eq!(texts(&root, "fieldset[data-facet='year'] .facet-label"), years);
+
+    // Again: every document.
+    checkbox_by_id(&root, &format!("facet-year-{year}")).click();
+    settle().await;
+    assert_eq!(texts(&root, ".library .count"), [format!("{DOCS} documents")]);
+    assert!(!history.location().query_str().contains("from="));
+
+    // An event: the documents that report it, as the engine grouped them.
+    let event = corpus.bundle.events.events.iter().max_by_key(|e| e.documents.len()).expect("an event");
+    checkbox_by_id(&root, &format!("facet-event-{}", event.id)).click();
+    settle().await;
+    let ids: Vec<String> = {
+        let list = root.query_selector_all(".doc-card").expect("cards");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .filter_map(|e| e.get_attribute("data-id"))
+            .collect()
+    };
+    let mut want: Vec<String> =
+        event.documents.iter().map(|&d| corpus.documents()[d as usize].id.clone()).collect();
+    let mut got = ids.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+}

@@ -173,6 +173,28 @@ impl View {
         out
     }
 
+    /// The view after a click on `value`'s box in `facet`: a value of a multi-select facet is added or
+    /// removed, a year is chosen or, if it was, let go. `None` for a facet this does not know.
+    fn toggled(&self, facet: &str, value: String) -> Option<View> {
+        let mut next = self.clone();
+        let set = match facet {
+            "outlet" => &mut next.outlets,
+            "event" => &mut next.events,
+            "entity" => &mut next.entities,
+            "type" => &mut next.types,
+            "year" => {
+                let chosen = self.from.as_deref() == Some(&value) && self.to.as_deref() == Some(&value);
+                (next.from, next.to) = if chosen { (None, None) } else { (Some(value.clone()), Some(value)) };
+                return Some(next);
+            }
+            _ => return None,
+        };
+        if !set.remove(&value) {
+            set.insert(value);
+        }
+        Some(next)
+    }
+
     /// Whether anything narrows the list.
     fn narrowed(&self) -> bool {
         let bare = View { sort: self.sort.clone(), ..View::default() };
@@ -353,14 +375,22 @@ pub fn Library() -> Html {
             go.emit((View { q: input.value(), ..view.clone() }, false));
         })
     };
-    let toggle = |field: fn(&mut View) -> &mut BTreeSet<String>, value: String| {
+    // One listener for every facet value's box: the box says its value, its fieldset its facet.
+    let on_facet = {
         let go = go.clone();
-        let mut next = view.clone();
-        let set = field(&mut next);
-        if !set.remove(&value) {
-            set.insert(value);
-        }
-        Callback::from(move |_: Event| go.emit((next.clone(), true)))
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(value) = input.get_attribute("data-value") else { return };
+            let facet = input
+                .closest("fieldset[data-facet]")
+                .ok()
+                .flatten()
+                .and_then(|f| f.get_attribute("data-facet"));
+            if let Some(next) = facet.and_then(|facet| view.toggled(&facet, value)) {
+                go.emit((next, true));
+            }
+        })
     };
     let set_view = |next: View| {
         let go = go.clone();
@@ -425,37 +455,32 @@ pub fn Library() -> Html {
         })
     };
 
-    let checkbox_group = |title: &str,
-                          name: &str,
-                          counts: &[FacetCount],
-                          chosen: &BTreeSet<String>,
-                          field: fn(&mut View) -> &mut BTreeSet<String>,
-                          extra: Html| {
-        // Chosen values stay listed even when nothing else is left with them.
-        let mut rows: Vec<FacetCount> = counts.to_vec();
-        for c in chosen {
-            if !rows.iter().any(|r| r.value.as_str() == c) {
-                rows.push(FacetCount { value: c.as_str().into(), label: c.as_str().into(), count: 0 });
-            }
-        }
-        html! {
-            <fieldset class="facet" data-facet={name.to_owned()}>
-                <legend>{ title }</legend>
-                { extra }
-                if rows.is_empty() {
-                    <p class="facet-empty">{ "none" }</p>
+    let checkbox_group =
+        |title: &str, name: &str, counts: &[FacetCount], chosen: &BTreeSet<String>, extra: Html| {
+            // Chosen values stay listed even when nothing else is left with them.
+            let mut rows: Vec<FacetCount> = counts.to_vec();
+            for c in chosen {
+                if !rows.iter().any(|r| r.value.as_str() == c) {
+                    rows.push(FacetCount { value: c.as_str().into(), label: c.as_str().into(), count: 0 });
                 }
-                <div class="facet-values">
-                    { for rows.iter().map(|r| facet_row(
-                        format!("facet-{name}-{}", r.value),
-                        chosen.contains(r.value.as_str()),
-                        toggle(field, r.value.to_string()),
-                        r,
-                    )) }
-                </div>
-            </fieldset>
-        }
-    };
+            }
+            html! {
+                <fieldset class="facet" data-facet={name.to_owned()}>
+                    <legend>{ title }</legend>
+                    { extra }
+                    if rows.is_empty() {
+                        <p class="facet-empty">{ "none" }</p>
+                    }
+                    <div class="facet-values">
+                        { for rows.iter().map(|r| facet_row(
+                            format!("facet-{name}-{}", r.value),
+                            chosen.contains(r.value.as_str()),
+                            r,
+                        )) }
+                    </div>
+                </fieldset>
+            }
+        };
 
     let needle = entity_find.to_lowercase();
     let entity_rows: Vec<FacetCount> = facets
@@ -537,7 +562,7 @@ pub fn Library() -> Html {
                 </div>
             }
             <div class="library-layout">
-                <aside class="facets" id="filters" aria-label="Filters" tabindex="-1">
+                <aside class="facets" id="filters" aria-label="Filters" tabindex="-1" onchange={on_facet}>
                     <fieldset class="facet" data-facet="part">
                         <legend>{ "Section" }</legend>
                         { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
@@ -562,7 +587,7 @@ pub fn Library() -> Html {
                             }
                         }) }
                     </fieldset>
-                    { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, |v| &mut v.outlets, outlet_tools) }
+                    { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, outlet_tools) }
                     if many_outlets && outlet_needle.is_empty() {
                         <button type="button" class="facet-more" aria-expanded={all_outlets.to_string()}
                             onclick={{
@@ -576,18 +601,11 @@ pub fn Library() -> Html {
                         <legend>{ "Year" }</legend>
                         <div class="facet-values">
                         { for years.iter().map(|y| {
-                            let id = format!("facet-year-{}", y.value);
-                            let chosen = year_chosen(&y.value);
-                            let next = if chosen {
-                                View { from: None, to: None, ..view.clone() }
-                            } else {
-                                View { from: Some(y.value.to_string()), to: Some(y.value.to_string()), ..view.clone() }
-                            };
-                            facet_row(id, chosen, set_view(next), y)
+                            facet_row(format!("facet-year-{}", y.value), year_chosen(&y.value), y)
                         }) }
                         </div>
                     </fieldset>
-                    { checkbox_group("Event", "event", &event_rows, &view.events, |v| &mut v.events, Html::default()) }
+                    { checkbox_group("Event", "event", &event_rows, &view.events, Html::default()) }
                     if facets.events.len() > EVENT_ROWS {
                         <button type="button" class="facet-more" aria-expanded={all_events.to_string()}
                             onclick={{
@@ -597,7 +615,7 @@ pub fn Library() -> Html {
                             { if *all_events { "Fewer events".to_owned() } else { format!("All {} events", facets.events.len()) } }
                         </button>
                     }
-                    { checkbox_group("Entity type", "type", &facets.types, &view.types, |v| &mut v.types, Html::default()) }
+                    { checkbox_group("Entity type", "type", &facets.types, &view.types, Html::default()) }
                     <fieldset class="facet" data-facet="entity">
                         <legend>{ "Entity" }</legend>
                         <label for="entity-find" class="visually-hidden">{ "Find an entity" }</label>
@@ -612,7 +630,6 @@ pub fn Library() -> Html {
                             { for entity_counts.iter().map(|r| facet_row(
                                 format!("facet-entity-{}", r.value),
                                 view.entities.contains(r.value.as_str()),
-                                toggle(|v| &mut v.entities, r.value.to_string()),
                                 r,
                             )) }
                         </div>
@@ -710,10 +727,10 @@ fn listed(
 /// A facet value as a checkbox with its label and live count. Rows are keyed by value, and each facet's
 /// rows sit in a container of their own: when a click reorders or shortens a list, its rows move rather
 /// than being rewritten, and what precedes them (a find box being typed in) is left alone.
-fn facet_row(id: String, checked: bool, onchange: Callback<Event>, row: &FacetCount) -> Html {
+fn facet_row(id: String, checked: bool, row: &FacetCount) -> Html {
     html! {
         <div class="facet-row" key={row.value.as_str()}>
-            <input type="checkbox" id={id.clone()} {checked} {onchange} />
+            <input type="checkbox" id={id.clone()} {checked} data-value={row.value.as_str().to_owned()} />
             <label for={id}>
                 <span class="facet-label">{ row.label.as_str() }</span>
                 <span class="facet-count">{ row.count }</span>
