@@ -11,7 +11,9 @@
 //!    year it names alone ("the 2016 election"), or, when it names none, its document's publication
 //!    month. Two passages can
 //!    only be about the same happening when their months lie at most [`MONTH_WINDOW`] apart.
-//! 3. **Cores, in one pass.** Body paragraphs, in order of publication, each join the cluster whose
+//! 3. **Cores, in one pass.** Body paragraphs that are not stock text (a paragraph whose sentences
+//!    recur with the same names and words in documents of several years: see [`stock_passages`]), in
+//!    order of publication, each join the cluster whose
 //!    centroid they are most like, or start one (see [`single_pass`]). A paragraph joins only a cluster
 //!    that shares one of its *names* (people, bodies and named events that few of the month's passages
 //!    carry; places when it has none of those), so clusters are found through an index keyed by (name,
@@ -234,6 +236,8 @@ struct Features {
     months: Vec<Vec<i32>>,
     /// For a stem, the lowercase form printed most often.
     surface: HashMap<String, String>,
+    /// Per passage: whether it is stock text (see [`stock_passages`]).
+    stock: Vec<bool>,
 }
 
 fn stopwords() -> &'static HashSet<&'static str> {
@@ -345,6 +349,7 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
     let mut months: Vec<Vec<i32>> = Vec::with_capacity(passages.len());
     let mut surfaces: HashMap<String, HashMap<String, u32>> = HashMap::default();
     let mut stems = Stems::default();
+    let mut signatures: Vec<Vec<u64>> = Vec::with_capacity(passages.len());
     let mut intern = |key: Key, keys: &mut Vec<Key>| -> u32 {
         *ids.entry(key.clone()).or_insert_with(|| {
             keys.push(key);
@@ -356,6 +361,8 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
         let links = canonical.links.get(p.document as usize);
         let text = &doc.text[p.start as usize..p.end as usize];
         let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+        // Each name and word where it occurs, to tell which sentence has it (see [`stock_passages`]).
+        let mut at: Vec<(u32, u32)> = Vec::new();
         let mut skip = Vec::new();
         let mut when: Vec<i32> = Vec::new();
         let mentions = &doc.analysis.mentions;
@@ -384,16 +391,20 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
             }
             if let Some(&corpus_id) = links.and_then(|l| l.get(m.entity as usize)) {
                 let heavy = matches!(m.label, Label::Person | Label::Org | Label::Event);
-                *tf.entry(intern(Key::Entity(corpus_id, heavy), &mut keys)).or_default() += 1.0;
+                let f = intern(Key::Entity(corpus_id, heavy), &mut keys);
+                *tf.entry(f).or_default() += 1.0;
+                at.push((m.start, f));
             }
         }
         skip.sort_unstable();
-        for (lower, _) in content_words(text, p.start, &skip) {
+        for (lower, start) in content_words(text, p.start, &skip) {
             let stemmed = stems.get(&lower);
             *surfaces.entry(stemmed.clone()).or_default().entry(lower).or_default() += 1;
-            *tf.entry(intern(Key::Term(stemmed), &mut keys)).or_default() += 1.0;
+            let f = intern(Key::Term(stemmed), &mut keys);
+            *tf.entry(f).or_default() += 1.0;
+            at.push((start, f));
         }
-        let (tokens, _) = text::segment(text, p.start);
+        let (tokens, sentences) = text::segment(text, p.start);
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Number) {
             let digits: String =
                 doc.text[t.start as usize..t.end as usize].chars().filter(|c| c.is_ascii_digit()).collect();
@@ -406,6 +417,8 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
             *tf.entry(intern(Key::Day(d.value[..10].to_owned()), &mut keys)).or_default() += 1.0;
             when.extend(month_of(&d.value));
         }
+        let starts: Vec<u32> = sentences.iter().map(|s| s.start).collect();
+        signatures.push(sentence_signatures(&starts, at));
         // A passage that dates what it tells ("in 2011", "on Monday") lies in those months only: a
         // paragraph of today's story about a bombing years ago is about years ago. One that dates nothing
         // lies in its document's month.
@@ -449,7 +462,77 @@ fn features(docs: &[Document], canonical: &Canonical, passages: &[Passage]) -> F
                 .map(|(form, _)| (s, form))
         })
         .collect();
-    Features { keys, vectors, months, surface }
+    let stock = stock_passages(docs, passages, &signatures);
+    Features { keys, vectors, months, surface, stock }
+}
+
+/// Whether a passage is its document's lead: the headline, standfirst or first paragraph, which tell
+/// what the document reports.
+fn is_lead(p: &Passage) -> bool {
+    p.section != SectionKind::Body || p.paragraph == 0
+}
+
+/// A sentence with fewer features than this ("He said so.") is too short to tell stock text by.
+const STOCK_MIN_FEATURES: usize = 4;
+/// A sentence whose names and words recur, all of them and no others, in documents published in this
+/// many different years is stock text.
+const STOCK_YEARS: usize = 3;
+
+/// The signatures of a passage's sentences: a hash of the set of names and content words each has, for
+/// the sentences with at least [`STOCK_MIN_FEATURES`] of them. `starts` are the sentences' start
+/// offsets, in order; `at` each name or word (feature id) with the offset where it occurs. Numbers,
+/// days and years are left out: a stock sentence often comes back with another figure or date ("talks
+/// began in 1992 but stalled twice").
+fn sentence_signatures(starts: &[u32], mut at: Vec<(u32, u32)>) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let sentence = |offset: u32| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    at.sort_unstable_by_key(|&(offset, f)| (sentence(offset), f));
+    at.dedup_by_key(|&mut (offset, f)| (sentence(offset), f));
+    at.chunk_by(|a, b| sentence(a.0) == sentence(b.0))
+        .filter(|run| run.len() >= STOCK_MIN_FEATURES)
+        .map(|run| {
+            let mut h = rustc_hash::FxHasher::default();
+            for &(_, f) in run {
+                f.hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect()
+}
+
+/// Which passages are stock text: every sentence of them (of those long enough to tell) recurs with the
+/// same names and words in documents published in at least [`STOCK_YEARS`] different years, and they
+/// are not their document's lead. Such a paragraph is background that outlets repeat whatever they
+/// report ("Relations between the two countries have been strained for years", "The ministry did not
+/// respond to a request for comment"), not the report of a happening: one happening is told within
+/// weeks, not over years. Stock passages neither seed nor widen the cores of events, and join an event
+/// only as a passage of one of its core's documents: they bring no document into an event. (On
+/// generated corpora, stock paragraphs of the reports of different happenings in one country and month
+/// made cores of their own, which then gathered the country's reports by place.)
+fn stock_passages(docs: &[Document], passages: &[Passage], signatures: &[Vec<u64>]) -> Vec<bool> {
+    let year = |p: &Passage| {
+        docs[p.document as usize].meta.published.as_ref().and_then(|f| month_of(&f.value)).map(|m| m / 12)
+    };
+    // Per signature, the first STOCK_YEARS different years it was published in.
+    let mut years: HashMap<u64, Vec<i32>> = HashMap::default();
+    for (p, sigs) in passages.iter().zip(signatures) {
+        let Some(y) = year(p) else { continue };
+        for &s in sigs {
+            let list = years.entry(s).or_default();
+            if list.len() < STOCK_YEARS && !list.contains(&y) {
+                list.push(y);
+            }
+        }
+    }
+    passages
+        .iter()
+        .zip(signatures)
+        .map(|(p, sigs)| {
+            !is_lead(p)
+                && !sigs.is_empty()
+                && sigs.iter().all(|s| years.get(s).is_some_and(|y| y.len() >= STOCK_YEARS))
+        })
+        .collect()
 }
 
 fn normalise(v: &mut Vector) {
@@ -848,7 +931,7 @@ fn single_pass(
         .map(|d| d.meta.published.as_ref().and_then(|f| month_of(&f.value)).unwrap_or(i32::MAX))
         .collect();
     let mut order: Vec<u32> = (0..passages.len())
-        .filter(|&p| passages[p].section == SectionKind::Body)
+        .filter(|&p| passages[p].section == SectionKind::Body && !features.stock[p])
         .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
         .collect();
     order.sort_by_key(|&p| {
@@ -959,7 +1042,7 @@ fn single_pass(
             for &m in &members {
                 let doc = passages[m as usize].document;
                 for &q in body_of.get(&doc).into_iter().flatten() {
-                    if taken.contains(&q) {
+                    if taken.contains(&q) || features.stock[q as usize] {
                         continue;
                     }
                     let v = &features.vectors[q as usize];
@@ -1033,7 +1116,7 @@ fn attach(d: &mut Draft, features: &Features, index: &Index, passages: &[Passage
             d.centroid = refined.centroid;
             d.members = core.iter().map(|&m| (m, (1.0, PassageRole::Reports))).collect();
         }
-        attach_once(d, features, index, &documents);
+        attach_once(d, features, index, &documents, passages);
     }
 }
 
@@ -1041,7 +1124,7 @@ fn attach(d: &mut Draft, features: &Features, index: &Index, passages: &[Passage
 /// one of the draft's names near its months. A passage of another document that names none of the
 /// happening's own people, bodies or places does not report it, however many of its words it shares (a
 /// story of the same kind in the same weeks shares them all).
-fn attach_once(d: &mut Draft, features: &Features, index: &Index, documents: &[u32]) {
+fn attach_once(d: &mut Draft, features: &Features, index: &Index, documents: &[u32], passages: &[Passage]) {
     let mut near = Vec::new();
     for &f in &d.names {
         index.near(f, &d.months, &mut near);
@@ -1054,6 +1137,10 @@ fn attach_once(d: &mut Draft, features: &Features, index: &Index, documents: &[u
     near.dedup();
     let core: HashSet<u32> = d.members.keys().copied().collect();
     for p in near {
+        // Stock text joins an event only from a document of its core: it brings in no document.
+        if features.stock[p as usize] && documents.binary_search(&passages[p as usize].document).is_err() {
+            continue;
+        }
         let sim = cosine(&features.vectors[p as usize], &d.centroid);
         let in_core = core.contains(&p);
         if in_core || sim >= MEMBER_SIMILARITY {

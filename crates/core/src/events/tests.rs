@@ -240,3 +240,97 @@ fn a_passage_stays_in_the_events_it_is_most_like() {
     // Every draft keeps its own core passage.
     assert!((0..10).all(|i| drafts[i].members.contains_key(&(100 + i as u32))));
 }
+
+#[test]
+fn sentence_signatures_by_hand() {
+    // Two sentences, starting at 0 and 100; the second has too few names and words to tell.
+    let starts = [0, 100];
+    let first =
+        sentence_signatures(&starts, vec![(3, 7), (10, 2), (20, 9), (30, 2), (40, 5), (110, 1), (120, 4)]);
+    assert_eq!(first.len(), 1, "{first:?}");
+    // The same set of features in another order, with other offsets and repeats, signs the same.
+    let again = sentence_signatures(&[0], vec![(50, 5), (0, 9), (9, 7), (12, 2)]);
+    assert_eq!(again, first);
+    // Another feature, or one fewer, signs otherwise.
+    assert_ne!(sentence_signatures(&[0], vec![(0, 7), (1, 2), (2, 9), (3, 5), (4, 6)]), first);
+    assert!(sentence_signatures(&[0], vec![(0, 7), (1, 2), (2, 9)]).is_empty());
+    // Each sentence is signed apart.
+    assert_eq!(
+        sentence_signatures(
+            &[0, 100],
+            vec![(0, 7), (1, 2), (2, 9), (3, 5), (100, 7), (101, 2), (102, 9), (103, 5)]
+        ),
+        vec![first[0], first[0]]
+    );
+}
+
+/// A story of its own, published on `date`, whose second paragraph is the same background sentence.
+fn with_background(date: &str, lead: &str) -> String {
+    format!(
+        "{lead}\n\nBy Ana Lima\n\n{date}\n\n{lead} Officials gave few details on Tuesday.\n\n\
+Relations between Norway and Peru have been strained for years, although both governments have recently \
+signalled a wish to improve them.\n"
+    )
+}
+
+/// The stock passages of a bundle: (document, whether it is a lead, its first words).
+fn stock_of(b: &Bundle) -> Vec<(u32, bool, String)> {
+    let f = features(&b.documents, &b.canonical, &b.events.passages);
+    b.events
+        .passages
+        .iter()
+        .zip(&f.stock)
+        .filter(|(_, s)| **s)
+        .map(|(p, _)| {
+            let text = &b.documents[p.document as usize].text[p.start as usize..p.end as usize];
+            (p.document, is_lead(p), text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn a_paragraph_told_again_in_three_years_is_stock_text_and_a_lead_never_is() {
+    let pages = [
+        with_background("May 3, 2010", "Floods cut the road from Lima to Huancayo."),
+        with_background("June 8, 2014", "Miners in Arequipa went on strike over pay."),
+        with_background("March 2, 2018", "A fire destroyed a market in Cusco."),
+    ];
+    let b = bundle(&[("a.txt", &pages[0]), ("b.txt", &pages[1]), ("c.txt", &pages[2])], &[]);
+    // The background paragraph is stock in all three; nothing else is.
+    let background = |d: u32| (d, false, "Relations between Norway".to_owned());
+    assert_eq!(stock_of(&b), vec![background(0), background(1), background(2)]);
+    // In two years only, it is not.
+    let b = bundle(&[("a.txt", &pages[0]), ("b.txt", &pages[1])], &[]);
+    assert_eq!(stock_of(&b), vec![]);
+    // A lead that recurs is still what its document reports.
+    let lead = "Relations between Norway and Peru have been strained for years, officials said on Friday.";
+    let pages: Vec<String> = ["May 3, 2010", "June 8, 2014", "March 2, 2018"]
+        .iter()
+        .map(|d| format!("Norway and Peru\n\nBy Ana Lima\n\n{d}\n\n{lead}\n\nMore talks are planned.\n"))
+        .collect();
+    let b = bundle(&[("a.txt", &pages[0]), ("b.txt", &pages[1]), ("c.txt", &pages[2])], &[]);
+    assert!(stock_of(&b).iter().all(|(_, lead, _)| !lead), "{:?}", stock_of(&b));
+}
+
+#[test]
+fn stock_text_brings_no_document_into_an_event() {
+    // Two stories of different happenings in one week that share only a background paragraph, which
+    // earlier stories of other years repeat too: no event is reported by both.
+    let pages = [
+        with_background("May 3, 2010", "Floods cut the road from Lima to Huancayo."),
+        with_background("June 8, 2014", "Miners in Arequipa went on strike over pay."),
+        with_background("March 2, 2018", "A fire destroyed a market in Cusco."),
+        with_background("March 4, 2018", "Fishermen in Paita blocked the harbour in protest at new quotas."),
+    ];
+    let named: Vec<(String, &str)> =
+        pages.iter().enumerate().map(|(i, p)| (format!("{i}.txt"), p.as_str())).collect();
+    let named: Vec<(&str, &str)> = named.iter().map(|(n, p)| (n.as_str(), *p)).collect();
+    let b = bundle(&named, &[]);
+    for e in &b.events.events {
+        assert!(!(e.documents.contains(&2) && e.documents.contains(&3)), "{e:#?}");
+        assert!(
+            !(e.documents.contains(&2) && e.documents.contains(&3)) && e.mentioned_in.is_empty(),
+            "{e:#?}"
+        );
+    }
+}
