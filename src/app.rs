@@ -8,8 +8,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::corpus::{CorpusProvider, use_corpus};
+use crate::import::ImportProvider;
 use crate::pages::compare::Compare;
 use crate::pages::entities::Entities;
+use crate::pages::import::Import;
 use crate::pages::library::Library;
 use crate::pages::not_found::NotFound;
 use crate::pages::reader::Reader;
@@ -27,6 +29,8 @@ pub enum Route {
     Timeline,
     #[at("/compare")]
     Compare,
+    #[at("/import")]
+    Import,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -39,6 +43,7 @@ fn switch(route: Route) -> Html {
         Route::Entities => html! { <Entities /> },
         Route::Timeline => html! { <Timeline /> },
         Route::Compare => html! { <Compare /> },
+        Route::Import => html! { <Import /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -48,9 +53,11 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <CorpusProvider>
-            <HashRouter>
-                <Shell />
-            </HashRouter>
+            <ImportProvider>
+                <HashRouter>
+                    <Shell />
+                </HashRouter>
+            </ImportProvider>
         </CorpusProvider>
     }
 }
@@ -72,6 +79,7 @@ pub fn Shell() -> Html {
                     <Link<Route> to={Route::Entities}>{ "Entities" }</Link<Route>>
                     <Link<Route> to={Route::Timeline}>{ "Timeline" }</Link<Route>>
                     <Link<Route> to={Route::Compare}>{ "Compare" }</Link<Route>>
+                    <Link<Route> to={Route::Import}>{ "Import" }</Link<Route>>
                 </nav>
             </header>
             if let Some(error) = &corpus.error {

@@ -5,13 +5,22 @@ use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a file named `filename` (a Blob, an object URL and a temporary link).
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+    save(filename, mime, &contents.into())
+}
+
+/// Offers `bytes` as a file named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    save(filename, mime, &js_sys::Uint8Array::from(bytes).into())
+}
+
+fn save(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let fail = |what: &str| format!("The file could not be saved: {what}.");
     let window = web_sys::window().ok_or_else(|| fail("no browser window"))?;
     let document = window.document().ok_or_else(|| fail("no document"))?;
-    let parts = js_sys::Array::of1(&contents.into());
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| fail("the browser refused to make it"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no address for it"))?;
     let link: web_sys::HtmlAnchorElement = document

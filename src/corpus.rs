@@ -1,6 +1,7 @@
 //! The built-in corpus, embedded at build time, and the context that shares it.
 
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use parallax_core::Document;
@@ -9,7 +10,12 @@ use parallax_core::search::{FacetData, Index};
 use yew::prelude::*;
 
 /// The bundle `build.rs` wrote from `corpus/`.
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
+pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
+
+/// The built-in corpus.
+pub fn embedded_bundle() -> Result<Bundle, bundle::BundleError> {
+    bundle::decode(EMBEDDED)
+}
 
 /// The corpus as components see it: the documents, or why they could not be loaded, and the search
 /// index and facet tables, each built once, when first needed (the index is not needed until a word
@@ -19,6 +25,8 @@ pub struct Corpus {
     pub bundle: Rc<Bundle>,
     /// Set when the embedded bundle could not be read; the app shows it instead of a blank page.
     pub error: Option<String>,
+    /// The ids of the documents a person imported (the others are built in).
+    pub imported: Rc<HashSet<String>>,
     index: Rc<OnceCell<Index>>,
     facets: Rc<OnceCell<FacetData>>,
     words: Rc<OnceCell<Vec<u32>>>,
@@ -33,7 +41,7 @@ impl PartialEq for Corpus {
 impl Corpus {
     /// Decodes the embedded bundle.
     pub fn embedded() -> Self {
-        match bundle::decode(EMBEDDED) {
+        match embedded_bundle() {
             Ok(bundle) => Self::from_bundle(bundle, None),
             Err(e) => Self::from_bundle(Bundle::default(), Some(e.to_string())),
         }
@@ -45,10 +53,21 @@ impl Corpus {
         Self::from_bundle(bundle, None)
     }
 
+    /// The built-in documents and imported ones (`imported` their ids).
+    pub fn with_imported(bundle: Bundle, imported: HashSet<String>) -> Self {
+        Self { imported: Rc::new(imported), ..Self::from_bundle(bundle, None) }
+    }
+
+    /// True when the document was imported.
+    pub fn is_imported(&self, id: &str) -> bool {
+        self.imported.contains(id)
+    }
+
     fn from_bundle(bundle: Bundle, error: Option<String>) -> Self {
         Self {
             bundle: Rc::new(bundle),
             error,
+            imported: Rc::default(),
             index: Rc::default(),
             facets: Rc::default(),
             words: Rc::default(),

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod corpus;
+pub mod import;
 pub mod offline;
 pub mod pages;
 pub mod panic;

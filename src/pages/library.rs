@@ -689,7 +689,7 @@ pub fn Library() -> Html {
                                 if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
                             let path = Route::Reader { id: doc.id.clone() }.to_path();
                             let href = if hash_links { format!("#{path}") } else { path };
-                            card(doc, hit, &snippets, corpus.word_count(hit.document), href)
+                            card(doc, hit, &snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
                         }) }
                     </ol>
                     if shown.len() > limit {
@@ -784,7 +784,14 @@ fn count_label(shown: usize, total: usize) -> String {
     if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
 }
 
-fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet], words: u32, href: String) -> Html {
+fn card(
+    doc: &Document,
+    hit: &Ranked,
+    snippets: &[Snippet],
+    words: u32,
+    href: String,
+    imported: bool,
+) -> Html {
     html! {
         <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
             <a {href} class="doc-link"><span class="doc-headline">{ headline_label(doc) }</span></a>
@@ -807,7 +814,12 @@ fn card(doc: &Document, hit: &Ranked, snippets: &[Snippet], words: u32, href: St
                     { for snippets.iter().map(snippet) }
                 </ul>
             }
-            <div class="doc-source">{ &doc.source }</div>
+            <div class="doc-source">
+                { &doc.source }
+                if imported {
+                    { " " }<span class="badge-imported">{ "Imported" }</span>
+                }
+            </div>
         </li>
     }
 }

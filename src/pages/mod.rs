@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod entities;
+pub mod import;
 pub mod library;
 pub mod not_found;
 pub mod reader;

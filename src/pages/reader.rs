@@ -152,7 +152,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <dd class="dateline">{ &dateline.value }{ evidence(Some(dateline)) }</dd>
                     }
                     <dt>{ "Source" }</dt>
-                    <dd class="source">{ &doc.source }</dd>
+                    <dd class="source">
+                        { &doc.source }
+                        if corpus.is_imported(&doc.id) {
+                            { " " }<Link<Route> to={Route::Import} classes="badge-imported">{ "Imported" }</Link<Route>>
+                        }
+                    </dd>
                 </dl>
                 <DocTools id={doc.id.clone()} />
                 if !doc.diagnostics.is_empty() {

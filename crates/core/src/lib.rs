@@ -26,6 +26,7 @@ pub mod explore;
 pub mod export;
 pub mod framing;
 pub mod html;
+pub mod import;
 pub mod ingest;
 pub mod language;
 pub mod manifest;

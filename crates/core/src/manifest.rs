@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Evidence, Fact, Metadata};
 use crate::{Diagnostic, Document};
@@ -40,7 +40,7 @@ pub struct Manifest {
 }
 
 /// The facts the manifest may set for one file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub outlet: Option<String>,
@@ -50,6 +50,13 @@ pub struct Override {
     pub url: Option<String>,
     /// A BCP 47 language tag such as `en`.
     pub language: Option<String>,
+}
+
+impl Override {
+    /// True when it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Parses a manifest. A manifest that cannot be read gives an empty one and a diagnostic.
@@ -66,7 +73,7 @@ pub fn parse(text: &str) -> (Manifest, Vec<Diagnostic>) {
     }
 }
 
-fn valid_iso_date(value: &str) -> bool {
+pub fn valid_iso_date(value: &str) -> bool {
     let parts: Vec<&str> = value.split('-').collect();
     let num = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
