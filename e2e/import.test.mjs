@@ -49,13 +49,13 @@ test('a folder of mixed files is imported: what is good is kept, what is bad is 
   truncateSync(huge, 200 * 1024 * 1024);
 
   const summary = await importFiles(page, [...files(), huge]);
-  // council-vote, harbour-strike, latin1-cafe, storm-notes, 2 lines of wire.jsonl, the archive's article
-  // and the small note beside the bomb.
-  assert.equal(summary, 'Imported 8 documents.');
+  // council-vote, harbour-strike, latin1-cafe, port-strike-wire, storm-notes, 2 lines of wire.jsonl, the
+  // archive's article and the small note beside the bomb.
+  assert.equal(summary, 'Imported 9 documents.');
   const rows = await table(page);
   const names = rows.map((r) => r[0]).sort();
   assert.deepEqual(names, [
-    'council-vote.txt', 'harbour-strike.html', 'latin1-cafe.txt', 'regional/bridge-closure.txt',
+    'council-vote.txt', 'harbour-strike.html', 'latin1-cafe.txt', 'port-strike-wire.txt', 'regional/bridge-closure.txt',
     'small.txt', 'storm-notes.md', 'wheat-prices.txt', 'wire-3.html',
   ]);
   const byName = Object.fromEntries(rows.map((r) => [r[0], r]));
@@ -79,8 +79,8 @@ test('a folder of mixed files is imported: what is good is kept, what is bad is 
   // In the Library, marked as imported, beside the built-in corpus.
   await page.locator('nav a', { hasText: 'Library' }).click();
   await page.locator('.doc-card').first().waitFor();
-  assert.equal(await page.locator('.doc-count, .count').first().textContent().then((t) => /13 documents/.test(t)), true);
-  assert.equal(await page.locator('.doc-card .badge-imported').count(), 8);
+  assert.match(await page.locator('p.count').first().textContent(), /14 documents/);
+  assert.equal(await page.locator('.doc-card .badge-imported').count(), 9);
   // Found by search.
   await page.locator('input[type=search]').first().fill('dockworkers');
   await page.locator('ol.doc-list[data-query="dockworkers"]').waitFor();
@@ -101,13 +101,25 @@ test('a folder of mixed files is imported: what is good is kept, what is bad is 
   await page.reload();
   await page.locator('.reader .article-text').waitFor();
   assert.match(await page.locator('.reader h1.headline').textContent(), /Dockworkers walk out/);
+
+  // In Compare: the two outlets' reports of the strike are one event, side by side.
+  await page.goto(site.root + '/#/compare');
+  await page.locator('.event-list a').first().waitFor();
+  const strike = page.locator('.event-list a', { hasText: /Rotterdam|dockworkers|FNV/i }).first();
+  await strike.click();
+  await page.locator('.matrix td.presence').first().waitFor();
+  const columns = await page.locator('.column-head').allTextContents();
+  const outlets = columns.join(' | ');
+  assert.match(outlets, /Lowland Courier/, outlets);
+  assert.match(outlets, /Rotterdam port strike halts container traffic/, outlets);
+  await page.screenshot({ path: join(shots, 'import-compare-1280-light.png'), fullPage: false });
 });
 
 test('imported documents are edited, exported and imported into a fresh profile with the same result', async (t) => {
   const page = await openPage(t);
   await page.goto(site.root + '/#/import');
   await page.locator('.imported .empty').waitFor();
-  const paths = files().filter((f) => /council-vote|storm-notes|wire|regional/.test(f));
+  const paths = files().filter((f) => /council-vote|storm-notes|wire\.jsonl|regional/.test(f));
   assert.equal(await importFiles(page, paths), 'Imported 5 documents.');
 
   // Edit one: a new file name, outlet and date.

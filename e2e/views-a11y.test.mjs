@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPage, shots, site } from './harness.mjs';
 
@@ -30,6 +31,17 @@ const VIEWS = [
   { name: 'compare', path: '/#/compare?event=event-barack-obama-kremlin&comments=1', ready: '.matrix td.presence' },
   { name: 'compare-entity', path: '/#/compare?entity=person%3Avladimir-putin', ready: '.matrix td.presence' },
   { name: 'compare-pick', path: '/#/compare', ready: '.event-list a' },
+  {
+    name: 'import',
+    path: '/#/import',
+    ready: '.dropzone',
+    before: async (page) => {
+      const dir = join(import.meta.dirname, 'fixtures', 'import');
+      await page.locator('#import-files').setInputFiles(readdirSync(dir).map((f) => join(dir, f)));
+      await page.locator('.imported-table').waitFor({ timeout: 60000 });
+      await page.locator('.import-progress').waitFor({ state: 'detached', timeout: 60000 });
+    },
+  },
 ];
 
 for (const view of VIEWS) {

@@ -334,7 +334,7 @@ async fn a_malformed_timeline_link_shows_a_message_and_a_way_back() {
 async fn the_header_links_to_the_views() {
     let (root, history) = mount("/", &[]).await;
     let nav = texts(&root, "header.top nav a");
-    assert_eq!(nav, ["Library", "Entities", "Timeline", "Compare"]);
+    assert_eq!(nav, ["Library", "Entities", "Timeline", "Compare", "Import"]);
     let link: HtmlElement = all(&root, "header.top nav a")[2].clone().dyn_into().expect("a link");
     link.click();
     settle().await;

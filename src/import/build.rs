@@ -51,9 +51,9 @@ impl Builder {
                 });
                 continue;
             }
+            let id = unique(&id_from_name(&item.name), &ids, |base, n| format!("{base}-{n}"));
             item.name = unique(&item.name, &names, name_variant);
             names.insert(item.name.clone());
-            let id = unique(&id_from_name(&item.name), &ids, |base, n| format!("{base}-{n}"));
             ids.insert(id.clone());
             let seq = added.len() as u32;
             added.push(Stored { id, item, added: now, seq });

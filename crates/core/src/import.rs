@@ -685,6 +685,19 @@ mod tests {
     }
 
     #[test]
+    fn markdown_is_read_as_the_page_it_stands_for() {
+        let page = b"# Coastal towns brace for a storm\n\n*Harbour Gazette* - 2 February 2025\n\nEmergency services in **Galway** prepared on Sunday, the [weather service](https://example.org) said.\n";
+        let item = Item { name: "notes.md".into(), bytes: page.to_vec(), over: Override::default() };
+        let doc = process(&item).expect("imported");
+        assert_eq!(doc.meta.headline.map(|f| f.value).as_deref(), Some("Coastal towns brace for a storm"));
+        assert!(
+            doc.text.contains("Emergency services in Galway prepared on Sunday, the weather service said.")
+        );
+        assert!(!doc.text.contains('#') && !doc.text.contains("**") && !doc.text.contains("]("));
+        assert!(doc.diagnostics.iter().any(|d| d.code == "input.markdown"));
+    }
+
+    #[test]
     fn hostile_html_is_read_not_run() {
         let page = br#"<html><body><h1 onclick="steal()">Council votes</h1><script>alert(1)</script><p>The council voted on Monday. <a href="javascript:alert(2)">More</a></p></body></html>"#;
         let item = Item { name: "hostile.html".into(), bytes: page.to_vec(), over: Override::default() };

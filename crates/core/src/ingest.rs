@@ -40,9 +40,21 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Document {
             "The file is larger than 4 GiB; only its first 4 GiB were read.",
         ));
     }
-    let text = truncate_to_u32(text);
+    let mut text = truncate_to_u32(text);
+    // A Markdown page is read as the HTML it stands for: its headings, paragraphs and lists become lines
+    // with hints, and its formatting marks (`#`, `*`, link syntax) are not taken for text.
+    let markdown = is_markdown(name);
+    if markdown {
+        let mut html = String::with_capacity(text.len() + text.len() / 4);
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&text));
+        diagnostics.push(Diagnostic::info(
+            "input.markdown",
+            "Read as Markdown: headings and paragraphs as marked, formatting marks left out of the text.",
+        ));
+        text = truncate_to_u32(html);
+    }
     // An HTML page becomes its visible text, one line per block, with what its markup says of each line.
-    let looks_like_html = crate::html::looks_like_html(&text);
+    let looks_like_html = markdown || crate::html::looks_like_html(&text);
     let too_deep = looks_like_html && markup_depth(&text) > MAX_MARKUP_DEPTH;
     if too_deep {
         diagnostics.push(Diagnostic::warning(
@@ -165,7 +177,7 @@ fn markup_depth(html: &str) -> usize {
 fn html_diagnostic(page: &crate::html::HtmlPage) -> Diagnostic {
     let mut message = String::from("Read as an HTML page: only its visible text is kept");
     if let Some(container) = &page.container {
-        message.push_str(&format!(", and the article is the page's {container}"));
+        message.push_str(&format!(", and the article is read from {container}"));
     }
     message.push('.');
     if page.scripts_skipped > 0 {
@@ -197,6 +209,12 @@ pub fn id_from_name(name: &str) -> String {
     let id: String =
         stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     if id.is_empty() { "document".to_owned() } else { id }
+}
+
+/// True for a file name that says Markdown (`.md`, `.markdown`).
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 fn truncate_to_u32(mut text: String) -> String {
