@@ -71,7 +71,8 @@ bench:
 	cargo bench --locked -p parallax-core --bench events -- 1000 10000 100000
 	$(MAKE) bench-browser
 
-## bench-browser: the app in Chromium, on the built-in corpus and on 1,000 generated documents (e2e/bench.mjs)
+## bench-browser: the app in Chromium, on the built-in corpus and on 1,000 generated documents (e2e/bench.mjs),
+## and importing 100 and 1,000 generated pages in the browser (e2e/bench-import.mjs)
 BENCH_DIR := $(CURDIR)/target/bench-browser
 bench-browser: setup-test
 	cargo build --release --locked -p parallax-cli
@@ -81,7 +82,10 @@ bench-browser: setup-test
 	"$$cli" bundle "$(BENCH_DIR)/corpus-1000" --out "$(BENCH_DIR)/corpus-1000.bundle" 2>/dev/null
 	trunk build --release --dist "$(BENCH_DIR)/site-builtin"
 	PARALLAX_BUNDLE="$(BENCH_DIR)/corpus-1000.bundle" trunk build --release --dist "$(BENCH_DIR)/site-1000"
-	cd e2e && node bench.mjs "built-in=$(BENCH_DIR)/site-builtin" "generated 1,000=$(BENCH_DIR)/site-1000"
+	(cd e2e && node bench.mjs "built-in=$(BENCH_DIR)/site-builtin" "generated 1,000=$(BENCH_DIR)/site-1000")
+	"$$cli" synth --docs 100 --seed 2 --out "$(BENCH_DIR)/corpus-100"
+	(cd e2e && node bench-import.mjs "$(BENCH_DIR)/site-builtin" "100 generated pages=$(BENCH_DIR)/corpus-100" \
+		"1,000 generated pages=$(BENCH_DIR)/corpus-1000")
 
 ## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
 fuzz:
