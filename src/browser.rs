@@ -96,3 +96,17 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(on_frame.unchecked_ref());
 }
+
+/// Runs `f` as a named span of the page's User Timing (`performance.measure`), which benchmarks and the
+/// browser's profiler read; without a window it just runs `f`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    let marked = performance.as_ref().is_some_and(|p| p.mark(&start).is_ok());
+    let out = f();
+    if let (Some(p), true) = (performance, marked) {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

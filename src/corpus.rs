@@ -30,6 +30,7 @@ pub struct Corpus {
     index: Rc<OnceCell<Index>>,
     facets: Rc<OnceCell<FacetData>>,
     words: Rc<OnceCell<Vec<u32>>>,
+    by_id: Rc<OnceCell<std::collections::HashMap<String, usize>>>,
 }
 
 impl PartialEq for Corpus {
@@ -71,6 +72,7 @@ impl Corpus {
             index: Rc::default(),
             facets: Rc::default(),
             words: Rc::default(),
+            by_id: Rc::default(),
         }
     }
 
@@ -97,8 +99,12 @@ impl Corpus {
         &self.bundle.documents
     }
 
+    /// The document with this id (a table of ids, built on first use).
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.bundle.documents.iter().find(|d| d.id == id)
+        let by_id = self.by_id.get_or_init(|| {
+            self.bundle.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect()
+        });
+        by_id.get(id).and_then(|&i| self.bundle.documents.get(i))
     }
 }
 

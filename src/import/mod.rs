@@ -286,7 +286,7 @@ async fn start(shared: Shared) {
     }
     let stamp = build::stamp(EMBEDDED, &items);
     if let Some(bytes) = store::corpus(&db, &stamp).await
-        && let Ok(bundle) = bundle::decode(&bytes)
+        && let Ok(bundle) = crate::browser::timed("parallax:decode-corpus", || bundle::decode(&bytes))
     {
         let mut c = shared.borrow_mut();
         c.corpus = Some(corpus_of(bundle, &items));
@@ -513,7 +513,7 @@ async fn finish(
     mut problems: Vec<Problem>,
     summary: Option<String>,
 ) {
-    match bundle::decode(&bytes) {
+    match crate::browser::timed("parallax:decode-corpus", || bundle::decode(&bytes)) {
         Ok(bundle) => {
             let corpus = corpus_of(bundle, &items);
             let db = shared.borrow().db.clone();

@@ -27,7 +27,13 @@ pub enum Response {
     /// `done` of `total` items processed; `name` is the one in hand.
     Progress { job: u32, done: u32, total: u32, name: String },
     /// The job's new items (refused ones left out), what could not be used, and the encoded corpus.
-    Built { job: u32, added: Vec<Stored>, problems: Vec<Problem>, bundle: Vec<u8> },
+    Built {
+        job: u32,
+        added: Vec<Stored>,
+        problems: Vec<Problem>,
+        #[serde(with = "serde_bytes")]
+        bundle: Vec<u8>,
+    },
     /// The job stopped when asked to.
     Cancelled { job: u32 },
 }

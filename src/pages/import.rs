@@ -13,6 +13,9 @@ use crate::corpus::use_corpus;
 use crate::import::build::Stored;
 use crate::import::{Imports, Status, use_imports};
 
+/// Imported documents listed before asking for all.
+const ROWS: usize = 100;
+
 /// What the file picker offers.
 const PICK: &str = ".txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.ndjson,.zip,.toml";
 
@@ -184,6 +187,7 @@ fn Collection(props: &ImportsProps) -> Html {
     let corpus = use_corpus();
     let editing = use_state(|| None::<String>);
     let message = use_state(|| None::<String>);
+    let all = use_state(|| false);
     let export = {
         let imports = imports.clone();
         let message = message.clone();
@@ -232,7 +236,7 @@ fn Collection(props: &ImportsProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for imports.items.iter().map(|stored| {
+                    { for imports.items.iter().take(if *all { usize::MAX } else { ROWS }).map(|stored| {
                         let doc = corpus.document(&stored.id);
                         if editing.as_deref() == Some(stored.id.as_str()) {
                             html! { <EditRow key={stored.id.clone()} imports={imports.clone()} stored={stored.clone()}
@@ -264,6 +268,11 @@ fn Collection(props: &ImportsProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if imports.items.len() > ROWS && !*all {
+                <button type="button" class="show-all" onclick={{ let all = all.clone(); Callback::from(move |_| all.set(true)) }}>
+                    { format!("Show all {} imported documents", imports.items.len()) }
+                </button>
+            }
         </section>
     }
 }

@@ -52,6 +52,7 @@ pub const ACCEPTED: &str = ".txt, .html, .htm, .md, .jsonl or .zip";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub name: String,
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
 }
 
@@ -60,6 +61,7 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub name: String,
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
     pub over: Override,
 }
