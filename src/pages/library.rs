@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::navigator::NavigatorKind;
@@ -280,6 +281,29 @@ pub fn Library() -> Html {
         let mounted = mounted.clone();
         use_effect_with((), move |_| move || *mounted.borrow_mut() = false);
     }
+    // The browser's own navigation (Back, Forward, a link to another view of the Library: `popstate`)
+    // before a view's URL is written stands: the view not yet written is dropped, not written over it.
+    let navigations = use_mut_ref(|| 0u64);
+    {
+        let navigations = navigations.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                let on_pop = Closure::<dyn Fn()>::new(move || {
+                    *navigations.borrow_mut() += 1;
+                    pending.set(None);
+                });
+                let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                (window, on_pop)
+            });
+            move || {
+                if let Some((window, on_pop)) = listener {
+                    let _ = window
+                        .remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let view = (*pending)
         .clone()
         .unwrap_or_else(|| View::from_query(location.as_ref().map_or("", |l| l.query_str())));
@@ -310,9 +334,11 @@ pub fn Library() -> Html {
             let pending = pending.clone();
             let clicks = clicks.clone();
             let mounted = mounted.clone();
+            let navigations = navigations.clone();
+            let seen = *navigations.borrow();
             browser::after_paint(move || {
-                // Left the Library within the frame: the new view's URL stands.
-                if !*mounted.borrow() {
+                // Left the Library within the frame, or went elsewhere in it: that URL stands.
+                if !*mounted.borrow() || *navigations.borrow() != seen {
                     return;
                 }
                 if let Some(nav) = &navigator {
