@@ -69,6 +69,26 @@ test('search and facets narrow the library, live in the URL, and survive back, f
   assert.equal(await other.locator('.library img').count(), 0);
 });
 
+test('going elsewhere in the library before a view reaches the URL keeps where the reader went', async (t) => {
+  const page = await openPage(t);
+  await page.goto(site.root + '/');
+  await libraryHeadlines(page);
+  await page.locator('#search-input').fill('Boston');
+  await page.waitForFunction(() => location.hash.includes('q=Boston'));
+  // A keystroke, then at once (before its view is written into the URL, when the browser is next idle)
+  // the bare Library's address: that address stands, with every document, not the query typed.
+  await page.evaluate(() => {
+    const input = document.querySelector('#search-input');
+    input.value = 'Bostonx';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    location.hash = '#/';
+  });
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 300))));
+  assert.equal(await page.evaluate(() => location.hash), '#/');
+  assert.equal(await page.locator('#search-input').inputValue(), '');
+  assert.equal(await page.locator('.doc-card').count(), 5);
+});
+
 test('open a document, go back, go forward', async (t) => {
   const page = await openPage(t);
   await page.goto(site.root + '/');

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use parallax::Corpus;
-use parallax::pages::library::OUTLET_ROWS;
+use parallax::pages::library::{OUTLET_ROWS, YEAR_ROWS};
 use parallax_core::bundle::Bundle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -164,6 +164,66 @@ fn checkbox_by_id(root: &Element, id: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
+/// The years the year facet lists before it is asked for all: the `YEAR_ROWS` with most documents (the
+/// earlier of two with as many), in the order of years; and every year, in order.
+fn busiest_years(corpus: &Corpus) -> (Vec<String>, Vec<String>) {
+    let every: Vec<u32> = (0..DOCS as u32).collect();
+    let years = corpus.facets().counts(&every, &parallax_core::search::Filter::default()).years;
+    let mut ranked = years.clone();
+    ranked.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+    ranked.truncate(YEAR_ROWS);
+    let listed = years
+        .iter()
+        .filter(|y| ranked.iter().any(|r| r.value == y.value))
+        .map(|y| y.label.to_string())
+        .collect();
+    (listed, years.iter().map(|y| y.label.to_string()).collect())
+}
+
+fn year_rows(root: &Element) -> Vec<String> {
+    texts(root, "fieldset[data-facet='year'] .facet-label")
+}
+
+#[wasm_bindgen_test]
+async fn many_years_list_the_busiest_in_order_and_all_on_request() {
+    let corpus = generated();
+    let (listed, every) = busiest_years(&corpus);
+    assert!(every.len() > YEAR_ROWS + 3, "the generated corpus spans {} years", every.len());
+    let (root, _) = mount(&corpus, &[]).await;
+    assert_eq!(year_rows(&root), listed);
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted, "in the order of years");
+
+    // "All N years" lists every one, in order, and "Fewer years" goes back.
+    let more = one(&root, "fieldset[data-facet='year'] + .facet-more");
+    assert_eq!(more.text_content().unwrap_or_default(), format!("All {} years", every.len()));
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("false"));
+    more.click();
+    settle().await;
+    assert_eq!(year_rows(&root), every);
+    let fewer = one(&root, "fieldset[data-facet='year'] + .facet-more");
+    assert_eq!(fewer.text_content().unwrap_or_default(), "Fewer years");
+    assert_eq!(fewer.get_attribute("aria-expanded").as_deref(), Some("true"));
+    fewer.click();
+    settle().await;
+    assert_eq!(year_rows(&root), listed);
+}
+
+#[wasm_bindgen_test]
+async fn a_year_chosen_by_a_link_is_listed_and_checked_among_the_busiest() {
+    let corpus = generated();
+    let (listed, every) = busiest_years(&corpus);
+    let quiet = every.iter().find(|y| !listed.contains(y)).expect("a year not listed at first").clone();
+    let (root, _) = mount(&corpus, &[("from", &quiet), ("to", &quiet)]).await;
+    let rows = year_rows(&root);
+    assert!(rows.contains(&quiet) && rows.len() == YEAR_ROWS + 1, "{quiet} in {rows:?}");
+    let mut sorted = rows.clone();
+    sorted.sort();
+    assert_eq!(rows, sorted, "in the order of years");
+    assert!(checkbox_by_id(&root, &format!("facet-year-{quiet}")).checked());
+}
+
 #[wasm_bindgen_test]
 async fn a_year_and_an_event_narrow_the_list_and_a_second_click_lets_go() {
     let corpus = generated();
@@ -176,10 +236,15 @@ async fn a_year_and_an_event_narrow_the_list_and_a_second_click_lets_go() {
         labels[years.len() / 2].parse().expect("a count")
     };
 
-    // A year: only its documents, the year's box checked, the URL holding it as a range of one year.
-    checkbox_by_id(&root, &format!("facet-year-{year}")).click();
+    // A year: only its documents, the year's box checked, the URL holding it as a range of one year. The
+    // box clicked from the keyboard keeps the focus, on the same year (the rows are rewritten in place).
+    let year_box = checkbox_by_id(&root, &format!("facet-year-{year}"));
+    year_box.focus().expect("focus");
+    year_box.click();
     settle().await;
     assert!(checkbox_by_id(&root, &format!("facet-year-{year}")).checked());
+    let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    assert_eq!(focused.map(|e| e.id()), Some(format!("facet-year-{year}")));
     let dates = texts(&root, ".doc-card .date");
     assert_eq!(dates.len(), count.min(20));
     assert!(dates.iter().all(|d| d.starts_with(&year)), "{dates:?}");

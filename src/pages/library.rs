@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::navigator::NavigatorKind;
@@ -23,6 +24,9 @@ use crate::corpus::use_corpus;
 
 /// Entities listed in the facet before the user narrows the list by typing.
 const ENTITY_ROWS: usize = 12;
+/// Years listed in the facet before the user asks for all of them: those with most documents, in the
+/// order of years (a generated thousand pages span 26 years).
+pub const YEAR_ROWS: usize = 12;
 /// Events listed in the facet before the user asks for all of them.
 const EVENT_ROWS: usize = 12;
 /// Outlets listed in the facet before the user narrows the list by typing or asks for all of them: a
@@ -33,7 +37,7 @@ pub const OUTLET_ROWS: usize = 12;
 const PAGE: usize = 20;
 /// Cards drawn in the frame that answers a search or a click: a screenful. The rest of the page's cards,
 /// below the fold, are drawn as soon as the browser is idle.
-pub const FIRST_CARDS: usize = 8;
+pub const FIRST_CARDS: usize = 6;
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -277,6 +281,29 @@ pub fn Library() -> Html {
         let mounted = mounted.clone();
         use_effect_with((), move |_| move || *mounted.borrow_mut() = false);
     }
+    // The browser's own navigation (Back, Forward, a link to another view of the Library: `popstate`)
+    // before a view's URL is written stands: the view not yet written is dropped, not written over it.
+    let navigations = use_mut_ref(|| 0u64);
+    {
+        let navigations = navigations.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                let on_pop = Closure::<dyn Fn()>::new(move || {
+                    *navigations.borrow_mut() += 1;
+                    pending.set(None);
+                });
+                let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                (window, on_pop)
+            });
+            move || {
+                if let Some((window, on_pop)) = listener {
+                    let _ = window
+                        .remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let view = (*pending)
         .clone()
         .unwrap_or_else(|| View::from_query(location.as_ref().map_or("", |l| l.query_str())));
@@ -288,6 +315,7 @@ pub fn Library() -> Html {
     let drawn = use_state(|| (String::new(), PAGE));
     let all_events = use_state(|| false);
     let all_outlets = use_state(|| false);
+    let all_years = use_state(|| false);
     let outlet_find = use_state(String::new);
     let docs = corpus.documents();
 
@@ -306,9 +334,11 @@ pub fn Library() -> Html {
             let pending = pending.clone();
             let clicks = clicks.clone();
             let mounted = mounted.clone();
+            let navigations = navigations.clone();
+            let seen = *navigations.borrow();
             browser::after_paint(move || {
-                // Left the Library within the frame: the new view's URL stands.
-                if !*mounted.borrow() {
+                // Left the Library within the frame, or went elsewhere in it: that URL stands.
+                if !*mounted.borrow() || *navigations.borrow() != seen {
                     return;
                 }
                 if let Some(nav) = &navigator {
@@ -472,7 +502,7 @@ pub fn Library() -> Html {
                         <p class="facet-empty">{ "none" }</p>
                     }
                     <div class="facet-values">
-                        { for rows.iter().map(|r| facet_row(
+                        { for rows.iter().enumerate().map(|(at, r)| facet_row(at,
                             format!("facet-{name}-{}", r.value),
                             chosen.contains(r.value.as_str()),
                             r,
@@ -520,7 +550,10 @@ pub fn Library() -> Html {
         }
     }
 
-    let years: Vec<FacetCount> = facets.years.clone();
+    let year_chosen = |y: &str| view.from.as_deref() == Some(y) && view.to.as_deref() == Some(y);
+    let chosen_year: BTreeSet<String> =
+        facets.years.iter().filter(|y| year_chosen(&y.value)).map(|y| y.value.to_string()).collect();
+    let years = busiest(&facets.years, &chosen_year, (!*all_years).then_some(YEAR_ROWS));
     // The most reported events, and any chosen one further down the list.
     let event_rows = listed(&facets.events, &view.events, (!*all_events).then_some(EVENT_ROWS), "");
     // The outlets with most documents, those whose name holds what was typed, and any chosen one.
@@ -544,7 +577,6 @@ pub fn Library() -> Html {
     } else {
         Html::default()
     };
-    let year_chosen = |y: &str| view.from.as_deref() == Some(y) && view.to.as_deref() == Some(y);
 
     html! {
         <section class="library" aria-labelledby="library-title">
@@ -589,31 +621,22 @@ pub fn Library() -> Html {
                     </fieldset>
                     { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, outlet_tools) }
                     if many_outlets && outlet_needle.is_empty() {
-                        <button type="button" class="facet-more" aria-expanded={all_outlets.to_string()}
-                            onclick={{
-                                let all_outlets = all_outlets.clone();
-                                Callback::from(move |_: MouseEvent| all_outlets.set(!*all_outlets))
-                            }}>
-                            { if *all_outlets { "Fewer outlets".to_owned() } else { format!("All {} outlets", facets.outlets.len()) } }
-                        </button>
+                        { facet_more(&all_outlets, "outlets", facets.outlets.len()) }
                     }
                     <fieldset class="facet" data-facet="year">
                         <legend>{ "Year" }</legend>
                         <div class="facet-values">
-                        { for years.iter().map(|y| {
-                            facet_row(format!("facet-year-{}", y.value), year_chosen(&y.value), y)
+                        { for years.iter().enumerate().map(|(at, y)| {
+                            facet_row(at, format!("facet-year-{}", y.value), year_chosen(&y.value), y)
                         }) }
                         </div>
                     </fieldset>
+                    if facets.years.len() > YEAR_ROWS {
+                        { facet_more(&all_years, "years", facets.years.len()) }
+                    }
                     { checkbox_group("Event", "event", &event_rows, &view.events, Html::default()) }
                     if facets.events.len() > EVENT_ROWS {
-                        <button type="button" class="facet-more" aria-expanded={all_events.to_string()}
-                            onclick={{
-                                let all_events = all_events.clone();
-                                Callback::from(move |_: MouseEvent| all_events.set(!*all_events))
-                            }}>
-                            { if *all_events { "Fewer events".to_owned() } else { format!("All {} events", facets.events.len()) } }
-                        </button>
+                        { facet_more(&all_events, "events", facets.events.len()) }
                     }
                     { checkbox_group("Entity type", "type", &facets.types, &view.types, Html::default()) }
                     <fieldset class="facet" data-facet="entity">
@@ -627,7 +650,7 @@ pub fn Library() -> Html {
                             <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
                         </div>
                         <div class="facet-values">
-                            { for entity_counts.iter().map(|r| facet_row(
+                            { for entity_counts.iter().enumerate().map(|(at, r)| facet_row(at,
                                 format!("facet-entity-{}", r.value),
                                 view.entities.contains(r.value.as_str()),
                                 r,
@@ -682,14 +705,14 @@ pub fn Library() -> Html {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
                     <ol class="doc-list" data-query={view.q.clone()} onclick={on_card_click}>
-                        { for shown.iter().take(drawing).map(|hit| {
+                        { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                             let doc = &docs[hit.document as usize];
                             // Snippets for the cards drawn only; an unranked list has none.
                             let snippets =
                                 if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
                             let path = Route::Reader { id: doc.id.clone() }.to_path();
                             let href = if hash_links { format!("#{path}") } else { path };
-                            card(doc, hit, &snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
+                            card(at, doc, hit, &snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
                         }) }
                     </ol>
                     if shown.len() > limit {
@@ -724,12 +747,46 @@ fn listed(
         .collect()
 }
 
-/// A facet value as a checkbox with its label and live count. Rows are keyed by value, and each facet's
-/// rows sit in a container of their own: when a click reorders or shortens a list, its rows move rather
-/// than being rewritten, and what precedes them (a find box being typed in) is left alone.
-fn facet_row(id: String, checked: bool, row: &FacetCount) -> Html {
+/// The button under a long facet that lists all `total` of its values (`what`), or the first ones again.
+fn facet_more(all: &UseStateHandle<bool>, what: &str, total: usize) -> Html {
+    let label = if **all { format!("Fewer {what}") } else { format!("All {total} {what}") };
+    let expanded = (**all).to_string();
+    let all = all.clone();
     html! {
-        <div class="facet-row" key={row.value.as_str()}>
+        <button type="button" class="facet-more" aria-expanded={expanded}
+            onclick={Callback::from(move |_: MouseEvent| all.set(!*all))}>
+            { label }
+        </button>
+    }
+}
+
+/// The rows of a facet listed in its own order (the years), not all at once: the `limit` (all when
+/// `None`) with most documents, and every chosen one.
+fn busiest(counts: &[FacetCount], chosen: &BTreeSet<String>, limit: Option<usize>) -> Vec<FacetCount> {
+    let Some(limit) = limit.filter(|&n| counts.len() > n) else { return counts.to_vec() };
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by(|&a, &b| counts[b].count.cmp(&counts[a].count).then(a.cmp(&b)));
+    let mut keep = vec![false; counts.len()];
+    for &i in order.iter().take(limit) {
+        keep[i] = true;
+    }
+    counts
+        .iter()
+        .zip(keep)
+        .filter(|(r, keep)| *keep || chosen.contains(r.value.as_str()))
+        .map(|(r, _)| r.clone())
+        .collect()
+}
+
+/// A facet value as a checkbox with its label and live count, the `at`th of its facet. Rows are keyed by
+/// place, and each facet's rows sit in a container of their own: when a click changes which values a list
+/// holds (an outlet chosen changes the years, events and entities counted), the rows already there are
+/// given the new values rather than taken out and made anew, and what precedes them (a find box being typed
+/// in) is left alone. A facet's own click leaves its order as it was (a facet does not narrow itself), so
+/// the box just clicked keeps its value and its focus.
+fn facet_row(at: usize, id: String, checked: bool, row: &FacetCount) -> Html {
+    html! {
+        <div class="facet-row" key={at}>
             <input type="checkbox" id={id.clone()} {checked} data-value={row.value.as_str().to_owned()} />
             <label for={id}>
                 <span class="facet-label">{ row.label.as_str() }</span>
@@ -784,7 +841,12 @@ fn count_label(shown: usize, total: usize) -> String {
     if shown == total { format!("{total} documents") } else { format!("{shown} of {total} documents") }
 }
 
+/// A result card, the `at`th of the list. Cards are keyed by place: a click that changes the list writes
+/// the new documents into the cards on screen, which the browser then lays out once, rather than making new
+/// cards, whose first layout is done twice (`content-visibility` settling whether each is near the
+/// viewport).
 fn card(
+    at: usize,
     doc: &Document,
     hit: &Ranked,
     snippets: &[Snippet],
@@ -793,7 +855,7 @@ fn card(
     imported: bool,
 ) -> Html {
     html! {
-        <li class="doc-card" key={doc.id.clone()} data-id={doc.id.clone()}>
+        <li class="doc-card" key={at} data-id={doc.id.clone()}>
             <a {href} class="doc-link"><span class="doc-headline">{ headline_label(doc) }</span></a>
             <div class="doc-meta">
                 <span class="outlet">{ outlet_label(doc) }</span>
