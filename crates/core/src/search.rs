@@ -188,7 +188,7 @@ pub struct Index {
 }
 
 /// A hit of one clause in one unit: how many times, and where (byte spans in the document's text).
-type Hits = BTreeMap<u32, Vec<(u32, u32)>>;
+pub(crate) type Hits = BTreeMap<u32, Vec<(u32, u32)>>;
 
 /// A document while a query is scored: score, matches, each unit's hit spans, and how many of the
 /// query's clauses, in order, it has.
@@ -197,8 +197,8 @@ type Found = (f32, u32, Hits, usize);
 /// A query's clauses matched against the index: per clause, its hits by unit.
 #[derive(Debug, Clone, Default)]
 pub struct Matches {
-    include: Vec<Hits>,
-    exclude: Vec<Hits>,
+    pub(crate) include: Vec<Hits>,
+    pub(crate) exclude: Vec<Hits>,
 }
 
 /// A ranked result.
@@ -219,7 +219,7 @@ pub struct Ranked {
     pub score: f32,
     pub matches: u32,
     /// Per searched unit (an article or its comments), the byte spans of the matches.
-    spans: Hits,
+    pub(crate) spans: Hits,
 }
 
 impl Ranked {
@@ -258,28 +258,18 @@ impl Index {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
             for part in Part::ALL {
                 let unit = u32::try_from(index.units.len()).unwrap_or(u32::MAX);
-                let mut tokens = Vec::new();
-                let mut spans = Vec::new();
-                for section in doc.sections.iter().filter(|s| Part::of(s.kind) == Some(part)) {
-                    spans.push((section.start, section.end));
-                    let text = doc.section_text(section);
-                    let (found, _) = text::segment(text, section.start);
-                    for t in found.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)) {
-                        let word = doc.text[t.start as usize..t.end as usize].to_lowercase();
-                        let next = u32::try_from(index.postings.len()).unwrap_or(u32::MAX);
-                        let id = *index.vocabulary.entry(word).or_insert(next);
-                        if id == next {
-                            index.postings.push(Vec::new());
-                        }
-                        let position = u32::try_from(tokens.len()).unwrap_or(u32::MAX);
-                        index.postings[id as usize].push(Occurrence {
-                            unit,
-                            position,
-                            start: t.start,
-                            end: t.end,
-                        });
-                        tokens.push((t.start, t.end, id));
+                let (spans, found) = part_tokens(doc, part);
+                let mut tokens = Vec::with_capacity(found.len());
+                for (start, end) in found {
+                    let word = doc.text[start as usize..end as usize].to_lowercase();
+                    let next = u32::try_from(index.postings.len()).unwrap_or(u32::MAX);
+                    let id = *index.vocabulary.entry(word).or_insert(next);
+                    if id == next {
+                        index.postings.push(Vec::new());
                     }
+                    let position = u32::try_from(tokens.len()).unwrap_or(u32::MAX);
+                    index.postings[id as usize].push(Occurrence { unit, position, start, end });
+                    tokens.push((start, end, id));
                 }
                 if tokens.is_empty() {
                     continue;
@@ -425,28 +415,7 @@ impl Index {
     /// The documents that match in `part`: every clause in that part's unit, and no excluded one; in
     /// document order. With no clause to include, every document but the excluded.
     pub fn documents_in(&self, documents: usize, m: &Matches, part: Part) -> Vec<u32> {
-        let of = |hits: &Hits| -> BTreeSet<u32> {
-            hits.keys()
-                .map(|u| &self.units[*u as usize])
-                .filter(|u| u.part == part)
-                .map(|u| u.document)
-                .collect()
-        };
-        let excluded: BTreeSet<u32> = m.exclude.iter().flat_map(of).collect();
-        let mut kept: Option<BTreeSet<u32>> = None;
-        for hits in &m.include {
-            let here = of(hits);
-            kept = Some(match kept {
-                None => here,
-                Some(k) => k.intersection(&here).copied().collect(),
-            });
-        }
-        match kept {
-            Some(k) => k.into_iter().filter(|d| !excluded.contains(d)).collect(),
-            None => {
-                (0..u32::try_from(documents).unwrap_or(u32::MAX)).filter(|d| !excluded.contains(d)).collect()
-            }
-        }
+        documents_in(self, documents, m, part)
     }
 
     /// As [`Index::ranked`], from clauses already matched.
@@ -457,103 +426,177 @@ impl Index {
         parts: &[Part],
         within: Option<&BTreeSet<u32>>,
     ) -> Vec<Ranked> {
-        let allowed = |unit: &u32| {
-            let u = &self.units[*unit as usize];
-            parts.contains(&u.part) && within.is_none_or(|w| w.contains(&u.document))
-        };
-        let mut excluded: BTreeSet<u32> = BTreeSet::new();
-        for hits in &m.exclude {
-            excluded.extend(hits.keys().filter(|u| allowed(u)).map(|u| self.units[*u as usize].document));
-        }
-        if m.include.is_empty() {
-            let all: Vec<u32> = match within {
-                Some(w) => w.iter().copied().collect(),
-                None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).collect(),
-            };
-            return all.into_iter().filter(|d| !excluded.contains(d)).map(Ranked::unranked).collect();
-        }
-        let n = self.units.len().max(1) as f32;
-        // Per document: score, matches, and each unit's highlight spans.
-        let mut found: BTreeMap<u32, Found> = BTreeMap::new();
-        for (c, hits) in m.include.iter().enumerate() {
-            let df = hits.len().max(1) as f32;
-            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-            for (unit, spans) in hits.iter().filter(|(u, _)| allowed(u)) {
-                let u = &self.units[*unit as usize];
-                let tf = spans.len() as f32;
-                let average = self.average[u.part as usize].max(1.0);
-                let norm = K1 * (1.0 - B + B * u.tokens.len() as f32 / average);
-                let entry = found.entry(u.document).or_insert_with(|| (0.0, 0, BTreeMap::new(), 0));
-                entry.0 += idf * tf * (K1 + 1.0) / (tf + norm);
-                entry.1 += spans.len() as u32;
-                entry.2.entry(*unit).or_default().extend(spans);
-                // Clauses seen, as a bit count: a document must have every clause.
-                if entry.3 == c {
-                    entry.3 += 1;
-                }
-            }
-        }
-        let clauses = m.include.len();
-        let mut out: Vec<Ranked> = found
-            .into_iter()
-            .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))
-            .map(|(document, (score, matches, spans, _))| Ranked { document, score, matches, spans })
-            .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
-        out
+        rank(self, documents, m, parts, within)
     }
 
     /// The keyword-in-context snippets of one ranked hit; `doc` is the document it names.
     pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
-        self.snippets(doc, &hit.spans)
+        snippets(doc, &hit.spans, |unit| {
+            let u = &self.units[unit as usize];
+            (u.part, u.tokens.iter().map(|t| (t.0, t.1)).collect())
+        })
+    }
+}
+
+impl Units for Index {
+    fn unit(&self, unit: u32) -> (u32, Part, u32) {
+        let u = &self.units[unit as usize];
+        (u.document, u.part, u32::try_from(u.tokens.len()).unwrap_or(u32::MAX))
     }
 
-    /// Up to [`SNIPPETS`] keyword-in-context snippets, the article's first.
-    fn snippets(&self, doc: &Document, units: &BTreeMap<u32, Vec<(u32, u32)>>) -> Vec<Snippet> {
-        let mut out = Vec::new();
-        for (&unit, spans) in units {
-            let u = &self.units[unit as usize];
-            let mut spans = spans.clone();
-            spans.sort_unstable();
-            spans.dedup();
-            let mut i = 0;
-            while i < spans.len() && out.len() < SNIPPETS {
-                let (start, _) = spans[i];
-                let at = u.tokens.partition_point(|t| t.1 <= start);
-                let section = doc.sections.iter().find(|s| s.start <= start && start < s.end);
-                let (lo, hi) = section.map_or((0, doc.text.len() as u32), |s| (s.start, s.end));
-                let first =
-                    u.tokens[at.saturating_sub(CONTEXT_TOKENS)..at].first().map_or(start, |t| t.0).max(lo);
-                let last_hit = spans[i].1;
-                // The window runs to CONTEXT_TOKENS past the hit, and takes in later hits inside it.
-                let after_at = u.tokens.partition_point(|t| t.0 < last_hit);
-                let mut end = u.tokens[after_at..]
-                    .iter()
-                    .take(CONTEXT_TOKENS)
-                    .next_back()
-                    .map_or(last_hit, |t| t.1)
-                    .min(hi);
-                let mut highlights = Vec::new();
-                while i < spans.len() && spans[i].0 < end {
-                    end = end.max(spans[i].1.min(hi));
-                    let (a, z) = (spans[i].0.max(first), spans[i].1.min(end).max(first));
-                    highlights.push((a - first, z - first));
-                    i += 1;
-                }
-                let text = doc.text.get(first as usize..end as usize).unwrap_or("").to_owned();
-                out.push(Snippet {
-                    part: u.part,
-                    start: first,
-                    end,
-                    text,
-                    before: first > lo,
-                    after: end < hi,
-                    highlights,
-                });
+    fn count(&self) -> usize {
+        self.units.len()
+    }
+
+    fn average(&self, part: Part) -> f32 {
+        self.average[part as usize]
+    }
+}
+
+/// What ranking needs to know of the units an index numbers: each one's document, part and length in
+/// tokens, how many there are, and their average length per part.
+pub(crate) trait Units {
+    fn unit(&self, unit: u32) -> (u32, Part, u32);
+    fn count(&self) -> usize;
+    fn average(&self, part: Part) -> f32;
+}
+
+/// The sections of a document's part (their byte spans) and its word and number tokens in order.
+pub(crate) fn part_tokens(doc: &Document, part: Part) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+    let mut spans = Vec::new();
+    let mut tokens = Vec::new();
+    for section in doc.sections.iter().filter(|s| Part::of(s.kind) == Some(part)) {
+        spans.push((section.start, section.end));
+        let (found, _) = text::segment(doc.section_text(section), section.start);
+        tokens.extend(
+            found
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .map(|t| (t.start, t.end)),
+        );
+    }
+    (spans, tokens)
+}
+
+/// The documents that match in `part`: every clause in that part's unit, and no excluded one; in
+/// document order. With no clause to include, every document but the excluded.
+pub(crate) fn documents_in(units: &impl Units, documents: usize, m: &Matches, part: Part) -> Vec<u32> {
+    let of = |hits: &Hits| -> BTreeSet<u32> {
+        hits.keys().map(|u| units.unit(*u)).filter(|u| u.1 == part).map(|u| u.0).collect()
+    };
+    let excluded: BTreeSet<u32> = m.exclude.iter().flat_map(of).collect();
+    let mut kept: Option<BTreeSet<u32>> = None;
+    for hits in &m.include {
+        let here = of(hits);
+        kept = Some(match kept {
+            None => here,
+            Some(k) => k.intersection(&here).copied().collect(),
+        });
+    }
+    match kept {
+        Some(k) => k.into_iter().filter(|d| !excluded.contains(d)).collect(),
+        None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).filter(|d| !excluded.contains(d)).collect(),
+    }
+}
+
+/// Ranks the documents that have every clause of `m` in `parts` (of `within`, when given) by BM25.
+pub(crate) fn rank(
+    units: &impl Units,
+    documents: usize,
+    m: &Matches,
+    parts: &[Part],
+    within: Option<&BTreeSet<u32>>,
+) -> Vec<Ranked> {
+    let allowed = |unit: &u32| {
+        let (document, part, _) = units.unit(*unit);
+        parts.contains(&part) && within.is_none_or(|w| w.contains(&document))
+    };
+    let mut excluded: BTreeSet<u32> = BTreeSet::new();
+    for hits in &m.exclude {
+        excluded.extend(hits.keys().filter(|u| allowed(u)).map(|u| units.unit(*u).0));
+    }
+    if m.include.is_empty() {
+        let all: Vec<u32> = match within {
+            Some(w) => w.iter().copied().collect(),
+            None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).collect(),
+        };
+        return all.into_iter().filter(|d| !excluded.contains(d)).map(Ranked::unranked).collect();
+    }
+    let n = units.count().max(1) as f32;
+    // Per document: score, matches, and each unit's highlight spans.
+    let mut found: BTreeMap<u32, Found> = BTreeMap::new();
+    for (c, hits) in m.include.iter().enumerate() {
+        let df = hits.len().max(1) as f32;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        for (unit, spans) in hits.iter().filter(|(u, _)| allowed(u)) {
+            let (document, part, length) = units.unit(*unit);
+            let tf = spans.len() as f32;
+            let average = units.average(part).max(1.0);
+            let norm = K1 * (1.0 - B + B * length as f32 / average);
+            let entry = found.entry(document).or_insert_with(|| (0.0, 0, BTreeMap::new(), 0));
+            entry.0 += idf * tf * (K1 + 1.0) / (tf + norm);
+            entry.1 += spans.len() as u32;
+            entry.2.entry(*unit).or_default().extend(spans);
+            // Clauses seen, as a bit count: a document must have every clause.
+            if entry.3 == c {
+                entry.3 += 1;
             }
         }
-        out
     }
+    let clauses = m.include.len();
+    let mut out: Vec<Ranked> = found
+        .into_iter()
+        .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))
+        .map(|(document, (score, matches, spans, _))| Ranked { document, score, matches, spans })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
+    out
+}
+
+/// Up to [`SNIPPETS`] keyword-in-context snippets, the article's first.
+pub(crate) fn snippets(
+    doc: &Document,
+    units: &Hits,
+    tokens_of: impl Fn(u32) -> (Part, Vec<(u32, u32)>),
+) -> Vec<Snippet> {
+    let mut out = Vec::new();
+    for (&unit, spans) in units {
+        let (part, tokens) = tokens_of(unit);
+        let mut spans = spans.clone();
+        spans.sort_unstable();
+        spans.dedup();
+        let mut i = 0;
+        while i < spans.len() && out.len() < SNIPPETS {
+            let (start, _) = spans[i];
+            let at = tokens.partition_point(|t| t.1 <= start);
+            let section = doc.sections.iter().find(|s| s.start <= start && start < s.end);
+            let (lo, hi) = section.map_or((0, doc.text.len() as u32), |s| (s.start, s.end));
+            let first = tokens[at.saturating_sub(CONTEXT_TOKENS)..at].first().map_or(start, |t| t.0).max(lo);
+            let last_hit = spans[i].1;
+            // The window runs to CONTEXT_TOKENS past the hit, and takes in later hits inside it.
+            let after_at = tokens.partition_point(|t| t.0 < last_hit);
+            let mut end =
+                tokens[after_at..].iter().take(CONTEXT_TOKENS).next_back().map_or(last_hit, |t| t.1).min(hi);
+            let mut highlights = Vec::new();
+            while i < spans.len() && spans[i].0 < end {
+                end = end.max(spans[i].1.min(hi));
+                let (a, z) = (spans[i].0.max(first), spans[i].1.min(end).max(first));
+                highlights.push((a - first, z - first));
+                i += 1;
+            }
+            let text = doc.text.get(first as usize..end as usize).unwrap_or("").to_owned();
+            out.push(Snippet {
+                part,
+                start: first,
+                end,
+                text,
+                before: first > lo,
+                after: end < hi,
+                highlights,
+            });
+        }
+    }
+    out
 }
 
 /// What the facet panel has chosen. Empty sets choose nothing (no restriction).
@@ -593,7 +636,7 @@ pub struct Facets {
 
 /// What facets know of each document, precomputed once: every value is numbered, so a count is an
 /// increment in a table and a selection a lookup, and the names are shared, not copied, into the counts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FacetData {
     /// Per document, its outlet's number in `outlet_names`.
     outlet: Vec<u32>,
@@ -836,6 +879,8 @@ impl FacetData {
         }
     }
 }
+
+pub mod chunked;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,344 @@
+//! The search index in pieces, for a static site that fetches only what a query needs.
+//!
+//! [`Index::split`] cuts an index into a small [`Head`] (each unit's length, for ranking, and the first
+//! key of every chunk) and [`Chunk`]s, each holding the posting lists of a contiguous range of keys in
+//! sorted order: the words of the articles and comments, and the lowercase names and aliases of the
+//! corpus entities with their mentions. A query asks [`Head::needed`] which chunks its words, phrases
+//! and prefixes fall in; once those are at hand, [`Head::matches`], [`Head::ranked_matches`] and
+//! [`Head::snippets_of`] give what [`Index`] gives for the whole corpus, hit for hit.
+//!
+//! Units are numbered `document × 2 + part`, so a unit's document and part need no table. Posting lists
+//! are delta-coded (unit, then position and start within a unit), which postcard writes as small
+//! varints.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Deref;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Clause, Document, Hits, Index, Matches, PREFIX_EXPANSIONS, Part, Query, Ranked, Snippet, Units,
+    part_tokens,
+};
+
+/// What a site loads before any search: unit lengths and the chunk directory.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// Per document, its article's and its comments' length in tokens (0: the part has no words).
+    lengths: Vec<[u32; 2]>,
+    /// How many units have words.
+    units: u32,
+    average: [f32; 2],
+    /// The first key of each chunk, in order.
+    firsts: Vec<String>,
+}
+
+/// The posting lists of a range of keys.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    /// Words and their occurrences, delta-coded: (unit step, position, start, length), where position
+    /// and start are steps from the previous occurrence when the unit step is 0.
+    words: Vec<(String, Vec<(u32, u32, u32, u32)>)>,
+    /// Entity names and aliases, and every mention of the entities so named: (unit step, start, length).
+    names: Vec<(String, Vec<(u32, u32, u32)>)>,
+}
+
+/// An occurrence: unit, position, start, end.
+type Occurrence = (u32, u32, u32, u32);
+
+fn encode_words(list: &[Occurrence]) -> Vec<(u32, u32, u32, u32)> {
+    let mut previous = (0, 0, 0);
+    let mut first = true;
+    list.iter()
+        .map(|&(unit, position, start, end)| {
+            let step = unit - previous.0;
+            let coded = if step == 0 && !first {
+                (0, position - previous.1, start - previous.2, end - start)
+            } else {
+                (step, position, start, end - start)
+            };
+            previous = (unit, position, start);
+            first = false;
+            coded
+        })
+        .collect()
+}
+
+fn decode_words(list: &[(u32, u32, u32, u32)]) -> Vec<Occurrence> {
+    let mut previous = (0u32, 0u32, 0u32);
+    let mut first = true;
+    list.iter()
+        .map(|&(step, position, start, length)| {
+            let now = if step == 0 && !first {
+                (previous.0, previous.1 + position, previous.2 + start)
+            } else {
+                (previous.0 + step, position, start)
+            };
+            first = false;
+            previous = now;
+            (now.0, now.1, now.2, now.2 + length)
+        })
+        .collect()
+}
+
+fn encode_names(list: &[(u32, u32, u32)]) -> Vec<(u32, u32, u32)> {
+    let mut unit = 0;
+    list.iter()
+        .map(|&(u, start, end)| {
+            let step = u - unit;
+            unit = u;
+            (step, start, end - start)
+        })
+        .collect()
+}
+
+fn decode_names(list: &[(u32, u32, u32)]) -> Vec<(u32, u32, u32)> {
+    let mut unit = 0;
+    list.iter()
+        .map(|&(step, start, length)| {
+            unit += step;
+            (unit, start, start + length)
+        })
+        .collect()
+}
+
+impl Index {
+    /// Cuts the index into a head and chunks of about `chunk_bytes` encoded bytes each (a key whose
+    /// postings are larger has a chunk to itself). `documents` is the corpus size.
+    pub fn split(&self, documents: usize, chunk_bytes: usize) -> (Head, Vec<Chunk>) {
+        let renumber = |unit: u32| {
+            let u = &self.units[unit as usize];
+            u.document * 2 + u.part as u32
+        };
+        let mut lengths = vec![[0u32; 2]; documents];
+        for u in &self.units {
+            if let Some(l) = lengths.get_mut(u.document as usize) {
+                l[u.part as usize] = u32::try_from(u.tokens.len()).unwrap_or(u32::MAX);
+            }
+        }
+        // Every key, in order, with its word postings and its name mentions.
+        let mut keys: BTreeMap<&str, (Option<u32>, Vec<u32>)> = BTreeMap::new();
+        for (word, &id) in &self.vocabulary {
+            keys.entry(word).or_default().0 = Some(id);
+        }
+        for (name, entities) in &self.names {
+            keys.entry(name).or_default().1.clone_from(entities);
+        }
+        let mut chunks = vec![Chunk::default()];
+        let mut firsts = Vec::new();
+        let mut size = 0usize;
+        for (key, (word, entities)) in keys {
+            let words = word.map(|id| {
+                let list: Vec<Occurrence> = self.postings[id as usize]
+                    .iter()
+                    .map(|o| (renumber(o.unit), o.position, o.start, o.end))
+                    .collect();
+                encode_words(&list)
+            });
+            let names = (!entities.is_empty()).then(|| {
+                let mut list: Vec<(u32, u32, u32)> = entities
+                    .iter()
+                    .flat_map(|&e| &self.mentions[e as usize])
+                    .map(|&(unit, start, end)| (renumber(unit), start, end))
+                    .collect();
+                list.sort_unstable();
+                list.dedup();
+                encode_names(&list)
+            });
+            let bytes =
+                key.len() + 4 * (words.as_ref().map_or(0, Vec::len) + names.as_ref().map_or(0, Vec::len));
+            if size > 0 && size + bytes > chunk_bytes {
+                chunks.push(Chunk::default());
+                size = 0;
+            }
+            if size == 0 {
+                firsts.push(key.to_owned());
+            }
+            size += bytes;
+            let chunk = chunks.last_mut().expect("there is always a chunk");
+            if let Some(words) = words {
+                chunk.words.push((key.to_owned(), words));
+            }
+            if let Some(names) = names {
+                chunk.names.push((key.to_owned(), names));
+            }
+        }
+        if firsts.is_empty() {
+            chunks.clear();
+        }
+        let head = Head {
+            lengths,
+            units: u32::try_from(self.units.len()).unwrap_or(u32::MAX),
+            average: self.average,
+            firsts,
+        };
+        (head, chunks)
+    }
+}
+
+impl Chunk {
+    fn word(&self, key: &str) -> Option<Vec<Occurrence>> {
+        let at = self.words.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(decode_words(&self.words[at].1))
+    }
+
+    fn name(&self, key: &str) -> Option<Vec<(u32, u32, u32)>> {
+        let at = self.names.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(decode_names(&self.names[at].1))
+    }
+
+    /// The words of this chunk that start with `prefix`, with how often each occurs.
+    fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        let from = self.words.partition_point(|(k, _)| k.as_str() < prefix);
+        self.words[from..]
+            .iter()
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|(k, list)| (k.as_str(), list.len()))
+    }
+}
+
+impl Units for Head {
+    fn unit(&self, unit: u32) -> (u32, Part, u32) {
+        let document = unit / 2;
+        let part = if unit % 2 == 0 { Part::Article } else { Part::Comments };
+        let length = self.lengths.get(document as usize).map_or(0, |l| l[part as usize]);
+        (document, part, length)
+    }
+
+    fn count(&self) -> usize {
+        self.units as usize
+    }
+
+    fn average(&self, part: Part) -> f32 {
+        self.average[part as usize]
+    }
+}
+
+impl Head {
+    /// How many chunks the index has.
+    pub fn chunks(&self) -> usize {
+        self.firsts.len()
+    }
+
+    /// The chunk a key would be in.
+    fn chunk_of(&self, key: &str) -> Option<usize> {
+        self.firsts.partition_point(|f| f.as_str() <= key).checked_sub(1)
+    }
+
+    /// The chunks a query's clauses need, in order, each once.
+    pub fn needed(&self, query: &Query) -> Vec<usize> {
+        let mut out = BTreeSet::new();
+        for clause in query.include.iter().chain(&query.exclude) {
+            match clause {
+                Clause::Phrase(tokens) => {
+                    out.extend(tokens.iter().filter_map(|t| self.chunk_of(t)));
+                    out.extend(self.chunk_of(&tokens.join(" ")));
+                }
+                Clause::Prefix(prefix) => {
+                    let first = self.chunk_of(prefix).unwrap_or(0);
+                    let mut last = first;
+                    while self.firsts.get(last + 1).is_some_and(|f| f.starts_with(prefix.as_str())) {
+                        last += 1;
+                    }
+                    if !self.firsts.is_empty() {
+                        out.extend(first..=last);
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// Where each of a query's clauses matches, from the chunks [`Head::needed`] named (`chunk` gives
+    /// one by number; a chunk it does not have counts as holding nothing).
+    pub fn matches<C: Deref<Target = Chunk>>(
+        &self,
+        query: &Query,
+        chunk: impl Fn(usize) -> Option<C>,
+    ) -> Matches {
+        let word =
+            |key: &str| self.chunk_of(key).and_then(&chunk).and_then(|c| c.word(key)).unwrap_or_default();
+        let hits = |clause: &Clause| -> Hits {
+            let mut hits: Hits = BTreeMap::new();
+            match clause {
+                Clause::Prefix(prefix) => {
+                    let mut words: Vec<(String, usize)> = Vec::new();
+                    for n in self.needed(&Query { include: vec![clause.clone()], exclude: Vec::new() }) {
+                        if let Some(c) = chunk(n) {
+                            words.extend(c.prefixed(prefix).map(|(w, n)| (w.to_owned(), n)));
+                        }
+                    }
+                    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                    words.truncate(PREFIX_EXPANSIONS);
+                    for (w, _) in words {
+                        for (unit, _, start, end) in word(&w) {
+                            hits.entry(unit).or_default().push((start, end));
+                        }
+                    }
+                }
+                Clause::Phrase(tokens) => {
+                    if let Some((first, rest)) = tokens.split_first() {
+                        // Each later word's occurrences by (unit, position), with their ends.
+                        let later: Vec<HashMap<(u32, u32), u32>> = rest
+                            .iter()
+                            .map(|w| word(w).into_iter().map(|(u, p, _, e)| ((u, p), e)).collect())
+                            .collect();
+                        for (unit, position, start, end) in word(first) {
+                            let mut last = end;
+                            let follows = later.iter().enumerate().all(|(k, map)| {
+                                map.get(&(unit, position + 1 + k as u32)).map(|&e| last = e).is_some()
+                            });
+                            if follows {
+                                hits.entry(unit).or_default().push((start, last));
+                            }
+                        }
+                    }
+                    let key = tokens.join(" ");
+                    let mentions =
+                        self.chunk_of(&key).and_then(&chunk).and_then(|c| c.name(&key)).unwrap_or_default();
+                    for (unit, start, end) in mentions {
+                        let list = hits.entry(unit).or_default();
+                        if !list.iter().any(|&(s, t)| s < end && start < t) {
+                            list.push((start, end));
+                        }
+                    }
+                }
+            }
+            for list in hits.values_mut() {
+                list.sort_unstable();
+            }
+            hits
+        };
+        Matches {
+            include: query.include.iter().map(hits).collect(),
+            exclude: query.exclude.iter().map(hits).collect(),
+        }
+    }
+
+    /// As [`Index::ranked_matches`].
+    pub fn ranked_matches(
+        &self,
+        documents: usize,
+        m: &Matches,
+        parts: &[Part],
+        within: Option<&BTreeSet<u32>>,
+    ) -> Vec<Ranked> {
+        super::rank(self, documents, m, parts, within)
+    }
+
+    /// As [`Index::documents_in`].
+    pub fn documents_in(&self, documents: usize, m: &Matches, part: Part) -> Vec<u32> {
+        super::documents_in(self, documents, m, part)
+    }
+
+    /// As [`Index::snippets_of`]: `doc` needs its text and sections only.
+    pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
+        super::snippets(doc, &hit.spans, |unit| {
+            let part = self.unit(unit).1;
+            (part, part_tokens(doc, part).1)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
