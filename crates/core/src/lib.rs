@@ -32,6 +32,7 @@ pub mod language;
 pub mod manifest;
 pub mod outlets;
 pub mod search;
+pub mod site;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,197 @@
+//! A corpus split into chunks for a static site, so that a view fetches only what it needs.
+//!
+//! `parallax build` writes these files under `data/` beside the app; the app reads
+//! [`CATALOG`] first and the rest on demand, each at most once:
+//!
+//! | file | what | fetched when |
+//! |---|---|---|
+//! | `catalog.plx` | every document's card ([`shell`]: metadata, comment count, no text), body word counts, the facet tables, the search [`Head`] | the first view |
+//! | `index/N.plx` | search index chunk `N`: the posting lists of a range of keys | a query needs a key in that range |
+//! | `text/K/N.plx` | document `N`'s text and sections ([`Excerpt`]) | its search snippets are shown |
+//! | `doc/K/N.plx` | document `N`, whole | it is read, or a view needs every document |
+//! | `tables.plx` | the corpus entities, events and framing ([`Tables`]) | a view shows entities, events or framing |
+//!
+//! (`K` is `N / 1000`, so that no folder holds more than a thousand files.)
+//!
+//! Each file is the magic `PLXS`, the format version (`u32` little-endian), then a raw-deflate stream of
+//! the value in postcard encoding: the bytes a host serves are the bytes counted, compressed or not by
+//! the host.
+
+use std::io::{Read, Write};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::{Bundle, BundleError};
+use crate::document::{Comment, Section};
+use crate::events::Events;
+use crate::framing::Framing;
+use crate::language::canonical::Canonical;
+use crate::search::chunked::{Chunk, Head};
+use crate::search::{FacetData, Index};
+use crate::{Document, Metadata};
+
+pub const MAGIC: [u8; 4] = *b"PLXS";
+pub const FORMAT_VERSION: u32 = 1;
+/// The catalog's path under the data folder.
+pub const CATALOG: &str = "catalog.plx";
+pub const TABLES: &str = "tables.plx";
+/// About how many bytes of postings a search index chunk holds before compression.
+pub const INDEX_CHUNK_BYTES: usize = 48 * 1024;
+/// The most bytes a file may inflate to: a damaged or hostile file is refused, not expanded.
+pub const MAX_INFLATED: u64 = 512 * 1024 * 1024;
+
+/// What the first view needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    /// Every document as a card: see [`shell`].
+    pub documents: Vec<Document>,
+    /// Each document's body word count.
+    pub words: Vec<u32>,
+    pub facets: FacetData,
+    pub search: Head,
+}
+
+/// The corpus-wide tables: entities, events, framing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tables {
+    pub canonical: Canonical,
+    pub events: Events,
+    pub framing: Framing,
+}
+
+/// What a document's search snippets are cut from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Excerpt {
+    pub text: String,
+    pub sections: Vec<Section>,
+}
+
+impl Excerpt {
+    /// The card of a document with its text and sections put back: enough for
+    /// [`Head::snippets_of`](crate::search::chunked::Head::snippets_of).
+    pub fn on(self, shell: &Document) -> Document {
+        Document { text: self.text, sections: self.sections, ..shell.clone() }
+    }
+}
+
+/// A corpus in its files' contents.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Site {
+    pub catalog: Catalog,
+    pub tables: Tables,
+    pub index: Vec<Chunk>,
+    pub documents: Vec<Document>,
+}
+
+/// A document's card: its id, source and metadata, and its comments without their text (a card shows
+/// how many there are). No text, sections, analysis or diagnostics.
+pub fn shell(doc: &Document) -> Document {
+    Document {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        text: String::new(),
+        meta: Metadata { ..doc.meta.clone() },
+        sections: Vec::new(),
+        captions: Vec::new(),
+        comments: doc
+            .comments
+            .iter()
+            .map(|c| Comment {
+                author: None,
+                place: None,
+                posted: None,
+                header: (0, 0),
+                paragraphs: Vec::new(),
+                depth: c.depth,
+                reply_to: c.reply_to,
+            })
+            .collect(),
+        dates: Vec::new(),
+        diagnostics: Vec::new(),
+        analysis: crate::language::Analysis::default(),
+    }
+}
+
+/// Splits a processed corpus into a site's parts.
+pub fn split(bundle: Bundle) -> Site {
+    let index = Index::new(&bundle.documents, &bundle.canonical);
+    let (search, chunks) = index.split(bundle.documents.len(), INDEX_CHUNK_BYTES);
+    drop(index);
+    let catalog = Catalog {
+        documents: bundle.documents.iter().map(shell).collect(),
+        words: bundle.documents.iter().map(Document::body_word_count).collect(),
+        facets: FacetData::new(&bundle.documents, &bundle.canonical, &bundle.events),
+        search,
+    };
+    Site {
+        catalog,
+        tables: Tables { canonical: bundle.canonical, events: bundle.events, framing: bundle.framing },
+        index: chunks,
+        documents: bundle.documents,
+    }
+}
+
+impl Site {
+    /// Every file of the site's data, as (path under the data folder, bytes), in a stable order.
+    pub fn files(&self) -> impl Iterator<Item = (String, Vec<u8>)> + '_ {
+        let head = [(CATALOG.to_owned(), encode(&self.catalog)), (TABLES.to_owned(), encode(&self.tables))];
+        let index = self.index.iter().enumerate().map(|(n, c)| (index_path(n), encode(c)));
+        let documents = self.documents.iter().enumerate().flat_map(|(n, d)| {
+            let excerpt = Excerpt { text: d.text.clone(), sections: d.sections.clone() };
+            [(text_path(n), encode(&excerpt)), (document_path(n), encode(d))]
+        });
+        head.into_iter().chain(index).chain(documents)
+    }
+}
+
+pub fn index_path(chunk: usize) -> String {
+    format!("index/{chunk}.plx")
+}
+
+pub fn document_path(document: usize) -> String {
+    format!("doc/{}/{document}.plx", document / 1000)
+}
+
+pub fn text_path(document: usize) -> String {
+    format!("text/{}/{document}.plx", document / 1000)
+}
+
+/// One file's bytes: magic, version, deflated postcard.
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Serialising plain owned data into a Vec cannot fail, nor can deflating into one.
+    let payload = postcard::to_allocvec(value).unwrap_or_default();
+    let mut deflate = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    let _ = deflate.write_all(&payload);
+    deflate.finish().unwrap_or_default()
+}
+
+/// Reads one file, checking its magic and version, and inflating at most [`MAX_INFLATED`] bytes.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
+    decode_within(bytes, MAX_INFLATED)
+}
+
+fn decode_within<T: DeserializeOwned>(bytes: &[u8], limit: u64) -> Result<T, BundleError> {
+    if bytes.len() < 8 || bytes[..4] != MAGIC {
+        return Err(BundleError::NotABundle);
+    }
+    let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+    if found != FORMAT_VERSION {
+        return Err(BundleError::Version { found, expected: FORMAT_VERSION });
+    }
+    let mut payload = Vec::new();
+    flate2::read::DeflateDecoder::new(&bytes[8..])
+        .take(limit + 1)
+        .read_to_end(&mut payload)
+        .map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    if payload.len() as u64 > limit {
+        return Err(BundleError::Corrupt(format!("it inflates to more than {limit} bytes")));
+    }
+    postcard::from_bytes(&payload).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,95 @@
+//! A site's files read back to what was split, and its cards and excerpts are enough for the Library.
+
+use super::*;
+use crate::search::{Part, parse};
+
+fn bundle() -> Bundle {
+    let docs = (0..12)
+        .map(|i| {
+            let page = parallax_synth::page(i, 12, 3);
+            crate::process(&page.name, page.text.as_bytes())
+        })
+        .collect();
+    Bundle::new(docs)
+}
+
+#[test]
+fn every_file_reads_back() {
+    let b = bundle();
+    let site = split(b.clone());
+    let files: Vec<(String, Vec<u8>)> = site.files().collect();
+    assert_eq!(files.len(), 2 + site.index.len() + 2 * b.documents.len());
+    let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
+    assert_eq!(decode::<Catalog>(get(CATALOG)).unwrap(), site.catalog);
+    let tables: Tables = decode(get(TABLES)).unwrap();
+    assert_eq!((tables.canonical, tables.events, tables.framing), (b.canonical, b.events, b.framing));
+    for (n, chunk) in site.index.iter().enumerate() {
+        assert_eq!(&decode::<Chunk>(get(&index_path(n))).unwrap(), chunk);
+    }
+    for (n, doc) in b.documents.iter().enumerate() {
+        assert_eq!(&decode::<Document>(get(&document_path(n))).unwrap(), doc);
+        let excerpt: Excerpt = decode(get(&text_path(n))).unwrap();
+        assert_eq!((&excerpt.text, &excerpt.sections), (&doc.text, &doc.sections));
+    }
+    // The paths keep folders to a thousand files.
+    assert_eq!(document_path(12_345), "doc/12/12345.plx");
+}
+
+#[test]
+fn cards_carry_metadata_and_counts_but_no_text() {
+    let b = bundle();
+    let site = split(b.clone());
+    for (card, doc) in site.catalog.documents.iter().zip(&b.documents) {
+        assert_eq!((&card.id, &card.source, &card.meta), (&doc.id, &doc.source, &doc.meta));
+        assert_eq!(card.comments.len(), doc.comments.len());
+        assert!(card.text.is_empty() && card.sections.is_empty() && card.analysis.mentions.is_empty());
+    }
+    assert!(b.documents.iter().any(|d| !d.comments.is_empty()), "the sample has comments");
+    assert_eq!(site.catalog.words, b.documents.iter().map(Document::body_word_count).collect::<Vec<_>>());
+    // The catalog is a small part of the whole.
+    let whole = crate::bundle::encode(&b).len();
+    assert!(encode(&site.catalog).len() * 5 < whole, "{} of {whole}", encode(&site.catalog).len());
+}
+
+#[test]
+fn snippets_from_a_card_and_its_excerpt_equal_the_whole_documents() {
+    let b = bundle();
+    let site = split(b.clone());
+    let index = Index::new(&b.documents, &b.canonical);
+    let head = &site.catalog.search;
+    let doc = &b.documents[3];
+    let body = doc.sections.iter().find(|s| s.kind == crate::SectionKind::Body).unwrap();
+    let word: String =
+        doc.section_text(body).split_whitespace().find(|w| w.len() > 5).unwrap().to_lowercase();
+    let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let query = parse(&word);
+    let needed = head.needed(&query);
+    let m = head.matches(&query, |c| needed.contains(&c).then(|| &site.index[c]));
+    let hits = head.ranked_matches(b.documents.len(), &m, &Part::ALL, None);
+    assert!(!hits.is_empty(), "{word}");
+    for hit in &hits {
+        let d = hit.document as usize;
+        let excerpt =
+            Excerpt { text: b.documents[d].text.clone(), sections: b.documents[d].sections.clone() };
+        let doc = excerpt.on(&site.catalog.documents[d]);
+        let whole = index.ranked_matches(b.documents.len(), &index.matches(&query), &Part::ALL, None);
+        let same = whole.iter().find(|h| h.document == hit.document).unwrap();
+        assert_eq!(head.snippets_of(&doc, hit), index.snippets_of(&b.documents[d], same));
+        assert!(!head.snippets_of(&doc, hit).is_empty());
+    }
+}
+
+#[test]
+fn damaged_foreign_and_overlarge_files_are_refused() {
+    let bytes = encode(&Excerpt { text: "x".repeat(10_000), sections: Vec::new() });
+    assert!(decode::<Excerpt>(&bytes).is_ok());
+    assert_eq!(decode::<Excerpt>(b"PLXB\x07\0\0\0"), Err(BundleError::NotABundle));
+    let mut other = bytes.clone();
+    other[4..8].copy_from_slice(&9u32.to_le_bytes());
+    assert_eq!(decode::<Excerpt>(&other), Err(BundleError::Version { found: 9, expected: FORMAT_VERSION }));
+    assert!(matches!(decode::<Excerpt>(&bytes[..bytes.len() / 2]), Err(BundleError::Corrupt(_))));
+    // 10,000 bytes of text that would inflate past a limit of 1,000.
+    assert!(
+        matches!(decode_within::<Excerpt>(&bytes, 1_000), Err(BundleError::Corrupt(m)) if m.contains("1000"))
+    );
+}
