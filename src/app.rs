@@ -79,16 +79,22 @@ pub fn Shell() -> Html {
                     <Link<Route> to={Route::Entities}>{ "Entities" }</Link<Route>>
                     <Link<Route> to={Route::Timeline}>{ "Timeline" }</Link<Route>>
                     <Link<Route> to={Route::Compare}>{ "Compare" }</Link<Route>>
-                    <Link<Route> to={Route::Import}>{ "Import" }</Link<Route>>
+                    if corpus.site.is_none() && !corpus.loading {
+                        <Link<Route> to={Route::Import}>{ "Import" }</Link<Route>>
+                    }
                 </nav>
             </header>
             if let Some(error) = &corpus.error {
                 <div class="banner error" role="alert">
-                    { format!("The built-in corpus could not be loaded: {error}.") }
+                    { format!("The corpus could not be loaded: {error}.") }
                 </div>
             }
             <main id="main" class={classes!(wide.then_some("wide"))}>
-                <Switch<Route> render={switch} />
+                if corpus.loading {
+                    <p class="loading" role="status">{ "Loading the corpus…" }</p>
+                } else {
+                    <Switch<Route> render={switch} />
+                }
             </main>
         </>
     }

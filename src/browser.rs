@@ -61,6 +61,22 @@ pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
+/// The bytes at `url` (relative to the page), or why they could not be had.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url} could not be fetched (offline?)"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+    }
+    let buffer = response.array_buffer().map_err(|_| format!("{url}: no body"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url}: the body could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period
 /// (`requestIdleCallback`, at most 200 ms away), or where a browser has none, in the first task after the
 /// next animation frame. Work the user does not see, such as writing the view's state into the address

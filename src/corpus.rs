@@ -7,7 +7,10 @@ use std::rc::Rc;
 use parallax_core::Document;
 use parallax_core::bundle::{self, Bundle};
 use parallax_core::search::{FacetData, Index};
+use parallax_core::site::Catalog;
 use yew::prelude::*;
+
+use crate::site::Site;
 
 /// The bundle `build.rs` wrote from `corpus/`.
 pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bundle"));
@@ -31,11 +34,23 @@ pub struct Corpus {
     facets: Rc<OnceCell<FacetData>>,
     words: Rc<OnceCell<Vec<u32>>>,
     by_id: Rc<OnceCell<std::collections::HashMap<String, usize>>>,
+    /// A built site's data, fetched in parts (`None` for the embedded corpus).
+    pub site: Option<Rc<Site>>,
+    /// True until a built site's catalog has come.
+    pub loading: bool,
+    /// On a built site: the documents that are whole (not cards), and whether the tables have come.
+    whole: Rc<HashSet<u32>>,
+    tables: bool,
+    /// Bumped whenever something of a built site comes, so that the views draw again.
+    generation: u32,
 }
 
 impl PartialEq for Corpus {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bundle, &other.bundle) && self.error == other.error
+        Rc::ptr_eq(&self.bundle, &other.bundle)
+            && self.error == other.error
+            && self.generation == other.generation
+            && self.loading == other.loading
     }
 }
 
@@ -73,7 +88,98 @@ impl Corpus {
             facets: Rc::default(),
             words: Rc::default(),
             by_id: Rc::default(),
+            site: None,
+            loading: false,
+            whole: Rc::default(),
+            tables: true,
+            generation: 0,
         }
+    }
+
+    /// A built site's corpus before its catalog has come.
+    pub fn loading() -> Self {
+        Self { loading: true, ..Self::from_bundle(Bundle::default(), None) }
+    }
+
+    /// A built site's corpus that could not be had.
+    pub fn failed(error: String) -> Self {
+        Self::from_bundle(Bundle::default(), Some(error))
+    }
+
+    /// A built site's corpus from its catalog: every document as a card, the facet tables and word
+    /// counts as built; the rest comes when asked for.
+    pub fn from_catalog(mut catalog: Catalog, site: Rc<Site>) -> Self {
+        let facets = OnceCell::new();
+        let _ = facets.set(std::mem::take(&mut catalog.facets));
+        let words = OnceCell::new();
+        let _ = words.set(std::mem::take(&mut catalog.words));
+        let bundle = Bundle { documents: catalog.documents, ..Bundle::default() };
+        Self {
+            facets: Rc::new(facets),
+            words: Rc::new(words),
+            site: Some(site),
+            tables: false,
+            ..Self::from_bundle(bundle, None)
+        }
+    }
+
+    /// This corpus with what has come of its site since: the tables, whole documents in place of their
+    /// cards. Draws again in any case (a search chunk or a text may have come).
+    pub fn absorb(&self) -> Self {
+        let mut next = self.clone();
+        next.generation = self.generation.wrapping_add(1);
+        let Some(site) = &self.site else { return next };
+        let arrivals = site.take_arrivals();
+        if arrivals.tables.is_none() && arrivals.documents.is_empty() {
+            return next;
+        }
+        let mut bundle = (*self.bundle).clone();
+        if let Some(tables) = arrivals.tables {
+            bundle.canonical = tables.canonical;
+            bundle.events = tables.events;
+            bundle.framing = tables.framing;
+            next.tables = true;
+        }
+        let mut whole = (*self.whole).clone();
+        for (d, doc) in arrivals.documents {
+            if let Some(slot) = bundle.documents.get_mut(d as usize)
+                && slot.id == doc.id
+            {
+                *slot = doc;
+                whole.insert(d);
+            }
+        }
+        next.bundle = Rc::new(bundle);
+        next.whole = Rc::new(whole);
+        // The full-text index is built from whole documents; a site searches by its chunks instead.
+        next.index = Rc::default();
+        next
+    }
+
+    /// Whether the document is here whole (always, but on a built site before it has been fetched).
+    pub fn is_whole(&self, document: u32) -> bool {
+        self.site.is_none() || self.whole.contains(&document)
+    }
+
+    /// Whether the entities, events and framing are here.
+    pub fn has_tables(&self) -> bool {
+        self.tables
+    }
+
+    /// Whether every document is here whole, with the tables.
+    pub fn is_complete(&self) -> bool {
+        self.site.is_none() || (self.tables && self.whole.len() == self.bundle.documents.len())
+    }
+
+    /// The document's number in the corpus.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        self.by_id().get(id).and_then(|&i| u32::try_from(i).ok())
+    }
+
+    fn by_id(&self) -> &std::collections::HashMap<String, usize> {
+        self.by_id.get_or_init(|| {
+            self.bundle.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect()
+        })
     }
 
     /// The full-text index, built on first use.
@@ -101,10 +207,7 @@ impl Corpus {
 
     /// The document with this id (a table of ids, built on first use).
     pub fn document(&self, id: &str) -> Option<&Document> {
-        let by_id = self.by_id.get_or_init(|| {
-            self.bundle.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect()
-        });
-        by_id.get(id).and_then(|&i| self.bundle.documents.get(i))
+        self.by_id().get(id).and_then(|&i| self.bundle.documents.get(i))
     }
 }
 
@@ -117,11 +220,45 @@ pub struct CorpusProviderProps {
     pub corpus: Option<Rc<Corpus>>,
 }
 
-/// Decodes the embedded corpus once (unless given another) and provides it to everything below.
+/// Decodes the embedded corpus once (unless given another), or on a built site fetches its catalog and
+/// then what the views ask for, and provides the corpus to everything below.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
     let given = props.corpus.clone();
-    let corpus = use_memo((), move |_| given.map_or_else(Corpus::embedded, |c| (*c).clone()));
+    let state = use_mut_ref(move || {
+        given.unwrap_or_else(|| {
+            Rc::new(if crate::site::data_folder().is_some() { Corpus::loading() } else { Corpus::embedded() })
+        })
+    });
+    let force = use_force_update();
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(folder) = crate::site::data_folder()
+                && state.borrow().loading
+            {
+                yew::platform::spawn_local(async move {
+                    let fetched = crate::site::fetch::<Catalog>(&folder, parallax_core::site::CATALOG).await;
+                    let corpus = match fetched {
+                        Ok(mut catalog) => {
+                            let site = Site::new(folder, &mut catalog);
+                            let (state, force) = (state.clone(), force.clone());
+                            site.on_arrival(Rc::new(move || {
+                                let next = state.borrow().absorb();
+                                *state.borrow_mut() = Rc::new(next);
+                                force.force_update();
+                            }));
+                            Corpus::from_catalog(catalog, site)
+                        }
+                        Err(e) => Corpus::failed(e),
+                    };
+                    *state.borrow_mut() = Rc::new(corpus);
+                    force.force_update();
+                });
+            }
+        });
+    }
+    let corpus = state.borrow().clone();
     html! {
         <ContextProvider<Rc<Corpus>> context={corpus}>
             { props.children.clone() }

@@ -11,6 +11,7 @@ pub mod import;
 pub mod offline;
 pub mod pages;
 pub mod panic;
+pub mod site;
 
 pub use app::{App, Route, Shell};
 pub use corpus::{Corpus, CorpusProvider, use_corpus};

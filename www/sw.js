@@ -29,6 +29,13 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Every other file is named by its content: the cached copy first.
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+  // Every other file is named by its content: the cached copy first. A built site's data files (in a
+  // folder named by their content, fetched as views need them) are kept as they come.
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request).then((response) => {
+    if (response.ok && /\/data-[0-9a-f]+\//.test(new URL(request.url).pathname)) {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return response;
+  })));
 });

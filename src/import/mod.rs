@@ -219,11 +219,18 @@ pub fn ImportProvider(props: &ImportProviderProps) -> Html {
         .as_ref()
         .clone()
     };
+    // A site built from a folder shows that folder: nothing is imported into it.
+    let on_site = *use_memo((), |_| crate::site::data_folder().is_some());
     {
         let shared = shared.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(start(shared));
+            if !on_site {
+                wasm_bindgen_futures::spawn_local(start(shared));
+            }
         });
+    }
+    if on_site {
+        return props.children.clone();
     }
     let imports = {
         let c = shared.borrow();

@@ -137,8 +137,18 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
     }
 }
 
+/// The view, once every document is here (on a built site they are fetched first).
 #[component]
 pub fn Compare() -> Html {
+    let corpus = use_corpus();
+    if let Some(waiting) = super::waiting_for_everything(&corpus) {
+        return waiting;
+    }
+    html! { <ComparePage /> }
+}
+
+#[component]
+fn ComparePage() -> Html {
     let corpus = use_corpus();
     let location = use_location();
     let navigator = use_navigator();

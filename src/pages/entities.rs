@@ -103,8 +103,18 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
+/// The view, once every document is here (on a built site they are fetched first).
 #[component]
 pub fn Entities() -> Html {
+    let corpus = use_corpus();
+    if let Some(waiting) = super::waiting_for_everything(&corpus) {
+        return waiting;
+    }
+    html! { <EntitiesPage /> }
+}
+
+#[component]
+fn EntitiesPage() -> Html {
     let corpus = use_corpus();
     let location = use_location();
     let navigator = use_navigator();

@@ -22,7 +22,12 @@ const PICK: &str = ".txt,.text,.html,.htm,.xhtml,.md,.markdown,.jsonl,.ndjson,.z
 #[component]
 pub fn Import() -> Html {
     let Some(imports) = use_imports() else {
-        return html! { <p class="empty">{ "Import is not available here." }</p> };
+        let why = if crate::site::data_folder().is_some() {
+            "This site was built from a folder of documents (parallax build): to add documents, add them to the folder and build the site again."
+        } else {
+            "Import is not available here."
+        };
+        return html! { <p class="empty">{ why }</p> };
     };
     let dragging = use_state(|| false);
     let on_pick = {

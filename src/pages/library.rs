@@ -7,6 +7,7 @@
 //! `parallax_core::search`; this component only shows them.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
@@ -142,12 +143,12 @@ impl View {
             }
         }
         for e in &self.events {
-            if !bundle.events.events.iter().any(|x| &x.id == e) {
+            if !corpus.facets().has_event(e) {
                 out.push(format!("No event “{e}” in this corpus."));
             }
         }
         for e in &self.entities {
-            if !bundle.canonical.entities.iter().any(|x| &x.id == e) {
+            if !corpus.facets().has_entity(e) {
                 out.push(format!("No entity “{e}” in this corpus."));
             }
         }
@@ -214,6 +215,8 @@ struct Searched {
     comments: Vec<u32>,
     /// Whether the query has words to rank by (else the list is sorted by date).
     has_words: bool,
+    /// On a built site: the index chunks the query needs are on their way.
+    waiting: bool,
 }
 
 /// What a view lists: the facets' counts and the documents shown, in order. Computed once per view, so a
@@ -368,30 +371,55 @@ pub fn Library() -> Html {
     // Searches run when the query or the part searched changes, not on a facet click or a sort.
     let searched = {
         let corpus = corpus.clone();
-        use_memo((view.q.clone(), view.part.clone()), move |(q, part)| {
+        let arrived = corpus.site.as_ref().map(|s| s.index_generation());
+        use_memo((view.q.clone(), view.part.clone(), arrived), move |(q, part, _)| {
             let query = search::parse(q);
             let n = corpus.documents().len();
             if query.include.is_empty() && query.exclude.is_empty() {
                 // Every document, and no index needed.
                 let all: Vec<u32> = (0..u32::try_from(n).unwrap_or(u32::MAX)).collect();
                 let hits = all.iter().map(|&d| Ranked::unranked(d)).collect();
-                return Searched { hits, article: all.clone(), comments: all, has_words: false };
+                return Searched {
+                    hits,
+                    article: all.clone(),
+                    comments: all,
+                    has_words: false,
+                    waiting: false,
+                };
+            }
+            let parts = View { part: part.clone(), ..View::default() }.parts();
+            if let Some(site) = &corpus.site {
+                let head = &site.head;
+                if !site.request_chunks(&head.needed(&query)) {
+                    let (hits, article, comments) = (Vec::new(), Vec::new(), Vec::new());
+                    return Searched { hits, article, comments, has_words: true, waiting: true };
+                }
+                let matches = head.matches(&query, |c| site.chunk(c));
+                return Searched {
+                    hits: head.ranked_matches(n, &matches, &parts, None),
+                    article: head.documents_in(n, &matches, Part::Article),
+                    comments: head.documents_in(n, &matches, Part::Comments),
+                    has_words: !query.include.is_empty(),
+                    waiting: false,
+                };
             }
             let index = corpus.index();
-            let parts = View { part: part.clone(), ..View::default() }.parts();
             let matches = index.matches(&query);
             Searched {
                 hits: index.ranked_matches(n, &matches, &parts, None),
                 article: index.documents_in(n, &matches, Part::Article),
                 comments: index.documents_in(n, &matches, Part::Comments),
                 has_words: !query.include.is_empty(),
+                waiting: false,
             }
         })
     };
     let listing = {
         let corpus = corpus.clone();
         let searched = searched.clone();
-        use_memo(view.clone(), move |view| Listing::new(&corpus, &searched, view))
+        // Again when the search's answer changes (on a built site, when its index chunks come).
+        let answer = Rc::as_ptr(&searched) as usize;
+        use_memo((view.clone(), answer), move |(view, _)| Listing::new(&corpus, &searched, view))
     };
     let facets = &listing.facets;
     let shown = &listing.shown;
@@ -701,15 +729,23 @@ pub fn Library() -> Html {
                             <p class="tool-status" role="alert">{ problem }</p>
                         }
                     </div>
-                    if shown.is_empty() {
+                    if searched.waiting {
+                        <p class="loading" role="status">{ "Searching…" }</p>
+                    } else if shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
                     <ol class="doc-list" data-query={view.q.clone()} onclick={on_card_click}>
                         { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                             let doc = &docs[hit.document as usize];
                             // Snippets for the cards drawn only; an unranked list has none.
-                            let snippets =
-                                if hit.is_unranked() { Vec::new() } else { corpus.index().snippets_of(doc, hit) };
+                            let snippets = if hit.is_unranked() {
+                                Vec::new()
+                            } else if let Some(site) = &corpus.site {
+                                // A built site cuts them from the document's text, fetched for the cards drawn.
+                                site.text(hit.document, doc).map(|d| site.head.snippets_of(&d, hit)).unwrap_or_default()
+                            } else {
+                                corpus.index().snippets_of(doc, hit)
+                            };
                             let path = Route::Reader { id: doc.id.clone() }.to_path();
                             let href = if hash_links { format!("#{path}") } else { path };
                             card(at, doc, hit, &snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))

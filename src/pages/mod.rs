@@ -9,6 +9,32 @@ pub mod reader;
 pub mod timeline;
 
 use parallax_core::Document;
+use yew::prelude::*;
+
+use crate::corpus::Corpus;
+
+/// On a built site, a view that needs every document asks for them and shows how far along they are;
+/// `None` when they are all here (always, for the embedded corpus).
+pub(crate) fn waiting_for_everything(corpus: &Corpus) -> Option<Html> {
+    let site = corpus.site.as_ref()?;
+    if corpus.is_complete() || (corpus.has_tables() && site.complete()) {
+        return None;
+    }
+    site.request_all();
+    let (here, all) = site.progress();
+    let failures = site.failures();
+    Some(html! {
+        <div class="loading" role="status">
+            <p>{ format!("This view reads every document: loading them, {here} of {all}…") }</p>
+            <progress max={all.to_string()} value={here.to_string()}></progress>
+            if let Some(failure) = failures.last() {
+                <p class="banner error" role="alert">
+                    { format!("{} could not be loaded, the last: {failure}. The view shows the rest.", failures.len()) }
+                </p>
+            }
+        </div>
+    })
+}
 
 /// The key-value pairs of a view's query string (repeated keys kept, in order); nothing for one that
 /// cannot be read.

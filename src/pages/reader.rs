@@ -81,8 +81,26 @@ fn go(navigator: Option<&Navigator>, id: &str, view: &ReaderView) {
     }
 }
 
+/// The Reader, once its document is here whole with the corpus tables (on a built site they are
+/// fetched first).
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let corpus = use_corpus();
+    if let (Some(site), Some(d)) = (&corpus.site, corpus.position(&props.id))
+        && !(corpus.is_whole(d) && corpus.has_tables())
+    {
+        site.request_document(d);
+        site.request_tables();
+        if let Some(failure) = site.failures().last() {
+            return html! { <p class="banner error" role="alert">{ format!("The document could not be loaded: {failure}.") }</p> };
+        }
+        return html! { <p class="loading" role="status">{ "Loading the document…" }</p> };
+    }
+    html! { <ReaderPage id={props.id.clone()} /> }
+}
+
+#[component]
+fn ReaderPage(props: &ReaderProps) -> Html {
     let corpus = use_corpus();
     let location = use_location();
     let navigator = use_navigator();

@@ -68,8 +68,18 @@ fn period_pairs(p: Period) -> Vec<(String, String)> {
     }
 }
 
+/// The view, once every document is here (on a built site they are fetched first).
 #[component]
 pub fn Timeline() -> Html {
+    let corpus = use_corpus();
+    if let Some(waiting) = super::waiting_for_everything(&corpus) {
+        return waiting;
+    }
+    html! { <TimelinePage /> }
+}
+
+#[component]
+fn TimelinePage() -> Html {
     let corpus = use_corpus();
     let location = use_location();
     let navigator = use_navigator();

@@ -12,6 +12,8 @@ use parallax_core::process;
 use parallax_core::{Document, manifest};
 use serde::Serialize;
 
+mod build;
+
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
@@ -53,6 +55,18 @@ enum Command {
         /// Where to write the bundle.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Build a static site from a folder of documents (.txt, .html, .htm, .md, .jsonl, .zip, and a
+    /// manifest.toml), with the corpus in chunks the app fetches on demand: see docs/site.md.
+    Build {
+        /// The folder of documents (read with its subfolders; hidden files are left out).
+        dir: PathBuf,
+        /// The folder to write the site to (created if missing; an earlier build's data is replaced).
+        #[arg(long)]
+        out: PathBuf,
+        /// The built app to put the data beside (`make dist` writes it to dist/).
+        #[arg(long, default_value = "dist")]
+        app: PathBuf,
     },
     /// Write synthetic news pages, for scale tests and benchmarks: each page as a file, and truth.jsonl
     /// with what is true of each (outlet, date, event).
@@ -126,6 +140,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Synth { docs, seed, out } => synth(docs, seed, &out),
+        Command::Build { dir, out, app } => build::build(&dir, &out, &app),
     }
 }
 

@@ -768,6 +768,16 @@ impl FacetData {
     }
 
     /// The documents of `candidates` that pass every selection of `filter`.
+    /// Whether the corpus has the entity with this id.
+    pub fn has_entity(&self, id: &str) -> bool {
+        self.entity_ids.iter().any(|(e, _, _)| e.as_str() == id)
+    }
+
+    /// Whether the corpus has the event with this id.
+    pub fn has_event(&self, id: &str) -> bool {
+        self.event_ids.iter().any(|(e, _)| e.as_str() == id)
+    }
+
     pub fn apply(&self, candidates: &[u32], filter: &Filter) -> Vec<u32> {
         let resolved = self.resolve(filter);
         candidates

@@ -1,0 +1,244 @@
+//! A corpus built by `parallax build`: its catalog is fetched when the app starts, and everything else
+//! (search index chunks, document texts, whole documents, the corpus tables) when a view needs it, each
+//! file once. The layout is `parallax_core::site`'s; the page's `<meta name="parallax-data">` names the
+//! folder.
+//!
+//! Arrivals are kept here and handed to the corpus by [`Site::take_arrivals`]; each one calls the
+//! provider's `notify`, outside any borrow, so the views draw again with what came.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use parallax_core::Document;
+use parallax_core::search::chunked::{Chunk, Head};
+use parallax_core::site::{self, Catalog, Excerpt, Tables};
+
+/// Whole documents fetched at once when a view needs every one of them.
+const PARALLEL_FETCHES: usize = 8;
+
+/// The folder the page's meta element names, when this is a built site.
+pub fn data_folder() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document.query_selector(r#"meta[name="parallax-data"]"#).ok()??;
+    let folder = meta.get_attribute("content")?;
+    let folder = folder.trim();
+    (!folder.is_empty()).then(|| if folder.ends_with('/') { folder.to_owned() } else { format!("{folder}/") })
+}
+
+/// Fetches and decodes one file of the site's data.
+pub async fn fetch<T: serde::de::DeserializeOwned>(folder: &str, path: &str) -> Result<T, String> {
+    let bytes = crate::browser::fetch_bytes(&format!("{folder}{path}")).await?;
+    site::decode(&bytes).map_err(|e| format!("{folder}{path}: {e}"))
+}
+
+/// What has come and not yet been taken into the corpus.
+#[derive(Debug, Default)]
+pub struct Arrivals {
+    pub tables: Option<Tables>,
+    pub documents: Vec<(u32, Document)>,
+}
+
+pub struct Site {
+    folder: String,
+    /// The search index's head, from the catalog.
+    pub head: Head,
+    documents: usize,
+    chunks: RefCell<HashMap<usize, Rc<Chunk>>>,
+    texts: RefCell<HashMap<u32, Rc<Document>>>,
+    pending: RefCell<HashSet<String>>,
+    arrivals: RefCell<Arrivals>,
+    /// Whole documents fetched or asked for.
+    whole: RefCell<HashSet<u32>>,
+    /// Set when every document is being fetched: they are taken into the corpus together, at the end.
+    all: Cell<bool>,
+    fetched_whole: Cell<usize>,
+    index_chunks: Cell<u32>,
+    failures: RefCell<Vec<String>>,
+    notify: RefCell<Option<Rc<dyn Fn()>>>,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site").field("folder", &self.folder).field("documents", &self.documents).finish()
+    }
+}
+
+impl Site {
+    pub fn new(folder: String, catalog: &mut Catalog) -> Rc<Self> {
+        Rc::new(Self {
+            folder,
+            head: std::mem::take(&mut catalog.search),
+            documents: catalog.documents.len(),
+            chunks: RefCell::default(),
+            texts: RefCell::default(),
+            pending: RefCell::default(),
+            arrivals: RefCell::default(),
+            whole: RefCell::default(),
+            all: Cell::new(false),
+            fetched_whole: Cell::new(0),
+            index_chunks: Cell::new(0),
+            failures: RefCell::default(),
+            notify: RefCell::default(),
+        })
+    }
+
+    /// What to call when something has come.
+    pub fn on_arrival(&self, notify: Rc<dyn Fn()>) {
+        *self.notify.borrow_mut() = Some(notify);
+    }
+
+    fn arrived(&self) {
+        let notify = self.notify.borrow().clone();
+        if let Some(notify) = notify {
+            notify();
+        }
+    }
+
+    fn failed(&self, message: String) {
+        self.failures.borrow_mut().push(message);
+        self.arrived();
+    }
+
+    /// Files that could not be had, in words.
+    pub fn failures(&self) -> Vec<String> {
+        self.failures.borrow().clone()
+    }
+
+    /// How many index chunks have come: a search is run again when this changes.
+    pub fn index_generation(&self) -> u32 {
+        self.index_chunks.get()
+    }
+
+    /// Starts fetching `path` unless it is here or on its way; `keep` stores what came.
+    fn get<T: serde::de::DeserializeOwned + 'static>(
+        self: &Rc<Self>,
+        path: String,
+        keep: impl FnOnce(&Site, T) + 'static,
+    ) {
+        if !self.pending.borrow_mut().insert(path.clone()) {
+            return;
+        }
+        let site = self.clone();
+        yew::platform::spawn_local(async move {
+            match fetch::<T>(&site.folder, &path).await {
+                Ok(value) => {
+                    keep(&site, value);
+                    site.arrived();
+                }
+                Err(e) => site.failed(e),
+            }
+        });
+    }
+
+    /// The index chunk, if it has come.
+    pub fn chunk(&self, n: usize) -> Option<Rc<Chunk>> {
+        self.chunks.borrow().get(&n).cloned()
+    }
+
+    /// Asks for the index chunks not yet here; true when all of them are.
+    pub fn request_chunks(self: &Rc<Self>, chunks: &[usize]) -> bool {
+        let mut all = true;
+        for &n in chunks {
+            if self.chunks.borrow().contains_key(&n) {
+                continue;
+            }
+            all = false;
+            self.get(site::index_path(n), move |site, chunk: Chunk| {
+                site.chunks.borrow_mut().insert(n, Rc::new(chunk));
+                site.index_chunks.set(site.index_chunks.get() + 1);
+            });
+        }
+        all
+    }
+
+    /// The document's card with its text and sections, for snippets; asked for if not here.
+    pub fn text(self: &Rc<Self>, document: u32, card: &Document) -> Option<Rc<Document>> {
+        if let Some(doc) = self.texts.borrow().get(&document) {
+            return Some(doc.clone());
+        }
+        let card = card.clone();
+        self.get(site::text_path(document as usize), move |site, excerpt: Excerpt| {
+            site.texts.borrow_mut().insert(document, Rc::new(excerpt.on(&card)));
+        });
+        None
+    }
+
+    /// Asks for a whole document (the Reader's).
+    pub fn request_document(self: &Rc<Self>, document: u32) {
+        if !self.whole.borrow_mut().insert(document) {
+            return;
+        }
+        self.get(site::document_path(document as usize), move |site, doc: Document| {
+            site.fetched_whole.set(site.fetched_whole.get() + 1);
+            site.arrivals.borrow_mut().documents.push((document, doc));
+        });
+    }
+
+    /// Asks for the corpus tables (entities, events, framing).
+    pub fn request_tables(self: &Rc<Self>) {
+        self.get(site::TABLES.to_owned(), |site, tables: Tables| {
+            site.arrivals.borrow_mut().tables = Some(tables);
+        });
+    }
+
+    /// Asks for every document, a few at a time; they are taken into the corpus when all have come.
+    pub fn request_all(self: &Rc<Self>) {
+        if self.all.replace(true) {
+            return;
+        }
+        self.request_tables();
+        let missing: Vec<u32> = (0..u32::try_from(self.documents).unwrap_or(u32::MAX))
+            .filter(|d| !self.whole.borrow().contains(d))
+            .collect();
+        self.whole.borrow_mut().extend(missing.iter().copied());
+        let queue = Rc::new(RefCell::new(missing.into_iter()));
+        for _ in 0..PARALLEL_FETCHES {
+            let site = self.clone();
+            let queue = queue.clone();
+            yew::platform::spawn_local(async move {
+                loop {
+                    let next = queue.borrow_mut().next();
+                    let Some(d) = next else { break };
+                    match fetch::<Document>(&site.folder, &site::document_path(d as usize)).await {
+                        Ok(doc) => {
+                            site.fetched_whole.set(site.fetched_whole.get() + 1);
+                            site.arrivals.borrow_mut().documents.push((d, doc));
+                        }
+                        Err(e) => {
+                            // Counted as settled, so the rest are still taken in.
+                            site.fetched_whole.set(site.fetched_whole.get() + 1);
+                            site.failures.borrow_mut().push(e);
+                        }
+                    }
+                    if site.fetched_whole.get() % 250 == 0 || site.fetched_whole.get() == site.documents {
+                        site.arrived();
+                    }
+                }
+            });
+        }
+    }
+
+    /// (whole documents fetched or failed, documents in the corpus).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.fetched_whole.get(), self.documents)
+    }
+
+    /// Whether every document is here.
+    pub fn complete(&self) -> bool {
+        self.fetched_whole.get() >= self.documents
+    }
+
+    /// What has come for the corpus to take in: the tables, and the whole documents (all together when
+    /// every document was asked for).
+    pub fn take_arrivals(&self) -> Arrivals {
+        let mut arrivals = self.arrivals.borrow_mut();
+        let tables = arrivals.tables.take();
+        let documents = if self.all.get() && !self.complete() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut arrivals.documents)
+        };
+        Arrivals { tables, documents }
+    }
+}
