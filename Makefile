@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench bench-browser fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench bench-browser built-site bench-site fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -49,9 +49,21 @@ test-native:
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown -p parallax
 
-# End-to-end: the release build in dist/, served over HTTP, driven in Chromium by playwright-core.
-e2e:
-	cd e2e && node --test
+# End-to-end: the release build in dist/, served over HTTP, driven in Chromium by playwright-core; and a
+# site `parallax build` made from 10,000 generated pages beside it (built-site).
+SITE_DIR := $(CURDIR)/target/built-site
+e2e: built-site
+	cli="$$(realpath "$${CARGO_TARGET_DIR:-target}/release/parallax")"
+	cd e2e && BUILT_SITE="$(SITE_DIR)/site" BUILT_SITE_PAGES="$(SITE_DIR)/pages" PARALLAX_CLI="$$cli" node --test
+
+## built-site: a static site built by `parallax build` from 10,000 generated pages, with the app in dist/
+built-site:
+	cargo build --release --locked -p parallax-cli
+	cli="$${CARGO_TARGET_DIR:-target}/release/parallax"
+	rm -rf "$(SITE_DIR)" && mkdir -p "$(SITE_DIR)"
+	"$$cli" synth --docs 10000 --out "$(SITE_DIR)/pages"
+	mv "$(SITE_DIR)/pages/truth.jsonl" "$(SITE_DIR)/"
+	"$$cli" build "$(SITE_DIR)/pages" --out "$(SITE_DIR)/site" --app dist
 
 sizes:
 	scripts/sizes.sh dist

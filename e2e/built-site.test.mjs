@@ -4,8 +4,11 @@
 // was built from (the Makefile's e2e target builds both).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { openPage, serve } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dist, openPage, serve } from './harness.mjs';
 
 const SITE = process.env.BUILT_SITE;
 const PAGES = process.env.BUILT_SITE_PAGES;
@@ -73,4 +76,56 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   await page.waitForFunction((b) => document.querySelector('.count')?.innerText !== b, before);
 
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
+});
+
+test('a site built from a folder of mixed and hostile files names each bad file, and every view works on it', {
+  skip: !process.env.PARALLAX_CLI ? 'PARALLAX_CLI names the parallax command (the Makefile sets it)' : false,
+}, async (t) => {
+  const out = mkdtempSync(join(tmpdir(), 'parallax-built-'));
+  const built = spawnSync(process.env.PARALLAX_CLI, ['build', 'fixtures/import', '--out', out, '--app', dist], {
+    encoding: 'utf8',
+  });
+  assert.equal(built.status, 0, built.stderr);
+  const said = built.stderr;
+  assert.match(said, /photo\.txt: .*binary/, said);
+  assert.match(said, /empty\.txt: is empty/, said);
+  assert.match(said, /wire\.jsonl: line 2 is not valid JSON/, said);
+  assert.match(said, /bomb\.zip: huge\.txt: .*expands to more than/, said);
+  assert.match(said, /built .* from 9 documents/, said);
+  // A second build replaces the first's data rather than adding to it.
+  assert.equal(spawnSync(process.env.PARALLAX_CLI, ['build', 'fixtures/import', '--out', out, '--app', dist]).status, 0);
+  assert.equal(readdirSync(out).filter((f) => f.startsWith('data-')).length, 1);
+
+  const base = await serve(out);
+  const page = await openPage(t);
+  page.on('dialog', (d) => assert.fail(`a dialog opened: ${d.message()}`));
+  await page.goto(base + '/');
+  await page.locator('.doc-card').first().waitFor();
+  assert.match(await page.locator('.count').innerText(), /^9 documents/);
+
+  // The hostile page: found by search, read as text.
+  await page.fill('#search-input', 'dockworkers');
+  await page.locator('.doc-card .snippet mark').first().waitFor();
+  await page.locator('.doc-card a.doc-link', { hasText: 'Dockworkers walk out' }).click();
+  await page.locator('.reader .article-text').waitFor();
+  const text = await page.locator('.reader .article-text').textContent();
+  assert.match(text, /Thousands of dockworkers walked off the job/);
+  assert.doesNotMatch(text, /alert|document\.cookie|evil\.example/);
+  assert.equal(await page.locator('.reader script, .reader [onload], .reader [onerror], .reader [onmouseover]').count(), 0);
+  assert.equal(await page.locator('.reader a[href^="javascript:"]').count(), 0);
+  assert.ok(await page.locator('.reader .article-text mark, .reader .article-text .entity').count() > 0, 'entities highlighted');
+
+  // The views that read every document fetch them, then show the corpus.
+  await page.goto(base + '/#/entities');
+  await page.locator('table tbody tr').first().waitFor({ timeout: 20_000 });
+  assert.ok((await page.locator('table tbody tr').count()) > 5);
+  await page.goto(base + '/#/timeline');
+  await page.locator('svg').first().waitFor();
+  await page.goto(base + '/#/compare');
+  await page.locator('.event-list a', { hasText: /Rotterdam|dockworkers|FNV/i }).first().click();
+  await page.locator('.matrix td.presence').first().waitFor();
+  assert.match((await page.locator('.column-head').allTextContents()).join(' | '), /Lowland Courier/);
+  // On a site built from a folder, Import says how documents are added instead.
+  await page.goto(base + '/#/import');
+  assert.match(await page.locator('main').innerText(), /add them to the folder and build the site again/);
 });

@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh          what `make serve` and `make dist` need (wasm target, wasm-bindgen, trunk, wasm-opt)
 #   scripts/setup.sh --test   the same, plus Chromium, ChromeDriver and the end-to-end test driver
+#   scripts/setup.sh --bench  the same as --test, plus the benchmarks' peer for built sites (Pagefind, from npm)
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130
@@ -12,7 +13,9 @@ TRUNK_VERSION=0.21.14
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 want_test=0
+want_bench=0
 [ "${1:-}" = "--test" ] && want_test=1
+[ "${1:-}" = "--bench" ] && want_test=1 && want_bench=1
 
 say() { printf '[setup] %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -56,5 +59,9 @@ if [ "$want_test" = 1 ]; then
     (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
     echo "$want_e2e" > e2e/node_modules/.parallax-lock
   fi
+fi
+if [ "$want_bench" = 1 ] && ! tools/pagefind/node_modules/.bin/pagefind --version 2>/dev/null | grep -qx 'pagefind 1.6.0'; then
+  say "installing Pagefind 1.6.0 from npm into tools/pagefind (the built-site benchmark's peer)"
+  (cd tools/pagefind && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "tools ready"

@@ -211,7 +211,9 @@ impl Site {
                             site.failures.borrow_mut().push(e);
                         }
                     }
-                    if site.fetched_whole.get() % 250 == 0 || site.fetched_whole.get() == site.documents {
+                    if site.fetched_whole.get().is_multiple_of(250)
+                        || site.fetched_whole.get() == site.documents
+                    {
                         site.arrived();
                     }
                 }

@@ -189,7 +189,7 @@ mod tests {
         let html = "<html><head><title>P</title></head><body></body></html>";
         let once = with_data_meta(html, "data-1/");
         assert_eq!(once.matches("parallax-data").count(), 1);
-        assert!(once.find("parallax-data").unwrap() < once.find("</head>").unwrap());
+        assert!(once.find("parallax-data").expect("meta") < once.find("</head>").expect("head"));
         let twice = with_data_meta(&once, "data-2/");
         assert_eq!(twice.matches("parallax-data").count(), 1);
         assert!(twice.contains(r#"content="data-2/""#) && !twice.contains("data-1/"));

@@ -461,8 +461,11 @@ pub(crate) trait Units {
     fn average(&self, part: Part) -> f32;
 }
 
+/// A byte span in a document's text.
+pub(crate) type Span = (u32, u32);
+
 /// The sections of a document's part (their byte spans) and its word and number tokens in order.
-pub(crate) fn part_tokens(doc: &Document, part: Part) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+pub(crate) fn part_tokens(doc: &Document, part: Part) -> (Vec<Span>, Vec<Span>) {
     let mut spans = Vec::new();
     let mut tokens = Vec::new();
     for section in doc.sections.iter().filter(|s| Part::of(s.kind) == Some(part)) {

@@ -193,5 +193,6 @@ fn decode_within<T: DeserializeOwned>(bytes: &[u8], limit: u64) -> Result<T, Bun
     postcard::from_bytes(&payload).map_err(|e| BundleError::Corrupt(e.to_string()))
 }
 
-#[cfg(test)]
+// The tests draw their corpora from parallax-synth, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

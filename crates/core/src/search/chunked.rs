@@ -38,13 +38,17 @@ pub struct Head {
 pub struct Chunk {
     /// Words and their occurrences, delta-coded: (unit step, position, start, length), where position
     /// and start are steps from the previous occurrence when the unit step is 0.
-    words: Vec<(String, Vec<(u32, u32, u32, u32)>)>,
+    words: Vec<(String, Vec<Coded>)>,
     /// Entity names and aliases, and every mention of the entities so named: (unit step, start, length).
-    names: Vec<(String, Vec<(u32, u32, u32)>)>,
+    names: Vec<(String, Vec<Mention>)>,
 }
 
 /// An occurrence: unit, position, start, end.
 type Occurrence = (u32, u32, u32, u32);
+/// An occurrence as stored: unit step, position, start, length.
+type Coded = (u32, u32, u32, u32);
+/// A mention: unit (or unit step, stored), start, end (or length, stored).
+type Mention = (u32, u32, u32);
 
 fn encode_words(list: &[Occurrence]) -> Vec<(u32, u32, u32, u32)> {
     let mut previous = (0, 0, 0);
@@ -200,7 +204,7 @@ impl Chunk {
 impl Units for Head {
     fn unit(&self, unit: u32) -> (u32, Part, u32) {
         let document = unit / 2;
-        let part = if unit % 2 == 0 { Part::Article } else { Part::Comments };
+        let part = if unit.is_multiple_of(2) { Part::Article } else { Part::Comments };
         let length = self.lengths.get(document as usize).map_or(0, |l| l[part as usize]);
         (document, part, length)
     }
@@ -340,5 +344,6 @@ impl Head {
     }
 }
 
-#[cfg(test)]
+// The tests draw their corpora from parallax-synth, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

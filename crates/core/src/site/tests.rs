@@ -20,15 +20,15 @@ fn every_file_reads_back() {
     let files: Vec<(String, Vec<u8>)> = site.files().collect();
     assert_eq!(files.len(), 2 + site.index.len() + 2 * b.documents.len());
     let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
-    assert_eq!(decode::<Catalog>(get(CATALOG)).unwrap(), site.catalog);
-    let tables: Tables = decode(get(TABLES)).unwrap();
+    assert_eq!(decode::<Catalog>(get(CATALOG)).expect("decodes"), site.catalog);
+    let tables: Tables = decode(get(TABLES)).expect("decodes");
     assert_eq!((tables.canonical, tables.events, tables.framing), (b.canonical, b.events, b.framing));
     for (n, chunk) in site.index.iter().enumerate() {
-        assert_eq!(&decode::<Chunk>(get(&index_path(n))).unwrap(), chunk);
+        assert_eq!(&decode::<Chunk>(get(&index_path(n))).expect("decodes"), chunk);
     }
     for (n, doc) in b.documents.iter().enumerate() {
-        assert_eq!(&decode::<Document>(get(&document_path(n))).unwrap(), doc);
-        let excerpt: Excerpt = decode(get(&text_path(n))).unwrap();
+        assert_eq!(&decode::<Document>(get(&document_path(n))).expect("decodes"), doc);
+        let excerpt: Excerpt = decode(get(&text_path(n))).expect("decodes");
         assert_eq!((&excerpt.text, &excerpt.sections), (&doc.text, &doc.sections));
     }
     // The paths keep folders to a thousand files.
@@ -58,9 +58,9 @@ fn snippets_from_a_card_and_its_excerpt_equal_the_whole_documents() {
     let index = Index::new(&b.documents, &b.canonical);
     let head = &site.catalog.search;
     let doc = &b.documents[3];
-    let body = doc.sections.iter().find(|s| s.kind == crate::SectionKind::Body).unwrap();
+    let body = doc.sections.iter().find(|s| s.kind == crate::SectionKind::Body).expect("decodes");
     let word: String =
-        doc.section_text(body).split_whitespace().find(|w| w.len() > 5).unwrap().to_lowercase();
+        doc.section_text(body).split_whitespace().find(|w| w.len() > 5).expect("decodes").to_lowercase();
     let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
     let query = parse(&word);
     let needed = head.needed(&query);
@@ -73,7 +73,7 @@ fn snippets_from_a_card_and_its_excerpt_equal_the_whole_documents() {
             Excerpt { text: b.documents[d].text.clone(), sections: b.documents[d].sections.clone() };
         let doc = excerpt.on(&site.catalog.documents[d]);
         let whole = index.ranked_matches(b.documents.len(), &index.matches(&query), &Part::ALL, None);
-        let same = whole.iter().find(|h| h.document == hit.document).unwrap();
+        let same = whole.iter().find(|h| h.document == hit.document).expect("decodes");
         assert_eq!(head.snippets_of(&doc, hit), index.snippets_of(&b.documents[d], same));
         assert!(!head.snippets_of(&doc, hit).is_empty());
     }
