@@ -22,6 +22,7 @@
 //   node bench.mjs NAME=DIR [NAME=DIR ...]
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
+import { fmt, installFramed, quantile } from './bench-lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -29,33 +30,6 @@ const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 60);
 // Typed one key at a time; each key is a new query. Words common in news text, so results change.
 const TYPED = 'police said the government would meet officials on tuesday in the capital';
 
-
-// Installs `framed(act, ready)` in the page: once the page is quiet (an idle period, as when a person's next
-// click comes), it calls `act` at the start of a frame and resolves with the milliseconds until the task
-// after the frame in which `ready()` holds.
-const installFramed = (page) =>
-  page.evaluate(() => {
-    window.framed = (act, ready) =>
-      new Promise((done) =>
-        requestIdleCallback(
-          () =>
-            requestAnimationFrame(() => {
-              const t0 = performance.now();
-              act();
-              const after = () =>
-                ready() ? done(performance.now() - t0) : requestAnimationFrame(() => setTimeout(after, 0));
-              setTimeout(after, 0);
-            }),
-          { timeout: 1000 },
-        ),
-      );
-  });
-
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
-const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 async function measure(browser, base) {
   const loads = [];

@@ -734,7 +734,7 @@ pub fn Library() -> Html {
                     } else if shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
-                    <ol class="doc-list" data-query={view.q.clone()} onclick={on_card_click}>
+                    <ol class="doc-list" data-query={view.q.clone()} aria-busy={searched.waiting.then_some("true")} onclick={on_card_click}>
                         { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                             let doc = &docs[hit.document as usize];
                             // Snippets for the cards drawn only; an unranked list has none.

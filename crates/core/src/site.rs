@@ -37,7 +37,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const CATALOG: &str = "catalog.plx";
 pub const TABLES: &str = "tables.plx";
 /// About how many bytes of postings a search index chunk holds before compression.
-pub const INDEX_CHUNK_BYTES: usize = 48 * 1024;
+pub const INDEX_CHUNK_BYTES: usize = 24 * 1024;
 /// The most bytes a file may inflate to: a damaged or hostile file is refused, not expanded.
 pub const MAX_INFLATED: u64 = 512 * 1024 * 1024;
 

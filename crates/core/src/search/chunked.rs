@@ -8,10 +8,11 @@
 //! [`Head::snippets_of`] give what [`Index`] gives for the whole corpus, hit for hit.
 //!
 //! Units are numbered `document × 2 + part`, so a unit's document and part need no table. Posting lists
-//! are delta-coded (unit, then position and start within a unit), which postcard writes as small
-//! varints.
+//! hold token positions only, delta-coded (unit, then position within a unit), which postcard writes as
+//! small varints; the byte spans a snippet highlights come from the document's own tokens when it is
+//! shown.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Deref;
 
 use serde::{Deserialize, Serialize};
@@ -36,72 +37,69 @@ pub struct Head {
 /// The posting lists of a range of keys.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
-    /// Words and their occurrences, delta-coded: (unit step, position, start, length), where position
-    /// and start are steps from the previous occurrence when the unit step is 0.
+    /// Words and the token positions they occur at, delta-coded: (unit step, position), where the
+    /// position is a step from the previous one when the unit step is 0.
     words: Vec<(String, Vec<Coded>)>,
-    /// Entity names and aliases, and every mention of the entities so named: (unit step, start, length).
+    /// Entity names and aliases, and every mention of the entities so named, as token positions: (unit
+    /// step, first token, tokens after the first).
     names: Vec<(String, Vec<Mention>)>,
 }
 
-/// An occurrence: unit, position, start, end.
-type Occurrence = (u32, u32, u32, u32);
-/// An occurrence as stored: unit step, position, start, length.
-type Coded = (u32, u32, u32, u32);
-/// A mention: unit (or unit step, stored), start, end (or length, stored).
+/// An occurrence: unit and token position.
+type Occurrence = (u32, u32);
+/// An occurrence as stored: unit step, position (or position step).
+type Coded = (u32, u32);
+/// A mention: unit (or unit step, stored), its first token and the token after its last (stored: the
+/// count of tokens after the first).
 type Mention = (u32, u32, u32);
 
-fn encode_words(list: &[Occurrence]) -> Vec<(u32, u32, u32, u32)> {
-    let mut previous = (0, 0, 0);
+fn encode_words(list: &[Occurrence]) -> Vec<Coded> {
+    let mut previous = (0, 0);
     let mut first = true;
     list.iter()
-        .map(|&(unit, position, start, end)| {
+        .map(|&(unit, position)| {
             let step = unit - previous.0;
-            let coded = if step == 0 && !first {
-                (0, position - previous.1, start - previous.2, end - start)
-            } else {
-                (step, position, start, end - start)
-            };
-            previous = (unit, position, start);
+            let coded = if step == 0 && !first { (0, position - previous.1) } else { (step, position) };
+            previous = (unit, position);
             first = false;
             coded
         })
         .collect()
 }
 
-fn decode_words(list: &[(u32, u32, u32, u32)]) -> Vec<Occurrence> {
-    let mut previous = (0u32, 0u32, 0u32);
+fn decode_words(list: &[Coded]) -> Vec<Occurrence> {
+    let mut previous = (0u32, 0u32);
     let mut first = true;
     list.iter()
-        .map(|&(step, position, start, length)| {
-            let now = if step == 0 && !first {
-                (previous.0, previous.1 + position, previous.2 + start)
+        .map(|&(step, position)| {
+            previous = if step == 0 && !first {
+                (previous.0, previous.1 + position)
             } else {
-                (previous.0 + step, position, start)
+                (previous.0 + step, position)
             };
             first = false;
-            previous = now;
-            (now.0, now.1, now.2, now.2 + length)
+            previous
         })
         .collect()
 }
 
-fn encode_names(list: &[(u32, u32, u32)]) -> Vec<(u32, u32, u32)> {
+fn encode_names(list: &[Mention]) -> Vec<Mention> {
     let mut unit = 0;
     list.iter()
-        .map(|&(u, start, end)| {
+        .map(|&(u, first, end)| {
             let step = u - unit;
             unit = u;
-            (step, start, end - start)
+            (step, first, end - first - 1)
         })
         .collect()
 }
 
-fn decode_names(list: &[(u32, u32, u32)]) -> Vec<(u32, u32, u32)> {
+fn decode_names(list: &[Mention]) -> Vec<Mention> {
     let mut unit = 0;
     list.iter()
-        .map(|&(step, start, length)| {
+        .map(|&(step, first, more)| {
             unit += step;
-            (unit, start, start + length)
+            (unit, first, first + more + 1)
         })
         .collect()
 }
@@ -133,24 +131,30 @@ impl Index {
         let mut size = 0usize;
         for (key, (word, entities)) in keys {
             let words = word.map(|id| {
-                let list: Vec<Occurrence> = self.postings[id as usize]
-                    .iter()
-                    .map(|o| (renumber(o.unit), o.position, o.start, o.end))
-                    .collect();
+                let list: Vec<Occurrence> =
+                    self.postings[id as usize].iter().map(|o| (renumber(o.unit), o.position)).collect();
                 encode_words(&list)
             });
             let names = (!entities.is_empty()).then(|| {
-                let mut list: Vec<(u32, u32, u32)> = entities
+                // A mention's bytes as the tokens it covers: those ending after its start and starting
+                // before its end.
+                let mut list: Vec<Mention> = entities
                     .iter()
                     .flat_map(|&e| &self.mentions[e as usize])
-                    .map(|&(unit, start, end)| (renumber(unit), start, end))
+                    .filter_map(|&(unit, start, end)| {
+                        let tokens = &self.units[unit as usize].tokens;
+                        let first = tokens.partition_point(|t| t.1 <= start);
+                        let after = tokens.partition_point(|t| t.0 < end);
+                        let (first, after) = (u32::try_from(first).ok()?, u32::try_from(after).ok()?);
+                        (first < after).then_some((renumber(unit), first, after))
+                    })
                     .collect();
                 list.sort_unstable();
                 list.dedup();
                 encode_names(&list)
             });
             let bytes =
-                key.len() + 4 * (words.as_ref().map_or(0, Vec::len) + names.as_ref().map_or(0, Vec::len));
+                key.len() + 2 * words.as_ref().map_or(0, Vec::len) + 3 * names.as_ref().map_or(0, Vec::len);
             if size > 0 && size + bytes > chunk_bytes {
                 chunks.push(Chunk::default());
                 size = 0;
@@ -275,25 +279,24 @@ impl Head {
                     words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                     words.truncate(PREFIX_EXPANSIONS);
                     for (w, _) in words {
-                        for (unit, _, start, end) in word(&w) {
-                            hits.entry(unit).or_default().push((start, end));
+                        for (unit, position) in word(&w) {
+                            hits.entry(unit).or_default().push((position, position + 1));
                         }
                     }
                 }
                 Clause::Phrase(tokens) => {
                     if let Some((first, rest)) = tokens.split_first() {
-                        // Each later word's occurrences by (unit, position), with their ends.
-                        let later: Vec<HashMap<(u32, u32), u32>> = rest
-                            .iter()
-                            .map(|w| word(w).into_iter().map(|(u, p, _, e)| ((u, p), e)).collect())
-                            .collect();
-                        for (unit, position, start, end) in word(first) {
-                            let mut last = end;
-                            let follows = later.iter().enumerate().all(|(k, map)| {
-                                map.get(&(unit, position + 1 + k as u32)).map(|&e| last = e).is_some()
-                            });
+                        // Each later word's occurrences.
+                        let later: Vec<HashSet<(u32, u32)>> =
+                            rest.iter().map(|w| word(w).into_iter().collect()).collect();
+                        for (unit, position) in word(first) {
+                            let follows = later
+                                .iter()
+                                .enumerate()
+                                .all(|(k, set)| set.contains(&(unit, position + 1 + k as u32)));
                             if follows {
-                                hits.entry(unit).or_default().push((start, last));
+                                let end = position + 1 + u32::try_from(rest.len()).unwrap_or(0);
+                                hits.entry(unit).or_default().push((position, end));
                             }
                         }
                     }
@@ -335,12 +338,25 @@ impl Head {
         super::documents_in(self, documents, m, part)
     }
 
-    /// As [`Index::snippets_of`]: `doc` needs its text and sections only.
+    /// As [`Index::snippets_of`]: `doc` needs its text and sections only. The hit's spans are token
+    /// positions here; the document's tokens turn them into bytes.
     pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
-        super::snippets(doc, &hit.spans, |unit| {
+        let mut tokens: BTreeMap<u32, (Part, Vec<(u32, u32)>)> = BTreeMap::new();
+        let mut spans = Hits::new();
+        for (&unit, list) in &hit.spans {
             let part = self.unit(unit).1;
-            (part, part_tokens(doc, part).1)
-        })
+            let (_, found) = tokens.entry(unit).or_insert_with(|| (part, part_tokens(doc, part).1));
+            let bytes = list
+                .iter()
+                .filter_map(|&(a, b)| {
+                    let first = found.get(a as usize)?;
+                    let last = found.get(b.checked_sub(1)? as usize)?;
+                    Some((first.0, last.1))
+                })
+                .collect();
+            spans.insert(unit, bytes);
+        }
+        super::snippets(doc, &spans, |unit| tokens.get(&unit).cloned().unwrap_or((Part::Article, Vec::new())))
     }
 }
 

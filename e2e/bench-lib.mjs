@@ -1,0 +1,28 @@
+// What the browser benchmarks share: timing an interaction inside the page, and quantiles.
+
+// Installs `framed(act, ready)` in the page: once the page is quiet (an idle period, as when a person's next
+// click comes), it calls `act` at the start of a frame and resolves with the milliseconds until the task
+// after the frame in which `ready()` holds.
+export const installFramed = (page) =>
+  page.evaluate(() => {
+    window.framed = (act, ready) =>
+      new Promise((done) =>
+        requestIdleCallback(
+          () =>
+            requestAnimationFrame(() => {
+              const t0 = performance.now();
+              act();
+              const after = () =>
+                ready() ? done(performance.now() - t0) : requestAnimationFrame(() => setTimeout(after, 0));
+              setTimeout(after, 0);
+            }),
+          { timeout: 1000 },
+        ),
+      );
+  });
+
+export const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+export const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));

@@ -1,0 +1,325 @@
+// The built-site benchmark (`make bench-site`, part of `make bench`): for each size, in one run on one
+// machine,
+//   - `parallax build` on that many generated pages: wall time, peak memory, bytes on disk per document;
+//   - Pagefind (the peer) indexing the same pages rendered as HTML: wall time, peak memory, index bytes;
+//   - in Chromium, the built Parallax site: bytes transferred and time to the first interactive Library
+//     view; the first search (bytes fetched, time to the results painted with their snippets); then, over
+//     the same words, p50 / p95 from the keystroke that completes a word to the results painted with their
+//     snippets, and from a facet click to the results painted; main-thread tasks over 50 ms;
+//   - in the same Chromium, Pagefind's own JS API on its site: the first search (its script, wasm, metadata,
+//     index chunks and the first results' fragments) and the latency of the same words, each from
+//     `search()` to the first page of results' data written into a list and painted.
+// Results go to standard output as Markdown, to WORK/results.json, and as a chart to docs/site-growth.svg.
+//
+//   node bench-site.mjs --cli PARALLAX --app DIST --pagefind PAGEFIND --work DIR N [N ...]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+import { fmt, installFramed, quantile } from './bench-lib.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const WORDS = Number(process.env.BENCH_WORDS ?? 50);
+// The results a first screen of either shows: the Library's first page of cards.
+const PAGE = 20;
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0 || !args[i + 1]) throw new Error(`${name} is required`);
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return resolve(v);
+};
+const cli = flag('--cli');
+const app = flag('--app');
+const pagefind = flag('--pagefind');
+const work = flag('--work');
+const sizes = args.map(Number);
+
+/** Runs a command under /usr/bin/time -v: its wall time (s), peak memory (kB) and standard error. */
+function timed(cmd, argv) {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
+  const wall = r.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  const peak = Number(r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
+  return { seconds, peak, stderr: r.stderr };
+}
+
+function bytesUnder(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.size;
+  return readdirSync(path).reduce((n, f) => n + bytesUnder(join(path, f)), 0);
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The pages as HTML, one file each: the first paragraph as title and heading, the rest as paragraphs. */
+function renderHtml(pages, out) {
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(pages).filter((f) => f.endsWith('.txt'))) {
+    const [head, ...rest] = readFileSync(join(pages, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    writeFileSync(
+      join(out, f.replace(/\.txt$/, '.html')),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(head)}</title></head>` +
+        `<body><main><h1>${esc(head)}</h1>${rest.map((p) => `<p>${esc(p)}</p>`).join('')}</main></body></html>`,
+    );
+  }
+  // The page the benchmark opens to use Pagefind's API.
+  writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body><ol id="results"></ol></body></html>');
+}
+
+/** Search words drawn from the pages themselves, spread over the corpus: what people look for. */
+function wordsOf(pages) {
+  const files = readdirSync(pages).filter((f) => f.endsWith('.txt')).sort();
+  const out = new Set();
+  for (let i = 0; out.size < WORDS && i < 10 * WORDS; i++) {
+    const text = readFileSync(join(pages, files[(i * 7919) % files.length]), 'utf8');
+    const words = text.split(/[^A-Za-z]+/).filter((w) => w.length >= 6);
+    if (words.length) out.add(words[(i * 31) % words.length].toLowerCase());
+  }
+  return [...out];
+}
+
+/** Counts the bytes of every response the page receives while `f` runs. */
+async function counting(page, f) {
+  const sizes = [];
+  const on = (r) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0));
+  page.on('requestfinished', on);
+  const value = await f();
+  await page.waitForLoadState('networkidle').catch(() => {});
+  page.off('requestfinished', on);
+  return { value, bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), requests: sizes.length };
+}
+
+const LONG_TASKS = () => {
+  window.longTasks = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+};
+
+async function parallax(browser, base, words) {
+  const loads = [];
+  let firstView;
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(LONG_TASKS);
+    const { value: ms, bytes } = await counting(page, async () => {
+      await page.goto(base + '/', { waitUntil: 'commit' });
+      return page.evaluate(
+        () =>
+          new Promise((done) => {
+            const check = () =>
+              document.querySelector('.doc-card') && !document.querySelector('#search-input')?.disabled
+                ? requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0))
+                : requestAnimationFrame(check);
+            check();
+          }),
+      );
+    });
+    loads.push(ms);
+    if (i === 0) firstView = { bytes, long: await page.evaluate(() => window.longTasks) };
+    await context.close();
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(base + '/');
+  await page.locator('.doc-card').first().waitFor();
+  await installFramed(page);
+  // Tasks from here on are the searches' and facet clicks'.
+  await page.evaluate(() => (window.longTasks = []));
+  // A search is done when the list names the query, is not waiting for index chunks, and every card it
+  // draws (the first page) has its snippets.
+  const type = (v) =>
+    page.evaluate(
+      (v) =>
+        window.framed(
+          () => {
+            const input = document.querySelector('#search-input');
+            input.value = v;
+            input.dispatchEvent(new InputEvent('input', { bubbles: true, data: v.at(-1), inputType: 'insertText' }));
+          },
+          () => {
+            const list = document.querySelector('ol.doc-list');
+            if (!list || list.dataset.query !== v || list.getAttribute('aria-busy') === 'true') return false;
+            return [...list.querySelectorAll('.doc-card')].every((c) => !v || c.querySelector('.snippet'));
+          },
+        ),
+      v,
+    );
+  const first = await counting(page, () => type(words[0]));
+  const keys = [];
+  for (const w of words.slice(1)) keys.push(await type(w));
+  // Facet clicks on the last search's results, on then off, alternating between two outlets.
+  await type('');
+  const facets = await page.evaluate(async (n) => {
+    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const id = boxes[Math.floor(i / 2) % boxes.length].id;
+      const before = document.querySelector('.results-bar .count').textContent;
+      const want = !document.getElementById(id).checked;
+      times.push(
+        await window.framed(
+          () => document.getElementById(id).click(),
+          () => document.getElementById(id)?.checked === want && document.querySelector('.results-bar .count').textContent !== before,
+        ),
+      );
+    }
+    return times;
+  }, WORDS);
+  const long = await page.evaluate(() => window.longTasks);
+  await context.close();
+  return { loads, firstView, first: { ms: first.value, bytes: first.bytes, requests: first.requests }, keys, facets, long };
+}
+
+async function pagefindSearch(browser, base, words) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  await page.goto(base + '/index.html');
+  await page.evaluate(() => (window.longTasks = []));
+  // One search: search(), the first page of results' data, written into the list, to the next frame.
+  await page.evaluate((PAGE) => {
+    window.pfSearch = async (w) => {
+      const t0 = performance.now();
+      window.pf ??= await import('./pagefind/pagefind.js');
+      const found = await window.pf.search(w);
+      const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+      const list = document.getElementById('results');
+      list.replaceChildren(
+        ...data.map((d) => {
+          const li = document.createElement('li');
+          li.textContent = `${d.meta.title}: ${d.excerpt.replace(/<[^>]+>/g, '')}`;
+          return li;
+        }),
+      );
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    };
+  }, PAGE);
+  const first = await counting(page, () => page.evaluate((w) => window.pfSearch(w), words[0]));
+  const times = [];
+  for (const w of words.slice(1)) times.push(await page.evaluate((w) => window.pfSearch(w), w));
+  const long = await page.evaluate(() => window.longTasks);
+  await context.close();
+  return { first: { ms: first.value, bytes: first.bytes, requests: first.requests }, times, long };
+}
+
+const results = [];
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
+try {
+  for (const n of sizes) {
+    const pages = join(work, `pages-${n}`);
+    const site = join(work, `site-${n}`);
+    const html = join(work, `html-${n}`);
+    for (const d of [pages, site, html]) rmSync(d, { recursive: true, force: true });
+    spawnSync(cli, ['synth', '--docs', String(n), '--out', pages], { stdio: 'ignore' });
+    renameSync(join(pages, 'truth.jsonl'), join(work, `truth-${n}.jsonl`));
+    process.stderr.write(`[${n}] parallax build\n`);
+    const build = timed(cli, ['build', pages, '--out', site, '--app', app]);
+    const data = readdirSync(site).find((f) => f.startsWith('data-'));
+    const built = {
+      seconds: build.seconds,
+      peak: build.peak,
+      dataBytes: bytesUnder(join(site, data)),
+      indexBytes: bytesUnder(join(site, data, 'index')),
+      catalogBytes: bytesUnder(join(site, data, 'catalog.plx')),
+      textBytes: bytesUnder(join(site, data, 'text')),
+      docBytes: bytesUnder(join(site, data, 'doc')),
+      tablesBytes: bytesUnder(join(site, data, 'tables.plx')),
+    };
+    process.stderr.write(`[${n}] pagefind\n`);
+    renderHtml(pages, html);
+    const pf = timed(pagefind, ['--site', html]);
+    const pfDir = join(html, 'pagefind');
+    const meta = readdirSync(pfDir).filter((f) => f.endsWith('.pf_meta')).map((f) => join(pfDir, f));
+    const peer = {
+      seconds: pf.seconds,
+      peak: pf.peak,
+      indexBytes: bytesUnder(join(pfDir, 'index')) + meta.reduce((a, f) => a + bytesUnder(f), 0),
+      fragmentBytes: bytesUnder(join(pfDir, 'fragment')),
+      totalBytes: bytesUnder(pfDir),
+    };
+    const words = wordsOf(pages);
+    process.stderr.write(`[${n}] browser\n`);
+    const a = await serveStatic(site);
+    const b = await serveStatic(html);
+    try {
+      const ours = await parallax(browser, a.base, words);
+      const theirs = await pagefindSearch(browser, b.base, words);
+      results.push({ n, built, peer, ours, theirs });
+    } finally {
+      a.proc.kill();
+      b.proc.kill();
+    }
+    writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 1));
+    // Each size's folders are large: keep only what was measured.
+    for (const d of [pages, html]) rmSync(d, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+}
+
+const kb = (b) => `${(b / 1024).toFixed(b >= 10240 ? 0 : 1)} KB`;
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+const pair = (xs) => `${fmt(quantile(xs, 0.5))} / ${fmt(quantile(xs, 0.95))}`;
+const ratio = (a, b) => (a / b).toFixed(2);
+const over50 = (xs) => `${xs.filter((d) => d > 50).length} (longest ${fmt(Math.max(0, ...xs))} ms)`;
+const lines = [];
+lines.push('| documents | build time | peak memory | data on disk | per document | index per document | catalog |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+for (const { n, built: b } of results) {
+  lines.push(`| ${n.toLocaleString('en')} | ${b.seconds.toFixed(1)} s | ${mb(b.peak * 1024)} | ${mb(b.dataBytes)} | ${kb(b.dataBytes / n)} | ${kb(b.indexBytes / n)} | ${mb(b.catalogBytes)} |`);
+}
+lines.push('');
+lines.push('| documents | first view: bytes, ms (p50 of loads) | keystroke p50 / p95 ms | facet click p50 / p95 ms | tasks over 50 ms: first view; searching and filtering |');
+lines.push('|---:|---|---|---|---|');
+for (const { n, ours: o } of results) {
+  lines.push(`| ${n.toLocaleString('en')} | ${kb(o.firstView.bytes)}, ${fmt(quantile(o.loads, 0.5))} | ${pair(o.keys)} | ${pair(o.facets)} | ${over50(o.firstView.long)}; ${over50(o.long)} |`);
+}
+lines.push('');
+lines.push('| documents | index bytes per document: Parallax / Pagefind (ratio) | first search bytes: Parallax / Pagefind (ratio) | search p50 / p95 ms: Parallax; Pagefind (ratio of p50) | index time: Parallax / Pagefind |');
+lines.push('|---:|---|---|---|---|');
+for (const { n, built: b, peer: p, ours: o, theirs: t } of results) {
+  lines.push(
+    `| ${n.toLocaleString('en')} | ${kb(b.indexBytes / n)} / ${kb(p.indexBytes / n)} (${ratio(b.indexBytes, p.indexBytes)}) | ` +
+      `${kb(o.first.bytes)} / ${kb(t.first.bytes)} (${ratio(o.first.bytes, t.first.bytes)}) | ` +
+      `${pair(o.keys)}; ${pair(t.times)} (${ratio(quantile(o.keys, 0.5), quantile(t.times, 0.5))}) | ${b.seconds.toFixed(1)} s / ${p.seconds.toFixed(1)} s |`,
+  );
+}
+console.log(lines.join('\n'));
+writeFileSync(resolve(import.meta.dirname, '../docs/site-growth.svg'), chart(results));
+
+/** Build time and bytes per document against corpus size (log scale), Parallax beside Pagefind. */
+function chart(rows) {
+  const W = 640, H = 300, L = 60, R = 20, T = 30, B = 50;
+  const xs = rows.map((r) => Math.log10(r.n));
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs) === Math.min(...xs) ? Math.min(...xs) + 1 : Math.max(...xs)];
+  const x = (n) => L + ((Math.log10(n) - x0) / (x1 - x0)) * (W - L - R);
+  const series = [
+    ['Parallax build (s)', rows.map((r) => r.built.seconds), '#1f5fa8'],
+    ['Pagefind index (s)', rows.map((r) => r.peer.seconds), '#b5542b'],
+  ];
+  const ymax = Math.max(1, ...series.flatMap((s) => s[1]));
+  const ylog = (v) => T + (1 - Math.log10(Math.max(v, 0.1) / 0.1) / Math.log10(ymax / 0.1)) * (H - T - B);
+  const path = (vals) => vals.map((v, i) => `${i ? 'L' : 'M'}${x(rows[i].n).toFixed(1)},${ylog(v).toFixed(1)}`).join(' ');
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`];
+  out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
+  out.push(`<text x="${L}" y="18" font-size="14">Time to build or index against documents (both axes logarithmic)</text>`);
+  out.push(`<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#333"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#333"/>`);
+  for (const r of rows) out.push(`<text x="${x(r.n)}" y="${H - B + 18}" text-anchor="middle">${r.n.toLocaleString('en')}</text>`);
+  for (const v of [1, 10, 100, 1000].filter((v) => v <= ymax * 1.5)) out.push(`<text x="${L - 6}" y="${ylog(v) + 4}" text-anchor="end">${v} s</text><line x1="${L}" y1="${ylog(v)}" x2="${W - R}" y2="${ylog(v)}" stroke="#ddd"/>`);
+  series.forEach(([name, vals, colour], i) => {
+    out.push(`<path d="${path(vals)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    vals.forEach((v, j) => out.push(`<circle cx="${x(rows[j].n)}" cy="${ylog(v)}" r="3" fill="${colour}"/>`));
+    out.push(`<text x="${L + 10 + i * 200}" y="${H - 12}" fill="${colour}">${name}</text>`);
+  });
+  out.push(`<text x="${W - R}" y="${H - 12}" text-anchor="end">documents</text></svg>`);
+  return out.join('\n') + '\n';
+}
