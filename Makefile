@@ -82,6 +82,7 @@ bench:
 	# 1,000, 10,000 and 100,000 generated documents: about 12 minutes and 5.5 GB of memory at the largest
 	cargo bench --locked -p parallax-core --bench events -- 1000 10000 100000
 	$(MAKE) bench-browser
+	$(MAKE) bench-site
 
 ## bench-browser: the app in Chromium, on the built-in corpus and on 1,000 generated documents (e2e/bench.mjs),
 ## and importing 100 and 1,000 generated pages in the browser (e2e/bench-import.mjs)
@@ -98,6 +99,16 @@ bench-browser: setup-test
 	"$$cli" synth --docs 100 --seed 2 --out "$(BENCH_DIR)/corpus-100"
 	(cd e2e && node bench-import.mjs "$(BENCH_DIR)/site-builtin" "100 generated pages=$(BENCH_DIR)/corpus-100" \
 		"1,000 generated pages=$(BENCH_DIR)/corpus-1000")
+
+## bench-site: `parallax build` and its peer Pagefind at 1,000, 10,000 and 100,000 generated documents, and
+## both sites searched in Chromium (e2e/bench-site.mjs): about 45 minutes and 8 GB of memory at the largest
+bench-site: dist
+	scripts/setup.sh --bench
+	cargo build --release --locked -p parallax-cli
+	cli="$$(realpath "$${CARGO_TARGET_DIR:-target}/release/parallax")"
+	mkdir -p target/bench-site
+	cd e2e && node bench-site.mjs --cli "$$cli" --app ../dist --pagefind ../tools/pagefind/node_modules/.bin/pagefind \
+		--work ../target/bench-site 1000 10000 100000
 
 ## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
 fuzz:

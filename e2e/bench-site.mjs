@@ -37,6 +37,9 @@ const cli = flag('--cli');
 const app = flag('--app');
 const pagefind = flag('--pagefind');
 const work = flag('--work');
+// Results of sizes measured in an earlier run, shown beside these (`--merge WORK/results.json`).
+const mergeAt = args.indexOf('--merge');
+const earlier = mergeAt >= 0 ? JSON.parse(readFileSync(args.splice(mergeAt, 2)[1], 'utf8')) : [];
 const sizes = args.map(Number);
 
 /** Runs a command under /usr/bin/time -v: its wall time (s), peak memory (kB) and standard error. */
@@ -211,7 +214,7 @@ async function pagefindSearch(browser, base, words) {
   return { first: { ms: first.value, bytes: first.bytes, requests: first.requests }, times, long };
 }
 
-const results = [];
+const results = [...earlier];
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
 try {
   for (const n of sizes) {
@@ -236,23 +239,32 @@ try {
     };
     process.stderr.write(`[${n}] pagefind\n`);
     renderHtml(pages, html);
-    const pf = timed(pagefind, ['--site', html]);
-    const pfDir = join(html, 'pagefind');
-    const meta = readdirSync(pfDir).filter((f) => f.endsWith('.pf_meta')).map((f) => join(pfDir, f));
-    const peer = {
-      seconds: pf.seconds,
-      peak: pf.peak,
-      indexBytes: bytesUnder(join(pfDir, 'index')) + meta.reduce((a, f) => a + bytesUnder(f), 0),
-      fragmentBytes: bytesUnder(join(pfDir, 'fragment')),
-      totalBytes: bytesUnder(pfDir),
-    };
+    let peer;
+    try {
+      const pf = timed(pagefind, ['--site', html]);
+      const pfDir = join(html, 'pagefind');
+      const meta = readdirSync(pfDir).filter((f) => f.endsWith('.pf_meta')).map((f) => join(pfDir, f));
+      peer = {
+        seconds: pf.seconds,
+        peak: pf.peak,
+        indexBytes: bytesUnder(join(pfDir, 'index')) + meta.reduce((a, f) => a + bytesUnder(f), 0),
+        fragmentBytes: bytesUnder(join(pfDir, 'fragment')),
+        totalBytes: bytesUnder(pfDir),
+      };
+    } catch (e) {
+      // The peer could not index this many pages (at 100,000 it runs out of memory on 24 GB): say so.
+      const peak = e.message.match(/Maximum resident set size \(kbytes\): (\d+)/);
+      const wall = e.message.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/);
+      peer = { failed: `exit status ${e.message.match(/Exit status: (\d+)/)?.[1]} after ${wall?.[1]}, peak memory ${peak ? (peak[1] / 1048576).toFixed(1) : '?'} GB` };
+      process.stderr.write(`[${n}] pagefind failed: ${peer.failed}\n`);
+    }
     const words = wordsOf(pages);
     process.stderr.write(`[${n}] browser\n`);
     const a = await serveStatic(site);
     const b = await serveStatic(html);
     try {
       const ours = await parallax(browser, a.base, words);
-      const theirs = await pagefindSearch(browser, b.base, words);
+      const theirs = peer.failed ? null : await pagefindSearch(browser, b.base, words);
       results.push({ n, built, peer, ours, theirs });
     } finally {
       a.proc.kill();
@@ -287,6 +299,10 @@ lines.push('');
 lines.push('| documents | index bytes per document: Parallax / Pagefind (ratio) | first search bytes: Parallax / Pagefind (ratio) | search p50 / p95 ms: Parallax; Pagefind (ratio of p50) | index time: Parallax / Pagefind |');
 lines.push('|---:|---|---|---|---|');
 for (const { n, built: b, peer: p, ours: o, theirs: t } of results) {
+  if (p.failed) {
+    lines.push(`| ${n.toLocaleString('en')} | ${kb(b.indexBytes / n)} / Pagefind failed: ${p.failed} | ${kb(o.first.bytes)} / – | ${pair(o.keys)}; – | ${b.seconds.toFixed(1)} s / – |`);
+    continue;
+  }
   lines.push(
     `| ${n.toLocaleString('en')} | ${kb(b.indexBytes / n)} / ${kb(p.indexBytes / n)} (${ratio(b.indexBytes, p.indexBytes)}) | ` +
       `${kb(o.first.bytes)} / ${kb(t.first.bytes)} (${ratio(o.first.bytes, t.first.bytes)}) | ` +
@@ -304,11 +320,16 @@ function chart(rows) {
   const x = (n) => L + ((Math.log10(n) - x0) / (x1 - x0)) * (W - L - R);
   const series = [
     ['Parallax build (s)', rows.map((r) => r.built.seconds), '#1f5fa8'],
-    ['Pagefind index (s)', rows.map((r) => r.peer.seconds), '#b5542b'],
+    ['Pagefind index (s)', rows.map((r) => r.peer.seconds ?? NaN), '#b5542b'],
   ];
-  const ymax = Math.max(1, ...series.flatMap((s) => s[1]));
+  const ymax = Math.max(1, ...series.flatMap((s) => s[1]).filter((v) => !Number.isNaN(v)));
   const ylog = (v) => T + (1 - Math.log10(Math.max(v, 0.1) / 0.1) / Math.log10(ymax / 0.1)) * (H - T - B);
-  const path = (vals) => vals.map((v, i) => `${i ? 'L' : 'M'}${x(rows[i].n).toFixed(1)},${ylog(v).toFixed(1)}`).join(' ');
+  const path = (vals) =>
+    vals
+      .map((v, i) => [v, i])
+      .filter(([v]) => !Number.isNaN(v))
+      .map(([v, i], k) => `${k ? 'L' : 'M'}${x(rows[i].n).toFixed(1)},${ylog(v).toFixed(1)}`)
+      .join(' ');
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`];
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="${L}" y="18" font-size="14">Time to build or index against documents (both axes logarithmic)</text>`);
@@ -317,7 +338,7 @@ function chart(rows) {
   for (const v of [1, 10, 100, 1000].filter((v) => v <= ymax * 1.5)) out.push(`<text x="${L - 6}" y="${ylog(v) + 4}" text-anchor="end">${v} s</text><line x1="${L}" y1="${ylog(v)}" x2="${W - R}" y2="${ylog(v)}" stroke="#ddd"/>`);
   series.forEach(([name, vals, colour], i) => {
     out.push(`<path d="${path(vals)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    vals.forEach((v, j) => out.push(`<circle cx="${x(rows[j].n)}" cy="${ylog(v)}" r="3" fill="${colour}"/>`));
+    vals.forEach((v, j) => Number.isNaN(v) || out.push(`<circle cx="${x(rows[j].n)}" cy="${ylog(v)}" r="3" fill="${colour}"/>`));
     out.push(`<text x="${L + 10 + i * 200}" y="${H - 12}" fill="${colour}">${name}</text>`);
   });
   out.push(`<text x="${W - R}" y="${H - 12}" text-anchor="end">documents</text></svg>`);

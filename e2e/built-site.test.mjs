@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dist, openPage, serve } from './harness.mjs';
@@ -97,7 +97,9 @@ test('a site built from a folder of mixed and hostile files names each bad file,
   assert.equal(readdirSync(out).filter((f) => f.startsWith('data-')).length, 1);
 
   const base = await serve(out);
-  const page = await openPage(t);
+  const page = await openPage(t, {}, { expected: /404/ });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   page.on('dialog', (d) => assert.fail(`a dialog opened: ${d.message()}`));
   await page.goto(base + '/');
   await page.locator('.doc-card').first().waitFor();
@@ -115,10 +117,16 @@ test('a site built from a folder of mixed and hostile files names each bad file,
   assert.equal(await page.locator('.reader a[href^="javascript:"]').count(), 0);
   assert.ok(await page.locator('.reader .article-text mark, .reader .article-text .entity').count() > 0, 'entities highlighted');
 
-  // The views that read every document fetch them, then show the corpus.
+  // The views that read every document fetch them, then show the corpus. One document's file has gone
+  // missing from the host: the view says so and shows the rest.
+  const data = readdirSync(out).find((f) => f.startsWith('data-'));
+  const fetchedDocs = new Set(fetched.filter((p) => p.includes('/doc/')).map((p) => p.split('/').at(-1)));
+  const gone = readdirSync(join(out, data, 'doc', '0')).find((f) => !fetchedDocs.has(f));
+  rmSync(join(out, data, 'doc', '0', gone));
   await page.goto(base + '/#/entities');
   await page.locator('table tbody tr').first().waitFor({ timeout: 20_000 });
   assert.ok((await page.locator('table tbody tr').count()) > 5);
+  assert.match(await page.locator('.banner.error').innerText(), new RegExp(`could not be loaded .*${gone.replace('.', '\\.')}.*404`));
   await page.goto(base + '/#/timeline');
   await page.locator('svg').first().waitFor();
   await page.goto(base + '/#/compare');

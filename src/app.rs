@@ -89,6 +89,13 @@ pub fn Shell() -> Html {
                     { format!("The corpus could not be loaded: {error}.") }
                 </div>
             }
+            if let Some(site) = &corpus.site
+                && let Some(failure) = site.failures().last()
+            {
+                <div class="banner error" role="alert">
+                    { format!("Part of the corpus could not be loaded ({failure}); what it holds is missing from this view. Reload to try again.") }
+                </div>
+            }
             <main id="main" class={classes!(wide.then_some("wide"))}>
                 if corpus.loading {
                     <p class="loading" role="status">{ "Loading the corpus…" }</p>
