@@ -7,7 +7,6 @@
 //! `parallax_core::search`; this component only shows them.
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
@@ -417,9 +416,10 @@ pub fn Library() -> Html {
     let listing = {
         let corpus = corpus.clone();
         let searched = searched.clone();
-        // Again when the search's answer changes (on a built site, when its index chunks come).
-        let answer = Rc::as_ptr(&searched) as usize;
-        use_memo((view.clone(), answer), move |(view, _)| Listing::new(&corpus, &searched, view))
+        // Again when the search's answer changes (on a built site, when its index chunks come). Not keyed
+        // by the answer's address: a new answer can be allocated where the old one was.
+        let arrived = corpus.site.as_ref().map(|s| s.index_generation());
+        use_memo((view.clone(), arrived), move |(view, _)| Listing::new(&corpus, &searched, view))
     };
     let facets = &listing.facets;
     let shown = &listing.shown;
