@@ -26,3 +26,24 @@ export const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 };
 export const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+// Times `n` clicks on the Library's outlet facet (the page has `framed` installed): on, then off again,
+// alternating between two outlets, so each click changes the result list. A click is done when the box
+// drawn says what was clicked and the count of results has changed.
+export const timeFacetClicks = (page, n) =>
+  page.evaluate(async (n) => {
+    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const id = boxes[Math.floor(i / 2) % boxes.length].id;
+      const before = document.querySelector('.results-bar .count').textContent;
+      const want = !document.getElementById(id).checked;
+      times.push(
+        await window.framed(
+          () => document.getElementById(id).click(),
+          () => document.getElementById(id)?.checked === want && document.querySelector('.results-bar .count').textContent !== before,
+        ),
+      );
+    }
+    return times;
+  }, n);

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
-import { fmt, installFramed, quantile } from './bench-lib.mjs';
+import { fmt, installFramed, quantile, timeFacetClicks } from './bench-lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -160,22 +160,7 @@ async function parallax(browser, base, words) {
   for (const w of words.slice(1)) keys.push(await type(w));
   // Facet clicks on the last search's results, on then off, alternating between two outlets.
   await type('');
-  const facets = await page.evaluate(async (n) => {
-    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      const id = boxes[Math.floor(i / 2) % boxes.length].id;
-      const before = document.querySelector('.results-bar .count').textContent;
-      const want = !document.getElementById(id).checked;
-      times.push(
-        await window.framed(
-          () => document.getElementById(id).click(),
-          () => document.getElementById(id)?.checked === want && document.querySelector('.results-bar .count').textContent !== before,
-        ),
-      );
-    }
-    return times;
-  }, WORDS);
+  const facets = await timeFacetClicks(page, WORDS);
   const long = await page.evaluate(() => window.longTasks);
   await context.close();
   return { loads, firstView, first: { ms: first.value, bytes: first.bytes, requests: first.requests }, keys, facets, long };

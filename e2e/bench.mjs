@@ -22,7 +22,7 @@
 //   node bench.mjs NAME=DIR [NAME=DIR ...]
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
-import { fmt, installFramed, quantile } from './bench-lib.mjs';
+import { fmt, installFramed, quantile, timeFacetClicks } from './bench-lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -88,24 +88,7 @@ async function measure(browser, base) {
   await page.goto(base + '/#/');
   await page.locator('.doc-card').first().waitFor();
   await installFramed(page);
-  const facets = await page.evaluate(async (n) => {
-    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      // On, then off again, alternating between two outlets: each click changes the result list. Done when
-      // the box drawn says what was clicked and the count of results has changed.
-      const id = boxes[Math.floor(i / 2) % boxes.length].id;
-      const before = document.querySelector('.results-bar .count').textContent;
-      const want = !document.getElementById(id).checked;
-      times.push(
-        await window.framed(
-          () => document.getElementById(id).click(),
-          () => document.getElementById(id)?.checked === want && document.querySelector('.results-bar .count').textContent !== before,
-        ),
-      );
-    }
-    return times;
-  }, INTERACTIONS);
+  const facets = await timeFacetClicks(page, INTERACTIONS);
   const compare = await measureCompare(page, base);
   await context.close();
   return { documents, loads, keys, facets, ...compare };
