@@ -75,6 +75,19 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   await page.locator('fieldset[data-facet="outlet"] input[type="checkbox"]').first().check();
   await page.waitForFunction((b) => document.querySelector('.count')?.innerText !== b, before);
 
+  // The Timeline draws from the cards and the tables: no document is fetched for it.
+  const docs = () => [...fetched.keys()].filter((k) => k.startsWith('doc/')).length;
+  await page.goto(base + '/#/timeline');
+  await page.locator('.timeline-chart svg').first().waitFor({ timeout: 20_000 });
+  assert.equal(docs(), 1, 'the Timeline fetches no document');
+  // Compare on an event fetches the documents of its columns, and only those.
+  await page.goto(base + '/#/compare');
+  await page.locator('.event-list a').first().click();
+  await page.locator('.matrix td.presence').first().waitFor({ timeout: 20_000 });
+  const columns = Number(await page.locator('.compare-grid').getAttribute('data-columns'));
+  assert.ok(columns >= 2, `columns: ${columns}`);
+  assert.ok(docs() <= 1 + columns, `Compare fetched ${docs() - 1} documents for ${columns} columns`);
+
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 

@@ -63,18 +63,31 @@ pub fn current_url() -> String {
 
 /// The bytes at `url` (relative to the page), or why they could not be had.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    start_fetch(url)?.await
+}
+
+/// Sends the request for `url` now (not when the returned future is first polled, which for a spawned
+/// task is after the current task's work, a render included); the future gives its bytes.
+pub fn start_fetch(url: &str) -> Result<impl Future<Output = Result<Vec<u8>, String>> + use<>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no browser window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url} could not be fetched (offline?)"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
-    }
-    let buffer = response.array_buffer().map_err(|_| format!("{url}: no body"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url}: the body could not be read"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let request = JsFuture::from(window.fetch_with_str(url));
+    let url = url.to_owned();
+    Ok(async move {
+        let response = request.await.map_err(|_| format!("{url} could not be fetched (offline?)"))?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
+        if !response.ok() {
+            return Err(format!(
+                "{url}: the server answered {} {}",
+                response.status(),
+                response.status_text()
+            ));
+        }
+        let buffer = response.array_buffer().map_err(|_| format!("{url}: no body"))?;
+        let buffer =
+            JsFuture::from(buffer).await.map_err(|_| format!("{url}: the body could not be read"))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    })
 }
 
 /// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period
@@ -111,6 +124,18 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
     });
     let _ = window.request_animation_frame(on_frame.unchecked_ref());
+}
+
+/// Runs `f` in a task of its own, as soon as the browser gets to it (at once where there is no window):
+/// what has come by then is handled together.
+pub fn soon(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// Runs `f` as a named span of the page's User Timing (`performance.measure`), which benchmarks and the

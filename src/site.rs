@@ -3,11 +3,13 @@
 //! file once. The layout is `parallax_core::site`'s; the page's `<meta name="parallax-data">` names the
 //! folder.
 //!
-//! Arrivals are kept here and handed to the corpus by [`Site::take_arrivals`]; each one calls the
-//! provider's `notify`, outside any borrow, so the views draw again with what came.
+//! Arrivals are kept here and handed to the corpus by [`Site::take_arrivals`]. The provider's `notify` is
+//! called outside any borrow, once for the files that came together (in a task of its own). A card's text (for
+//! its snippets) is not announced to the whole app: only the cards waiting for it draw again
+//! ([`Site::watch_text`]), so that twenty texts arriving do not redraw the Library's facets twenty times.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 use parallax_core::Document;
@@ -16,6 +18,10 @@ use parallax_core::site::{self, Catalog, Excerpt, Tables};
 
 /// Whole documents fetched at once when a view needs every one of them.
 const PARALLEL_FETCHES: usize = 8;
+
+/// Card texts on their way at once: a browser opens six connections to a host over HTTP/1.1, and a
+/// search's index chunk must not wait behind the texts of the search before.
+const TEXT_FETCHES: usize = 6;
 
 /// The folder the page's meta element names, when this is a built site.
 pub fn data_folder() -> Option<String> {
@@ -32,6 +38,9 @@ pub async fn fetch<T: serde::de::DeserializeOwned>(folder: &str, path: &str) -> 
     site::decode(&bytes).map_err(|e| format!("{folder}{path}: {e}"))
 }
 
+/// Called when something has come.
+pub type Notify = Rc<dyn Fn()>;
+
 /// What has come and not yet been taken into the corpus.
 #[derive(Debug, Default)]
 pub struct Arrivals {
@@ -46,6 +55,11 @@ pub struct Site {
     documents: usize,
     chunks: RefCell<HashMap<usize, Rc<Chunk>>>,
     texts: RefCell<HashMap<u32, Rc<Document>>>,
+    /// Texts asked for and not yet sent, and how many are on their way.
+    text_queue: RefCell<VecDeque<(u32, Document)>>,
+    texts_in_flight: Cell<usize>,
+    /// What to call when a document's text comes (the cards waiting for it).
+    text_watchers: RefCell<HashMap<u32, Vec<Notify>>>,
     pending: RefCell<HashSet<String>>,
     arrivals: RefCell<Arrivals>,
     /// Whole documents fetched or asked for.
@@ -55,7 +69,9 @@ pub struct Site {
     fetched_whole: Cell<usize>,
     index_chunks: Cell<u32>,
     failures: RefCell<Vec<String>>,
-    notify: RefCell<Option<Rc<dyn Fn()>>>,
+    notify: RefCell<Option<Notify>>,
+    /// Set while a redraw for what came is waiting for its task.
+    scheduled: Rc<Cell<bool>>,
 }
 
 impl std::fmt::Debug for Site {
@@ -72,6 +88,9 @@ impl Site {
             documents: catalog.documents.len(),
             chunks: RefCell::default(),
             texts: RefCell::default(),
+            text_queue: RefCell::default(),
+            texts_in_flight: Cell::new(0),
+            text_watchers: RefCell::default(),
             pending: RefCell::default(),
             arrivals: RefCell::default(),
             whole: RefCell::default(),
@@ -80,19 +99,26 @@ impl Site {
             index_chunks: Cell::new(0),
             failures: RefCell::default(),
             notify: RefCell::default(),
+            scheduled: Rc::default(),
         })
     }
 
     /// What to call when something has come.
-    pub fn on_arrival(&self, notify: Rc<dyn Fn()>) {
+    pub fn on_arrival(&self, notify: Notify) {
         *self.notify.borrow_mut() = Some(notify);
     }
 
+    /// Something came: the views draw again in a task of their own (once, whatever else has come by then).
     fn arrived(&self) {
-        let notify = self.notify.borrow().clone();
-        if let Some(notify) = notify {
-            notify();
+        let Some(notify) = self.notify.borrow().clone() else { return };
+        if self.scheduled.replace(true) {
+            return;
         }
+        let scheduled = self.scheduled.clone();
+        crate::browser::soon(move || {
+            scheduled.set(false);
+            notify();
+        });
     }
 
     fn failed(&self, message: String) {
@@ -110,7 +136,8 @@ impl Site {
         self.index_chunks.get()
     }
 
-    /// Starts fetching `path` unless it is here or on its way; `keep` stores what came.
+    /// Starts fetching `path` unless it is here or on its way; `keep` stores what came, and the views draw
+    /// again; a file that cannot be had is named to the whole app.
     fn get<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
@@ -119,15 +146,31 @@ impl Site {
         if !self.pending.borrow_mut().insert(path.clone()) {
             return;
         }
-        let site = self.clone();
-        yew::platform::spawn_local(async move {
-            match fetch::<T>(&site.folder, &path).await {
-                Ok(value) => {
-                    keep(&site, value);
-                    site.arrived();
-                }
-                Err(e) => site.failed(e),
+        self.fetch_then(path, move |site, fetched| match fetched {
+            Ok(value) => {
+                keep(site, value);
+                site.arrived();
             }
+            Err(e) => site.failed(e),
+        });
+    }
+
+    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out now, within the
+    /// render that asked for it, not when the spawned task first runs.
+    fn fetch_then<T: serde::de::DeserializeOwned + 'static>(
+        self: &Rc<Self>,
+        path: String,
+        then: impl FnOnce(&Rc<Site>, Result<T, String>) + 'static,
+    ) {
+        let site = self.clone();
+        let url = format!("{}{path}", self.folder);
+        let started = crate::browser::start_fetch(&url);
+        yew::platform::spawn_local(async move {
+            let bytes = match started {
+                Ok(request) => request.await,
+                Err(e) => Err(e),
+            };
+            then(&site, bytes.and_then(|b| site::decode::<T>(&b).map_err(|e| format!("{url}: {e}"))));
         });
     }
 
@@ -153,15 +196,62 @@ impl Site {
     }
 
     /// The document's card with its text and sections, for snippets; asked for if not here.
+    ///
+    /// Texts are fetched a few at a time, in the order asked (the first screenful of cards first), so that
+    /// they leave the browser's connections to the host free for a search's index chunk; those not yet
+    /// sent when the search changes are dropped ([`Site::drop_queued_texts`]).
     pub fn text(self: &Rc<Self>, document: u32, card: &Document) -> Option<Rc<Document>> {
         if let Some(doc) = self.texts.borrow().get(&document) {
             return Some(doc.clone());
         }
-        let card = card.clone();
-        self.get(site::text_path(document as usize), move |site, excerpt: Excerpt| {
-            site.texts.borrow_mut().insert(document, Rc::new(excerpt.on(&card)));
-        });
+        if self.pending.borrow_mut().insert(site::text_path(document as usize)) {
+            self.text_queue.borrow_mut().push_back((document, card.clone()));
+            self.send_texts();
+        }
         None
+    }
+
+    /// Sends queued text requests while fewer than [`TEXT_FETCHES`] are on their way.
+    fn send_texts(self: &Rc<Self>) {
+        while self.texts_in_flight.get() < TEXT_FETCHES {
+            let Some((document, card)) = self.text_queue.borrow_mut().pop_front() else { return };
+            self.texts_in_flight.set(self.texts_in_flight.get() + 1);
+            self.fetch_then(
+                site::text_path(document as usize),
+                move |site, fetched: Result<Excerpt, String>| {
+                    site.texts_in_flight.set(site.texts_in_flight.get() - 1);
+                    match fetched {
+                        Ok(excerpt) => {
+                            site.texts.borrow_mut().insert(document, Rc::new(excerpt.on(&card)));
+                            let waiting =
+                                site.text_watchers.borrow_mut().remove(&document).unwrap_or_default();
+                            for notify in waiting {
+                                notify();
+                            }
+                        }
+                        Err(e) => site.failed(e),
+                    }
+                    site.send_texts();
+                },
+            );
+        }
+    }
+
+    /// Forgets the texts asked for and not yet sent (a new search needs others); they are asked for
+    /// again if a card still wants them.
+    pub fn drop_queued_texts(&self) {
+        let dropped: Vec<(u32, Document)> = self.text_queue.borrow_mut().drain(..).collect();
+        let mut pending = self.pending.borrow_mut();
+        for (document, _) in dropped {
+            pending.remove(&site::text_path(document as usize));
+        }
+    }
+
+    /// Calls `notify` once the document's text has come (not at all if it is here already).
+    pub fn watch_text(&self, document: u32, notify: Notify) {
+        if !self.texts.borrow().contains_key(&document) {
+            self.text_watchers.borrow_mut().entry(document).or_default().push(notify);
+        }
     }
 
     /// Asks for a whole document (the Reader's).

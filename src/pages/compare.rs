@@ -138,23 +138,35 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
 }
 
 /// The view, once every document is here (on a built site they are fetched first).
+/// Compare, once what it compares is here: on a built site the corpus tables first (they name the events
+/// and entities), then the documents of its columns, and only those.
 #[component]
 pub fn Compare() -> Html {
     let corpus = use_corpus();
-    if let Some(waiting) = super::waiting_for_everything(&corpus) {
-        return waiting;
+    let location = use_location();
+    if corpus.site.is_some() {
+        if let Some(waiting) = super::waiting_for(&corpus, &[], "Loading the corpus's events and entities…")
+        {
+            return waiting;
+        }
+        let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+        let (_, mut documents, _) = columns(&corpus.bundle, &view);
+        // The columns drawn: the first few distinct ones (a link can name more).
+        let mut seen = std::collections::HashSet::new();
+        documents.retain(|&d| seen.insert(d));
+        documents.truncate(compare::MAX_COLUMNS);
+        let what =
+            format!("Loading the {} compared…", super::plural(documents.len(), "document", "documents"));
+        if let Some(waiting) = super::waiting_for(&corpus, &documents, &what) {
+            return waiting;
+        }
     }
     html! { <ComparePage /> }
 }
 
-#[component]
-fn ComparePage() -> Html {
-    let corpus = use_corpus();
-    let location = use_location();
-    let navigator = use_navigator();
-    let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
-    let bundle = corpus.bundle.clone();
-    let focus = Focus::find(&bundle, view.event.as_deref(), view.entity.as_deref());
+/// The view's focus, the documents of its columns, and what in its link could not be followed.
+fn columns(bundle: &Bundle, view: &CompareView) -> (Option<Focus>, Vec<u32>, Vec<String>) {
+    let focus = Focus::find(bundle, view.event.as_deref(), view.entity.as_deref());
     let mut problems = Vec::new();
     match (&view.event, &view.entity, focus) {
         (Some(e), _, None) => problems.push(format!("No event “{e}” in this corpus.")),
@@ -176,9 +188,20 @@ fn ComparePage() -> Html {
         ));
     }
     let documents = match focus {
-        Some(f) if picked.is_empty() => compare::default_documents(&bundle, f),
+        Some(f) if picked.is_empty() => compare::default_documents(bundle, f),
         _ => picked,
     };
+    (focus, documents, problems)
+}
+
+#[component]
+fn ComparePage() -> Html {
+    let corpus = use_corpus();
+    let location = use_location();
+    let navigator = use_navigator();
+    let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+    let bundle = corpus.bundle.clone();
+    let (focus, documents, problems) = columns(&bundle, &view);
     let comparison = {
         let bundle = bundle.clone();
         use_memo((focus, documents.clone()), move |(focus, documents)| {

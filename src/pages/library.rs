@@ -7,6 +7,7 @@
 //! `parallax_core::search`; this component only shows them.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use parallax_core::Document;
 use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
@@ -388,6 +389,8 @@ pub fn Library() -> Html {
             }
             let parts = View { part: part.clone(), ..View::default() }.parts();
             if let Some(site) = &corpus.site {
+                // The texts of the last search's cards not yet sent are not wanted now.
+                site.drop_queued_texts();
                 let head = &site.head;
                 if !site.request_chunks(&head.needed(&query)) {
                     let (hits, article, comments) = (Vec::new(), Vec::new(), Vec::new());
@@ -467,13 +470,16 @@ pub fn Library() -> Html {
         + usize::from(!view.part.is_empty());
     let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
     let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
-    // The view whose page of cards is drawn in full (the first screenful comes first).
+    // The view whose page of cards is drawn in full (the first screenful comes first). On a built site,
+    // not before the search's answer is here: the frame that draws it still draws only a screenful.
     let complete = use_state(String::new);
     {
         let complete = complete.clone();
-        use_effect_with(view_key.clone(), move |key| {
-            let key = key.clone();
-            browser::after_paint(move || complete.set(key));
+        use_effect_with((view_key.clone(), searched.waiting), move |(key, waiting)| {
+            if !*waiting {
+                let key = key.clone();
+                browser::after_paint(move || complete.set(key));
+            }
         });
     }
     let drawing = if *complete == view_key { limit } else { limit.min(FIRST_CARDS) };
@@ -737,18 +743,18 @@ pub fn Library() -> Html {
                     <ol class="doc-list" data-query={view.q.clone()} aria-busy={searched.waiting.then_some("true")} onclick={on_card_click}>
                         { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                             let doc = &docs[hit.document as usize];
-                            // Snippets for the cards drawn only; an unranked list has none.
+                            // Snippets for the cards drawn only; an unranked list has none. A built site cuts
+                            // them from the document's text, fetched for the cards drawn.
                             let snippets = if hit.is_unranked() {
-                                Vec::new()
-                            } else if let Some(site) = &corpus.site {
-                                // A built site cuts them from the document's text, fetched for the cards drawn.
-                                site.text(hit.document, doc).map(|d| site.head.snippets_of(&d, hit)).unwrap_or_default()
+                                Html::default()
+                            } else if corpus.site.is_some() {
+                                html! { <SiteSnippets hit={hit.clone()} /> }
                             } else {
-                                corpus.index().snippets_of(doc, hit)
+                                snippet_list(&corpus.index().snippets_of(doc, hit))
                             };
                             let path = Route::Reader { id: doc.id.clone() }.to_path();
                             let href = if hash_links { format!("#{path}") } else { path };
-                            card(at, doc, hit, &snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
+                            card(at, doc, hit, snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
                         }) }
                     </ol>
                     if shown.len() > limit {
@@ -885,7 +891,7 @@ fn card(
     at: usize,
     doc: &Document,
     hit: &Ranked,
-    snippets: &[Snippet],
+    snippets: Html,
     words: u32,
     href: String,
     imported: bool,
@@ -907,11 +913,7 @@ fn card(
             if let Some(byline) = &doc.meta.byline {
                 <div class="doc-byline">{ format!("By {}", byline.value.join(", ")) }</div>
             }
-            if !snippets.is_empty() {
-                <ul class="snippets">
-                    { for snippets.iter().map(snippet) }
-                </ul>
-            }
+            { snippets }
             <div class="doc-source">
                 { &doc.source }
                 if imported {
@@ -920,6 +922,50 @@ fn card(
             </div>
         </li>
     }
+}
+
+/// Keyword-in-context lines, if there are any.
+fn snippet_list(snippets: &[Snippet]) -> Html {
+    if snippets.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="snippets">
+            { for snippets.iter().map(snippet) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SiteSnippetsProps {
+    hit: Ranked,
+}
+
+/// A built site's card's snippets, cut from the document's text once it has come. The card draws again
+/// alone when it does, not the whole Library.
+#[component]
+fn SiteSnippets(props: &SiteSnippetsProps) -> Html {
+    let corpus = use_corpus();
+    let arrived = use_force_update();
+    let document = props.hit.document;
+    {
+        let corpus = corpus.clone();
+        use_effect_with(document, move |&d| {
+            if let Some(site) = &corpus.site {
+                site.watch_text(d, Rc::new(move || arrived.force_update()));
+            }
+        });
+    }
+    let site = corpus.site.clone();
+    let text = site
+        .as_ref()
+        .zip(corpus.documents().get(document as usize))
+        .and_then(|(s, card)| s.text(document, card));
+    // Cut once per search and text, not on every redraw of the app (a chunk's arrival draws it again).
+    let snippets = use_memo((props.hit.clone(), text.is_some()), move |(hit, _)| {
+        site.zip(text).map(|(site, text)| site.head.snippets_of(&text, hit)).unwrap_or_default()
+    });
+    snippet_list(&snippets)
 }
 
 /// A keyword-in-context line: the matches in `<mark>`, as text nodes (never as HTML).

@@ -36,6 +36,34 @@ pub(crate) fn waiting_for_everything(corpus: &Corpus) -> Option<Html> {
     })
 }
 
+/// On a built site, a view that needs the corpus tables and some documents whole asks for those not
+/// here and says what it waits for (`what`), or that a file could not be had; `None` once all are here
+/// (always, for the embedded corpus).
+pub(crate) fn waiting_for(corpus: &Corpus, documents: &[u32], what: &str) -> Option<Html> {
+    let site = corpus.site.as_ref()?;
+    let missing: Vec<u32> = documents.iter().copied().filter(|&d| !corpus.is_whole(d)).collect();
+    if corpus.has_tables() && missing.is_empty() {
+        return None;
+    }
+    site.request_tables();
+    for d in missing {
+        site.request_document(d);
+    }
+    Some(html! {
+        <div class="loading" role="status">
+            <p>{ what }</p>
+            if let Some(failure) = site.failures().last() {
+                <p class="banner error" role="alert">{ format!("It could not all be loaded: {failure}.") }</p>
+            }
+        </div>
+    })
+}
+
+/// "1 thing", "2 things".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
 /// The key-value pairs of a view's query string (repeated keys kept, in order); nothing for one that
 /// cannot be read.
 pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {

@@ -14,7 +14,7 @@ use yew_router::prelude::*;
 
 use super::library::set_title;
 use super::not_found::NotFound;
-use super::{citation, date_label, headline_label, outlet_label};
+use super::{citation, date_label, headline_label, outlet_label, plural};
 use crate::app::Route;
 use crate::pages::compare::CompareView;
 
@@ -610,10 +610,6 @@ impl<'a> Marks<'a> {
             </span>
         }
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
 fn span_text(doc: &Document, (start, end): (u32, u32)) -> &str {

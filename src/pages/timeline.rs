@@ -68,11 +68,12 @@ fn period_pairs(p: Period) -> Vec<(String, String)> {
     }
 }
 
-/// The view, once every document is here (on a built site they are fetched first).
+/// The view, once the corpus's events are here (on a built site the tables are fetched first; the
+/// documents' dates, outlets and headlines are on their cards).
 #[component]
 pub fn Timeline() -> Html {
     let corpus = use_corpus();
-    if let Some(waiting) = super::waiting_for_everything(&corpus) {
+    if let Some(waiting) = super::waiting_for(&corpus, &[], "Loading the corpus's events…") {
         return waiting;
     }
     html! { <TimelinePage /> }
