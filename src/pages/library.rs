@@ -612,6 +612,7 @@ pub fn Library() -> Html {
         Html::default()
     };
 
+    let search_key: AttrValue = format!("{}\u{1f}{}", view.q, view.part).into();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{ "Library" }</h1>
@@ -748,7 +749,7 @@ pub fn Library() -> Html {
                             let snippets = if hit.is_unranked() {
                                 Html::default()
                             } else if corpus.site.is_some() {
-                                html! { <SiteSnippets hit={hit.clone()} /> }
+                                html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} /> }
                             } else {
                                 snippet_list(&corpus.index().snippets_of(doc, hit))
                             };
@@ -939,6 +940,9 @@ fn snippet_list(snippets: &[Snippet]) -> Html {
 #[derive(Properties, PartialEq)]
 struct SiteSnippetsProps {
     hit: Ranked,
+    /// The search shown (its words and part): a new one draws the card again, which asks again for a
+    /// text whose request the new search dropped before it was sent, even when the hit is the same.
+    search: AttrValue,
 }
 
 /// A built site's card's snippets, cut from the document's text once it has come. The card draws again
