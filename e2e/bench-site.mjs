@@ -14,6 +14,7 @@
 //   node bench-site.mjs --cli PARALLAX --app DIST --pagefind PAGEFIND --work DIR N [N ...]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
@@ -26,6 +27,7 @@ const WORDS = Number(process.env.BENCH_WORDS ?? 50);
 // the frame that answers a search; 5 are visible at 1280 × 900 and 6 at 1920 × 1080). The Library draws the
 // rest of its page of 20 when the browser is idle, and Pagefind's own UI loads results 5 at a time.
 const PAGE = 6;
+const PEER_MEMORY_CAP = Math.floor((totalmem() * 4) / 5);
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -231,7 +233,9 @@ try {
     renderHtml(pages, html);
     let peer;
     try {
-      const pf = timed(pagefind, ['--site', html]);
+      // Under a cap of four fifths of the machine's memory (address space): at 100,000 pages Pagefind
+      // outgrows the machine, and capped it fails at once instead of driving it into reclaim for minutes.
+      const pf = timed('prlimit', [`--as=${PEER_MEMORY_CAP}`, pagefind, '--site', html]);
       const pfDir = join(html, 'pagefind');
       const meta = readdirSync(pfDir).filter((f) => f.endsWith('.pf_meta')).map((f) => join(pfDir, f));
       peer = {
