@@ -137,7 +137,6 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
     }
 }
 
-/// The view, once every document is here (on a built site they are fetched first).
 /// Compare, once what it compares is here: on a built site the corpus tables first (they name the events
 /// and entities), then the documents of its columns, and only those.
 #[component]
