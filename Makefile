@@ -14,6 +14,9 @@ export WASM_BINDGEN_TEST_TIMEOUT := 60
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
+	# Trunk refuses to start when a folder its watcher ignores is missing, as target/ and dist/ are in a
+	# fresh clone.
+	mkdir -p target dist
 	trunk serve
 
 ## test: set up if needed (including Chromium), then every check and test
