@@ -138,6 +138,17 @@ pub fn soon(f: impl FnOnce() + 'static) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
+/// Runs `f` in a task of its own after `ms` milliseconds (at once where there is no window).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
 /// Runs `f` as a named span of the page's User Timing (`performance.measure`), which benchmarks and the
 /// browser's profiler read; without a window it just runs `f`.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {

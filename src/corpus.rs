@@ -166,11 +166,6 @@ impl Corpus {
         self.tables
     }
 
-    /// Whether every document is here whole, with the tables.
-    pub fn is_complete(&self) -> bool {
-        self.site.is_none() || (self.tables && self.whole.len() == self.bundle.documents.len())
-    }
-
     /// The document's number in the corpus.
     pub fn position(&self, id: &str) -> Option<u32> {
         self.by_id().get(id).and_then(|&i| u32::try_from(i).ok())

@@ -13,11 +13,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 use parallax_core::Document;
+use parallax_core::explore::{CoList, Scope};
 use parallax_core::search::chunked::{Chunk, Head};
-use parallax_core::site::{self, Catalog, Excerpt, Tables};
-
-/// Whole documents fetched at once when a view needs every one of them.
-const PARALLEL_FETCHES: usize = 8;
+use parallax_core::site::{self, Catalog, CoChunk, EntityTables, Excerpt, Tables};
 
 /// Card texts on their way at once: a browser opens six connections to a host over HTTP/1.1, and a
 /// search's index chunk must not wait behind the texts of the search before.
@@ -62,13 +60,15 @@ pub struct Site {
     text_watchers: RefCell<HashMap<u32, Vec<Notify>>>,
     pending: RefCell<HashSet<String>>,
     arrivals: RefCell<Arrivals>,
+    /// The Entities view's tables, and the co-occurrence files that have come.
+    entity_tables: RefCell<Option<Rc<EntityTables>>>,
+    co: RefCell<HashMap<usize, Rc<CoChunk>>>,
     /// Whole documents fetched or asked for.
     whole: RefCell<HashSet<u32>>,
-    /// Set when every document is being fetched: they are taken into the corpus together, at the end.
-    all: Cell<bool>,
-    fetched_whole: Cell<usize>,
     index_chunks: Cell<u32>,
     failures: RefCell<Vec<String>>,
+    /// Why each file that could not be had was not.
+    failed_paths: RefCell<HashMap<String, String>>,
     notify: RefCell<Option<Notify>>,
     /// Set while a redraw for what came is waiting for its task.
     scheduled: Rc<Cell<bool>>,
@@ -93,11 +93,12 @@ impl Site {
             text_watchers: RefCell::default(),
             pending: RefCell::default(),
             arrivals: RefCell::default(),
+            entity_tables: RefCell::default(),
+            co: RefCell::default(),
             whole: RefCell::default(),
-            all: Cell::new(false),
-            fetched_whole: Cell::new(0),
             index_chunks: Cell::new(0),
             failures: RefCell::default(),
+            failed_paths: RefCell::default(),
             notify: RefCell::default(),
             scheduled: Rc::default(),
         })
@@ -146,12 +147,15 @@ impl Site {
         if !self.pending.borrow_mut().insert(path.clone()) {
             return;
         }
-        self.fetch_then(path, move |site, fetched| match fetched {
+        self.fetch_then(path.clone(), move |site, fetched| match fetched {
             Ok(value) => {
                 keep(site, value);
                 site.arrived();
             }
-            Err(e) => site.failed(e),
+            Err(e) => {
+                site.failed_paths.borrow_mut().insert(path, e.clone());
+                site.failed(e);
+            }
         });
     }
 
@@ -229,7 +233,11 @@ impl Site {
                                 notify();
                             }
                         }
-                        Err(e) => site.failed(e),
+                        Err(e) => {
+                            let path = site::text_path(document as usize);
+                            site.failed_paths.borrow_mut().insert(path, e.clone());
+                            site.failed(e);
+                        }
                     }
                     site.send_texts();
                 },
@@ -247,6 +255,11 @@ impl Site {
         }
     }
 
+    /// Whether the document's text could not be had.
+    pub fn text_failed(&self, document: u32) -> bool {
+        self.failed_paths.borrow().contains_key(&site::text_path(document as usize))
+    }
+
     /// Calls `notify` once the document's text has come (not at all if it is here already).
     pub fn watch_text(&self, document: u32, notify: Notify) {
         if !self.texts.borrow().contains_key(&document) {
@@ -260,7 +273,6 @@ impl Site {
             return;
         }
         self.get(site::document_path(document as usize), move |site, doc: Document| {
-            site.fetched_whole.set(site.fetched_whole.get() + 1);
             site.arrivals.borrow_mut().documents.push((document, doc));
         });
     }
@@ -272,65 +284,36 @@ impl Site {
         });
     }
 
-    /// Asks for every document, a few at a time; they are taken into the corpus when all have come.
-    pub fn request_all(self: &Rc<Self>) {
-        if self.all.replace(true) {
-            return;
+    /// The Entities view's counts, asked for if not here.
+    pub fn entity_tables(self: &Rc<Self>) -> Option<Rc<EntityTables>> {
+        if let Some(tables) = self.entity_tables.borrow().clone() {
+            return Some(tables);
         }
-        self.request_tables();
-        let missing: Vec<u32> = (0..u32::try_from(self.documents).unwrap_or(u32::MAX))
-            .filter(|d| !self.whole.borrow().contains(d))
-            .collect();
-        self.whole.borrow_mut().extend(missing.iter().copied());
-        let queue = Rc::new(RefCell::new(missing.into_iter()));
-        for _ in 0..PARALLEL_FETCHES {
-            let site = self.clone();
-            let queue = queue.clone();
-            yew::platform::spawn_local(async move {
-                loop {
-                    let next = queue.borrow_mut().next();
-                    let Some(d) = next else { break };
-                    match fetch::<Document>(&site.folder, &site::document_path(d as usize)).await {
-                        Ok(doc) => {
-                            site.fetched_whole.set(site.fetched_whole.get() + 1);
-                            site.arrivals.borrow_mut().documents.push((d, doc));
-                        }
-                        Err(e) => {
-                            // Counted as settled, so the rest are still taken in.
-                            site.fetched_whole.set(site.fetched_whole.get() + 1);
-                            site.failures.borrow_mut().push(e);
-                        }
-                    }
-                    if site.fetched_whole.get().is_multiple_of(250)
-                        || site.fetched_whole.get() == site.documents
-                    {
-                        site.arrived();
-                    }
-                }
-            });
+        self.get(site::ENTITIES.to_owned(), |site, tables: EntityTables| {
+            *site.entity_tables.borrow_mut() = Some(Rc::new(tables));
+        });
+        None
+    }
+
+    /// Why the file of who is named with `entity` could not be had, if it could not.
+    pub fn co_failure(&self, entity: u32) -> Option<String> {
+        self.failed_paths.borrow().get(&site::co_path(site::co_place(entity).0)).cloned()
+    }
+
+    /// Who is named with `entity` (an index into the corpus entities), asked for if not here.
+    pub fn co_list(self: &Rc<Self>, entity: u32, scope: Scope) -> Option<CoList> {
+        let (chunk, i) = site::co_place(entity);
+        if let Some(co) = self.co.borrow().get(&chunk) {
+            return Some(co.list(i, scope).cloned().unwrap_or_default());
         }
+        self.get(site::co_path(chunk), move |site, co: CoChunk| {
+            site.co.borrow_mut().insert(chunk, Rc::new(co));
+        });
+        None
     }
 
-    /// (whole documents fetched or failed, documents in the corpus).
-    pub fn progress(&self) -> (usize, usize) {
-        (self.fetched_whole.get(), self.documents)
-    }
-
-    /// Whether every document is here.
-    pub fn complete(&self) -> bool {
-        self.fetched_whole.get() >= self.documents
-    }
-
-    /// What has come for the corpus to take in: the tables, and the whole documents (all together when
-    /// every document was asked for).
+    /// What has come for the corpus to take in: the tables, and whole documents.
     pub fn take_arrivals(&self) -> Arrivals {
-        let mut arrivals = self.arrivals.borrow_mut();
-        let tables = arrivals.tables.take();
-        let documents = if self.all.get() && !self.complete() {
-            Vec::new()
-        } else {
-            std::mem::take(&mut arrivals.documents)
-        };
-        Arrivals { tables, documents }
+        std::mem::take(&mut *self.arrivals.borrow_mut())
     }
 }

@@ -6,7 +6,8 @@
 //! counts, orders and CSV files come from `parallax_core::explore`; this component lays them out.
 
 use parallax_core::explore::{
-    self, CoOccurrence, Coverage, EntityFilter, EntitySort, NAMED_LABELS, Scope, coverage_csv, entities_csv,
+    self, CO_ROWS, CoList, Coverage, EntityFilter, EntitySort, NAMED_LABELS, Scope, coverage_csv,
+    entities_csv,
 };
 use parallax_core::language::Label;
 use parallax_core::language::canonical::CorpusEntity;
@@ -23,8 +24,6 @@ use crate::corpus::use_corpus;
 const TABLE_ROWS: usize = 200;
 /// Rows of the heat map: the first of the table's order.
 const HEAT_ROWS: usize = 25;
-/// Entities listed as named with the chosen one.
-const CO_ROWS: usize = 20;
 
 /// The Entities view's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,12 +102,21 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
-/// The view, once every document is here (on a built site they are fetched first).
+/// The view. On a built site it reads the corpus tables and the entity tables made at build time (the
+/// counts by outlet), and who is named with a chosen entity from a small file of its own: no document.
 #[component]
 pub fn Entities() -> Html {
     let corpus = use_corpus();
-    if let Some(waiting) = super::waiting_for_everything(&corpus) {
-        return waiting;
+    if let Some(site) = &corpus.site {
+        const WHAT: &str = "Loading the entity tables…";
+        // Both files are asked for at once.
+        let counts = site.entity_tables();
+        if let Some(waiting) = super::waiting_for(&corpus, &[], WHAT) {
+            return waiting;
+        }
+        if counts.is_none() {
+            return super::loading_note(site, WHAT);
+        }
     }
     html! { <EntitiesPage /> }
 }
@@ -121,8 +129,17 @@ fn EntitiesPage() -> Html {
     let view = EntitiesView::from_query(location.as_ref().map_or("", |l| l.query_str()));
     let bundle = corpus.bundle.clone();
     let scope = view.scope();
-    let coverage =
-        use_memo(scope, move |&scope| explore::coverage(&bundle.documents, &bundle.canonical, scope));
+    // A built site's counts were made when it was built; the embedded corpus's are counted here, once per
+    // scope.
+    let built = corpus.site.as_ref().and_then(|site| site.entity_tables());
+    let counted = use_memo((scope, built.is_some()), move |&(scope, built)| {
+        if built {
+            Coverage::default()
+        } else {
+            explore::coverage(&bundle.documents, &bundle.canonical, scope)
+        }
+    });
+    let coverage: &Coverage = built.as_ref().map_or(&counted, |t| t.coverage(scope));
     let canonical = &corpus.bundle.canonical;
     let selected: Option<(u32, &CorpusEntity)> = canonical
         .entities
@@ -136,11 +153,22 @@ fn EntitiesPage() -> Html {
     };
     use_effect_with(title, |title| set_title(title));
     let bundle = corpus.bundle.clone();
-    let co = use_memo((selected.map(|(i, _)| i), scope), move |&(entity, scope)| {
-        entity
-            .map(|e| explore::co_occurrence(&bundle.documents, &bundle.canonical, e, scope))
-            .unwrap_or_default()
+    let chosen = selected.map(|(i, _)| i);
+    let counted_co = use_memo((chosen, scope, built.is_some()), move |&(entity, scope, built)| {
+        let all = |e| explore::co_occurrence(&bundle.documents, &bundle.canonical, e, scope);
+        entity.filter(|_| !built).map(|e| CoList::of(all(e), CO_ROWS))
     });
+    // On a built site, `None` until the chosen entity's file has come.
+    let co: Option<CoList> = match (&corpus.site, chosen) {
+        (Some(site), Some(e)) => site.co_list(e, scope),
+        _ => Some((*counted_co).clone().unwrap_or_default()),
+    };
+    let failure = corpus.site.as_ref().zip(chosen).and_then(|(site, e)| site.co_failure(e));
+    let named_with = match (&co, &failure) {
+        (Some(co), _) => NamedWith::Here(co),
+        (None, Some(failure)) => NamedWith::Failed(failure),
+        (None, None) => NamedWith::Loading,
+    };
 
     // Navigation: replace while typing, push for everything else.
     let go = {
@@ -165,8 +193,8 @@ fn EntitiesPage() -> Html {
 
     let filter = EntityFilter { label: view.label(), text: view.q.clone() };
     let sort = view.sort();
-    let rows = explore::entity_rows(canonical, &coverage, &filter, sort);
-    let total_named = explore::entity_rows(canonical, &coverage, &EntityFilter::default(), sort).len();
+    let rows = explore::entity_rows(canonical, coverage, &filter, sort);
+    let total_named = explore::entity_rows(canonical, coverage, &EntityFilter::default(), sort).len();
 
     let on_text = {
         let go = go.clone();
@@ -223,12 +251,12 @@ fn EntitiesPage() -> Html {
 
     let entity_name = |i: u32| canonical.entities.get(i as usize);
     let download_entities = {
-        let csv = entities_csv(canonical, &coverage, &rows);
+        let csv = entities_csv(canonical, coverage, &rows);
         Callback::from(move |_: MouseEvent| download("parallax-entities.csv", &csv))
     };
     let heat_rows: Vec<u32> = rows.iter().copied().take(HEAT_ROWS).collect();
     let download_coverage = {
-        let csv = coverage_csv(canonical, &coverage, &rows);
+        let csv = coverage_csv(canonical, coverage, &rows);
         Callback::from(move |_: MouseEvent| download("parallax-coverage.csv", &csv))
     };
     let problems = view.problems();
@@ -339,18 +367,26 @@ fn EntitiesPage() -> Html {
                         }
                     }
                 </div>
-                { co_panel(&view, selected, &co, &coverage, entity_name, &select_link, &library_query) }
+                { co_panel(&view, selected, named_with, coverage, entity_name, &select_link, &library_query) }
             </div>
-            { heat_map(&coverage, &heat_rows, rows.len(), canonical, &select_link, download_coverage) }
+            { heat_map(coverage, &heat_rows, rows.len(), canonical, &select_link, download_coverage) }
         </section>
     }
+}
+
+/// Who is named with the selected entity: here, on its way (a built site's file), or not to be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NamedWith<'a> {
+    Here(&'a CoList),
+    Loading,
+    Failed(&'a str),
 }
 
 /// The panel of who and what is named with the selected entity.
 fn co_panel<'a>(
     view: &EntitiesView,
     selected: Option<(u32, &CorpusEntity)>,
-    co: &[CoOccurrence],
+    co: NamedWith<'_>,
     coverage: &Coverage,
     entity: impl Fn(u32) -> Option<&'a CorpusEntity>,
     select_link: &dyn Fn(&CorpusEntity, &'static str) -> Html,
@@ -380,7 +416,12 @@ fn co_panel<'a>(
         Some((i, e)) => {
             let c = coverage.rows.get(i as usize).cloned().unwrap_or_default();
             let roles = explore::distinct_roles(e);
-            let top = co.iter().map(|c| c.passages.max(c.documents)).max().unwrap_or(1).max(1);
+            let (listed, total) = match co {
+                NamedWith::Here(co) => (&co.top[..], co.total as usize),
+                _ => (&[][..], 0),
+            };
+            let top = listed.iter().map(|c| c.passages.max(c.documents)).max().unwrap_or(1).max(1);
+            let more = total.saturating_sub(listed.len());
             html! {
                 <>
                     <h2 id="co-title">{ format!("Named with {}", e.name) }</h2>
@@ -407,7 +448,11 @@ fn co_panel<'a>(
                             </a>
                         </p>
                     }
-                    if co.is_empty() {
+                    if let NamedWith::Failed(failure) = co {
+                        <p class="banner error" role="alert">{ format!("Who is named with {} could not be loaded: {failure}.", e.name) }</p>
+                    } else if co == NamedWith::Loading {
+                        <p class="hint co-loading" role="status">{ format!("Loading who is named with {}…", e.name) }</p>
+                    } else if listed.is_empty() {
                         <p class="hint">{ "No other entity is named in the documents that name it." }</p>
                     } else {
                         <table class="co-table">
@@ -420,7 +465,7 @@ fn co_panel<'a>(
                                 </tr>
                             </thead>
                             <tbody>
-                                { for co.iter().take(CO_ROWS).filter_map(|c| {
+                                { for listed.iter().take(CO_ROWS).filter_map(|c| {
                                     let other = entity(c.entity)?;
                                     let width = (c.passages * 100 / top).to_string();
                                     Some(html! {
@@ -436,8 +481,8 @@ fn co_panel<'a>(
                                 }) }
                             </tbody>
                         </table>
-                        if co.len() > CO_ROWS {
-                            <p class="note">{ format!("and {} more", co.len() - CO_ROWS) }</p>
+                        if more > 0 {
+                            <p class="note">{ format!("and {more} more") }</p>
                         }
                     }
                 </>

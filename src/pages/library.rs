@@ -39,6 +39,9 @@ const PAGE: usize = 20;
 /// Cards drawn in the frame that answers a search or a click: a screenful. The rest of the page's cards,
 /// below the fold, are drawn as soon as the browser is idle.
 pub const FIRST_CARDS: usize = 6;
+/// On a built site, how long a search's answer waits for its first screenful's texts before it is drawn
+/// without them (their snippets then come as they do).
+const TEXT_WAIT_MS: i32 = 250;
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -424,6 +427,56 @@ pub fn Library() -> Html {
         let arrived = corpus.site.as_ref().map(|s| s.index_generation());
         use_memo((view.clone(), arrived), move |(view, _)| Listing::new(&corpus, &searched, view))
     };
+    let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
+
+    // On a built site, a search's answer is drawn once the texts of its first screenful of cards are here,
+    // so that the cards come with their snippets in one frame (the page is laid out once, and the list
+    // does not grow under the reader's eyes), or after `TEXT_WAIT_MS`, whichever is first: a slow text
+    // does not hold the results back. Until then the view stays as it was while the index was searched.
+    let text_came = use_force_update();
+    let released = use_state(String::new);
+    let holding = match &corpus.site {
+        Some(site) if !searched.waiting && *released != view_key => {
+            let mut missing = false;
+            for hit in listing.shown.iter().take(FIRST_CARDS).filter(|h| !h.is_unranked()) {
+                let Some(card) = docs.get(hit.document as usize) else { continue };
+                if site.text(hit.document, card).is_none() && !site.text_failed(hit.document) {
+                    missing = true;
+                    let came = text_came.clone();
+                    site.watch_text(hit.document, Rc::new(move || came.force_update()));
+                }
+            }
+            missing
+        }
+        _ => false,
+    };
+    {
+        let released = released.clone();
+        use_effect_with((view_key.clone(), holding), move |(key, holding)| {
+            if *holding {
+                let key = key.clone();
+                browser::after(TEXT_WAIT_MS, move || released.set(key));
+            }
+        });
+    }
+    // What is drawn meanwhile: the view with no answer yet, as while the index was searched.
+    let searching = {
+        let corpus = corpus.clone();
+        use_memo((view.clone(), holding), move |(view, holding)| {
+            holding.then(|| {
+                let nothing = Searched {
+                    hits: Vec::new(),
+                    article: Vec::new(),
+                    comments: Vec::new(),
+                    has_words: true,
+                    waiting: true,
+                };
+                Listing::new(&corpus, &nothing, view)
+            })
+        })
+    };
+    let busy = searched.waiting || holding;
+    let listing = searching.as_ref().as_ref().unwrap_or(&*listing);
     let facets = &listing.facets;
     let shown = &listing.shown;
     let sort = listing.sort;
@@ -468,14 +521,13 @@ pub fn Library() -> Html {
         + view.types.len()
         + usize::from(view.from.is_some() || view.to.is_some())
         + usize::from(!view.part.is_empty());
-    let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
     let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
     // The view whose page of cards is drawn in full (the first screenful comes first). On a built site,
     // not before the search's answer is here: the frame that draws it still draws only a screenful.
     let complete = use_state(String::new);
     {
         let complete = complete.clone();
-        use_effect_with((view_key.clone(), searched.waiting), move |(key, waiting)| {
+        use_effect_with((view_key.clone(), busy), move |(key, waiting)| {
             if !*waiting {
                 let key = key.clone();
                 browser::after_paint(move || complete.set(key));
@@ -736,12 +788,12 @@ pub fn Library() -> Html {
                             <p class="tool-status" role="alert">{ problem }</p>
                         }
                     </div>
-                    if searched.waiting {
+                    if busy {
                         <p class="loading" role="status">{ "Searching…" }</p>
                     } else if shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
-                    <ol class="doc-list" data-query={view.q.clone()} aria-busy={searched.waiting.then_some("true")} onclick={on_card_click}>
+                    <ol class="doc-list" data-query={view.q.clone()} aria-busy={busy.then_some("true")} onclick={on_card_click}>
                         { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                             let doc = &docs[hit.document as usize];
                             // Snippets for the cards drawn only; an unranked list has none. A built site cuts

@@ -13,29 +13,6 @@ use yew::prelude::*;
 
 use crate::corpus::Corpus;
 
-/// On a built site, a view that needs every document asks for them and shows how far along they are;
-/// `None` when they are all here (always, for the embedded corpus).
-pub(crate) fn waiting_for_everything(corpus: &Corpus) -> Option<Html> {
-    let site = corpus.site.as_ref()?;
-    if corpus.is_complete() || (corpus.has_tables() && site.complete()) {
-        return None;
-    }
-    site.request_all();
-    let (here, all) = site.progress();
-    let failures = site.failures();
-    Some(html! {
-        <div class="loading" role="status">
-            <p>{ format!("This view reads every document: loading them, {here} of {all}…") }</p>
-            <progress max={all.to_string()} value={here.to_string()}></progress>
-            if let Some(failure) = failures.last() {
-                <p class="banner error" role="alert">
-                    { format!("{} could not be loaded, the last: {failure}. The view shows the rest.", failures.len()) }
-                </p>
-            }
-        </div>
-    })
-}
-
 /// On a built site, a view that needs the corpus tables and some documents whole asks for those not
 /// here and says what it waits for (`what`), or that a file could not be had; `None` once all are here
 /// (always, for the embedded corpus).
@@ -49,14 +26,19 @@ pub(crate) fn waiting_for(corpus: &Corpus, documents: &[u32], what: &str) -> Opt
     for d in missing {
         site.request_document(d);
     }
-    Some(html! {
+    Some(loading_note(site, what))
+}
+
+/// What a view waits for, or that a file of the site could not be had.
+pub(crate) fn loading_note(site: &crate::site::Site, what: &str) -> Html {
+    html! {
         <div class="loading" role="status">
             <p>{ what }</p>
             if let Some(failure) = site.failures().last() {
                 <p class="banner error" role="alert">{ format!("It could not all be loaded: {failure}.") }</p>
             }
         </div>
-    })
+    }
 }
 
 /// "1 thing", "2 things".

@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::Document;
 use crate::document::SectionKind;
@@ -79,7 +80,7 @@ fn occurrences(doc: &Document, links: Option<&Vec<u32>>, scope: Scope) -> Vec<Oc
 }
 
 /// Mentions of every corpus entity per outlet: the coverage heat map and the entity table's counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     /// The outlets, as columns: the one with most documents first, then by name.
     pub outlets: Vec<String>,
@@ -90,7 +91,7 @@ pub struct Coverage {
 }
 
 /// One entity's counts in the chosen scope.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityCoverage {
     pub mentions: u32,
     /// Documents that mention it.
@@ -259,7 +260,7 @@ pub fn distinct_roles(e: &CorpusEntity) -> Vec<String> {
 }
 
 /// Another entity named with the chosen one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoOccurrence {
     /// Index into [`Canonical::entities`].
     pub entity: u32,
@@ -318,6 +319,107 @@ pub fn co_occurrence(
             .then_with(|| name(a.entity).cmp(&name(b.entity)))
             .then(a.entity.cmp(&b.entity))
     });
+    out
+}
+
+/// How many of the entities named with one the Entities view lists, and a site's tables keep.
+pub const CO_ROWS: usize = 20;
+
+/// The first of the entities named with one, in [`co_occurrence`]'s order, and how many there are in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoList {
+    pub top: Vec<CoOccurrence>,
+    pub total: u32,
+}
+
+impl CoList {
+    /// The first `keep` of a full list.
+    pub fn of(mut all: Vec<CoOccurrence>, keep: usize) -> Self {
+        let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        all.truncate(keep);
+        Self { top: all, total }
+    }
+}
+
+/// [`co_occurrence`] for every corpus entity at once, each list cut to its first `keep`: what a built
+/// site stores so that its Entities view needs no document. One pass over the documents that name each
+/// entity, so the work grows with the pairs named together, not with entities times documents.
+/// Mentions linked to no corpus entity are left out.
+pub fn co_occurrence_lists(
+    documents: &[Document],
+    canonical: &Canonical,
+    scope: Scope,
+    keep: usize,
+) -> Vec<CoList> {
+    let n = canonical.entities.len();
+    // Each document's (entity, passage) pairs, sorted, once each; and the documents naming each entity.
+    let found: Vec<Vec<(u32, u32)>> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut pairs: Vec<(u32, u32)> = occurrences(doc, canonical.links.get(d), scope)
+                .into_iter()
+                .filter(|o| (o.entity as usize) < n)
+                .map(|o| (o.entity, o.section))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        })
+        .collect();
+    let mut naming: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (d, pairs) in found.iter().enumerate() {
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            naming[run[0].0 as usize].push(u32::try_from(d).unwrap_or(u32::MAX));
+        }
+    }
+    let names: Vec<String> = canonical.entities.iter().map(|e| e.name.to_lowercase()).collect();
+    let mut shared: Vec<(u32, u32)> = vec![(0, 0); n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::with_capacity(n);
+    for (entity, docs) in naming.iter().enumerate() {
+        let entity = u32::try_from(entity).unwrap_or(u32::MAX);
+        for &d in docs {
+            let runs = found[d as usize].chunk_by(|a, b| a.0 == b.0);
+            let Some(own) = runs.clone().find(|r| r[0].0 == entity) else { continue };
+            for run in runs.filter(|r| r[0].0 != entity) {
+                let other = run[0].0;
+                let slot = &mut shared[other as usize];
+                if *slot == (0, 0) {
+                    touched.push(other);
+                }
+                slot.0 += 1;
+                // Both runs are sorted by passage, once each: the shared passages are found by merging them.
+                let (mut i, mut j) = (0, 0);
+                while i < own.len() && j < run.len() {
+                    match own[i].1.cmp(&run[j].1) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            slot.1 += 1;
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut list: Vec<CoOccurrence> = touched
+            .drain(..)
+            .map(|e| {
+                let (documents, passages) = std::mem::take(&mut shared[e as usize]);
+                CoOccurrence { entity: e, documents, passages }
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.passages
+                .cmp(&a.passages)
+                .then(b.documents.cmp(&a.documents))
+                .then_with(|| names[a.entity as usize].cmp(&names[b.entity as usize]))
+                .then(a.entity.cmp(&b.entity))
+        });
+        out.push(CoList::of(list, keep));
+    }
     out
 }
 

@@ -10,6 +10,8 @@
 //! | `text/K/N.plx` | document `N`'s text and sections ([`Excerpt`]) | its search snippets are shown |
 //! | `doc/K/N.plx` | document `N`, whole | it is read, or a view needs every document |
 //! | `tables.plx` | the corpus entities, events and framing ([`Tables`]) | a view shows entities, events or framing |
+//! | `entities.plx` | each entity's mentions by outlet, articles alone and with comments ([`EntityTables`]) | the Entities view |
+//! | `co/N.plx` | who is named with each of entities `N × CO_CHUNK` onwards, the first [`CO_ROWS`] ([`CoChunk`]) | an entity is chosen in the Entities view |
 //!
 //! (`K` is `N / 1000`, so that no folder holds more than a thousand files.)
 //!
@@ -25,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::bundle::{Bundle, BundleError};
 use crate::document::{Comment, Section};
 use crate::events::Events;
+use crate::explore::{self, CO_ROWS, CoList, Coverage, Scope};
 use crate::framing::Framing;
 use crate::language::canonical::Canonical;
 use crate::search::chunked::{Chunk, Head};
@@ -36,6 +39,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
 pub const TABLES: &str = "tables.plx";
+pub const ENTITIES: &str = "entities.plx";
+/// Entities per co-occurrence file.
+pub const CO_CHUNK: usize = 128;
 /// About how many bytes of postings a search index chunk holds before compression.
 pub const INDEX_CHUNK_BYTES: usize = 24 * 1024;
 /// The most bytes a file may inflate to: a damaged or hostile file is refused, not expanded.
@@ -60,6 +66,45 @@ pub struct Tables {
     pub framing: Framing,
 }
 
+/// The Entities view's counts, made at build time so that it needs no document: each entity's mentions
+/// by outlet ([`explore::coverage`]) in both scopes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityTables {
+    pub article: Coverage,
+    pub all: Coverage,
+}
+
+impl EntityTables {
+    pub fn coverage(&self, scope: Scope) -> &Coverage {
+        match scope {
+            Scope::Article => &self.article,
+            Scope::All => &self.all,
+        }
+    }
+}
+
+/// Who is named with each of [`CO_CHUNK`] entities ([`explore::co_occurrence_lists`]), in both scopes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoChunk {
+    pub article: Vec<CoList>,
+    pub all: Vec<CoList>,
+}
+
+impl CoChunk {
+    /// The list of the chunk's `i`th entity.
+    pub fn list(&self, i: usize, scope: Scope) -> Option<&CoList> {
+        match scope {
+            Scope::Article => self.article.get(i),
+            Scope::All => self.all.get(i),
+        }
+    }
+}
+
+/// The co-occurrence file that holds `entity`, and the entity's place in it.
+pub fn co_place(entity: u32) -> (usize, usize) {
+    (entity as usize / CO_CHUNK, entity as usize % CO_CHUNK)
+}
+
 /// What a document's search snippets are cut from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Excerpt {
@@ -80,6 +125,8 @@ impl Excerpt {
 pub struct Site {
     pub catalog: Catalog,
     pub tables: Tables,
+    pub entities: EntityTables,
+    pub co: Vec<CoChunk>,
     pub index: Vec<Chunk>,
     pub documents: Vec<Document>,
 }
@@ -124,8 +171,22 @@ pub fn split(bundle: Bundle) -> Site {
         facets: FacetData::new(&bundle.documents, &bundle.canonical, &bundle.events),
         search,
     };
+    let (docs, canonical) = (&bundle.documents, &bundle.canonical);
+    let entities = EntityTables {
+        article: explore::coverage(docs, canonical, Scope::Article),
+        all: explore::coverage(docs, canonical, Scope::All),
+    };
+    let article = explore::co_occurrence_lists(docs, canonical, Scope::Article, CO_ROWS);
+    let all = explore::co_occurrence_lists(docs, canonical, Scope::All, CO_ROWS);
+    let co = article
+        .chunks(CO_CHUNK)
+        .zip(all.chunks(CO_CHUNK))
+        .map(|(article, all)| CoChunk { article: article.to_vec(), all: all.to_vec() })
+        .collect();
     Site {
         catalog,
+        entities,
+        co,
         tables: Tables { canonical: bundle.canonical, events: bundle.events, framing: bundle.framing },
         index: chunks,
         documents: bundle.documents,
@@ -135,14 +196,23 @@ pub fn split(bundle: Bundle) -> Site {
 impl Site {
     /// Every file of the site's data, as (path under the data folder, bytes), in a stable order.
     pub fn files(&self) -> impl Iterator<Item = (String, Vec<u8>)> + '_ {
-        let head = [(CATALOG.to_owned(), encode(&self.catalog)), (TABLES.to_owned(), encode(&self.tables))];
+        let head = [
+            (CATALOG.to_owned(), encode(&self.catalog)),
+            (TABLES.to_owned(), encode(&self.tables)),
+            (ENTITIES.to_owned(), encode(&self.entities)),
+        ];
+        let co = self.co.iter().enumerate().map(|(n, c)| (co_path(n), encode(c)));
         let index = self.index.iter().enumerate().map(|(n, c)| (index_path(n), encode(c)));
         let documents = self.documents.iter().enumerate().flat_map(|(n, d)| {
             let excerpt = Excerpt { text: d.text.clone(), sections: d.sections.clone() };
             [(text_path(n), encode(&excerpt)), (document_path(n), encode(d))]
         });
-        head.into_iter().chain(index).chain(documents)
+        head.into_iter().chain(co).chain(index).chain(documents)
     }
+}
+
+pub fn co_path(chunk: usize) -> String {
+    format!("co/{chunk}.plx")
 }
 
 pub fn index_path(chunk: usize) -> String {

@@ -202,6 +202,28 @@ fn co_occurrence_ranks_shared_passages_before_shared_documents() {
 }
 
 #[test]
+fn co_occurrence_lists_cut_each_entitys_list_and_count_the_rest() {
+    let (docs, canonical) = corpus();
+    for scope in [Scope::Article, Scope::All] {
+        for keep in [0, 1, 5] {
+            let lists = co_occurrence_lists(&docs, &canonical, scope, keep);
+            assert_eq!(lists.len(), canonical.entities.len());
+            for (e, list) in lists.iter().enumerate() {
+                let full = co_occurrence(&docs, &canonical, e as u32, scope);
+                assert_eq!(list.total as usize, full.len());
+                assert_eq!(list.top, full[..full.len().min(keep)], "entity {e}, {scope:?}, keep {keep}");
+            }
+        }
+    }
+    // A's list, cut to one: B, of the two.
+    let lists = co_occurrence_lists(&docs, &canonical, Scope::Article, 1);
+    assert_eq!(
+        lists[A],
+        CoList { top: vec![CoOccurrence { entity: B as u32, documents: 1, passages: 2 }], total: 2 }
+    );
+}
+
+#[test]
 fn roles_are_listed_once_each_most_given_first() {
     let (_, canonical) = corpus();
     let mut e = canonical.entities[A].clone();

@@ -18,11 +18,15 @@ fn every_file_reads_back() {
     let b = bundle();
     let site = split(b.clone());
     let files: Vec<(String, Vec<u8>)> = site.files().collect();
-    assert_eq!(files.len(), 2 + site.index.len() + 2 * b.documents.len());
+    assert_eq!(files.len(), 3 + site.co.len() + site.index.len() + 2 * b.documents.len());
     let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
     assert_eq!(decode::<Catalog>(get(CATALOG)).expect("decodes"), site.catalog);
     let tables: Tables = decode(get(TABLES)).expect("decodes");
     assert_eq!((tables.canonical, tables.events, tables.framing), (b.canonical, b.events, b.framing));
+    assert_eq!(decode::<EntityTables>(get(ENTITIES)).expect("decodes"), site.entities);
+    for (n, chunk) in site.co.iter().enumerate() {
+        assert_eq!(&decode::<CoChunk>(get(&co_path(n))).expect("decodes"), chunk);
+    }
     for (n, chunk) in site.index.iter().enumerate() {
         assert_eq!(&decode::<Chunk>(get(&index_path(n))).expect("decodes"), chunk);
     }
@@ -33,6 +37,29 @@ fn every_file_reads_back() {
     }
     // The paths keep folders to a thousand files.
     assert_eq!(document_path(12_345), "doc/12/12345.plx");
+}
+
+#[test]
+fn entity_tables_equal_what_the_view_counts_from_whole_documents() {
+    let b = bundle();
+    let site = split(b.clone());
+    let entities = b.canonical.entities.len();
+    assert!(entities > CO_CHUNK / 4, "the sample names enough entities: {entities}");
+    assert_eq!(site.co.len(), entities.div_ceil(CO_CHUNK));
+    let mut cut = 0;
+    for scope in [Scope::Article, Scope::All] {
+        assert_eq!(site.entities.coverage(scope), &explore::coverage(&b.documents, &b.canonical, scope));
+        for e in 0..u32::try_from(entities).expect("fits") {
+            let full = explore::co_occurrence(&b.documents, &b.canonical, e, scope);
+            let (chunk, i) = co_place(e);
+            let stored = site.co[chunk].list(i, scope).expect("every entity has a list");
+            cut += usize::from(full.len() > CO_ROWS);
+            assert_eq!(stored, &CoList::of(full, CO_ROWS), "entity {e}, {scope:?}");
+        }
+    }
+    assert!(cut > 0, "some lists are longer than are kept, so the cut is tested");
+    // Comments add mentions: the two scopes differ somewhere.
+    assert_ne!(site.entities.article, site.entities.all);
 }
 
 #[test]
