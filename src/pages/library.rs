@@ -437,25 +437,47 @@ pub fn Library() -> Html {
     let released = use_state(String::new);
     let holding = match &corpus.site {
         Some(site) if !searched.waiting && *released != view_key => {
-            let mut missing = false;
-            for hit in listing.shown.iter().take(FIRST_CARDS).filter(|h| !h.is_unranked()) {
-                let Some(card) = docs.get(hit.document as usize) else { continue };
-                if site.text(hit.document, card).is_none() && !site.text_failed(hit.document) {
-                    missing = true;
-                    let came = text_came.clone();
-                    site.watch_text(hit.document, Rc::new(move || came.force_update()));
-                }
+            let missing: Vec<u32> = listing
+                .shown
+                .iter()
+                .take(FIRST_CARDS)
+                .filter(|h| !h.is_unranked())
+                .filter_map(|h| Some((h.document, docs.get(h.document as usize)?)))
+                .filter(|&(d, card)| site.text(d, card).is_none() && !site.text_failed(d))
+                .map(|(d, _)| d)
+                .collect();
+            // Drawn again once, when the last of them has come (a text that cannot be had draws the
+            // whole app again, and then no longer counts as missing).
+            let left = Rc::new(std::cell::Cell::new(missing.len()));
+            for &d in &missing {
+                let (left, came) = (left.clone(), text_came.clone());
+                site.watch_text(
+                    d,
+                    Rc::new(move || {
+                        left.set(left.get().saturating_sub(1));
+                        if left.get() == 0 {
+                            came.force_update();
+                        }
+                    }),
+                );
             }
-            missing
+            !missing.is_empty()
         }
         _ => false,
     };
+    // The view held back now, so that a timer of a search already drawn draws nothing again.
+    let held = use_mut_ref(String::new);
+    *held.borrow_mut() = if holding { view_key.clone() } else { String::new() };
     {
         let released = released.clone();
         use_effect_with((view_key.clone(), holding), move |(key, holding)| {
             if *holding {
                 let key = key.clone();
-                browser::after(TEXT_WAIT_MS, move || released.set(key));
+                browser::after(TEXT_WAIT_MS, move || {
+                    if *held.borrow() == key {
+                        released.set(key);
+                    }
+                });
             }
         });
     }
