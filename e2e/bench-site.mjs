@@ -227,7 +227,8 @@ try {
       catalogBytes: bytesUnder(join(site, data, 'catalog.plx')),
       textBytes: bytesUnder(join(site, data, 'text')),
       docBytes: bytesUnder(join(site, data, 'doc')),
-      tablesBytes: bytesUnder(join(site, data, 'tables.plx')),
+      tablesBytes: ['canonical', 'events', 'framing', 'entities'].reduce((n, t) => n + bytesUnder(join(site, data, `${t}.plx`)), 0),
+      coBytes: bytesUnder(join(site, data, 'co')),
     };
     process.stderr.write(`[${n}] pagefind\n`);
     renderHtml(pages, html);

@@ -57,6 +57,7 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   assert.ok(texts > 0 && texts <= 25, `the texts of the cards drawn: ${texts}`);
 
   // Open the first result: its document file, and the corpus tables, come; Back returns to the search.
+  const tables = () => ['canonical.plx', 'events.plx', 'framing.plx'].filter((t) => fetched.has(t));
   const headline = await page.locator('.doc-card .doc-headline').first().innerText();
   await page.locator('.doc-card a.doc-link').first().click();
   await page.locator('h1.headline').waitFor({ timeout: 20_000 });
@@ -64,7 +65,7 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   // Its entities are marked, from the document's own file.
   assert.ok((await page.locator('article mark, article .mention, [data-entity]').count()) > 0, 'entities highlighted');
   assert.equal([...fetched.keys()].filter((k) => k.startsWith('doc/')).length, 1);
-  assert.ok(fetched.has('tables.plx'));
+  assert.deepEqual(tables(), ['canonical.plx', 'events.plx', 'framing.plx']);
   await page.goBack();
   await page.locator('.doc-card .snippet mark').first().waitFor();
 
@@ -113,6 +114,18 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   assert.equal(docs(), before_entities, 'Entities fetches no document');
 
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
+});
+
+test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
+  const base = await serve(SITE);
+  const page = await openPage(t);
+  const fetched = recordData(page);
+  await page.goto(base + '/#/timeline');
+  await page.locator('.timeline-chart svg').first().waitFor({ timeout: 20_000 });
+  assert.deepEqual([...fetched.keys()].sort(), ['catalog.plx', 'events.plx']);
+  await page.goto(base + '/#/entities');
+  await page.locator('.entity-table tbody tr').first().waitFor({ timeout: 20_000 });
+  assert.deepEqual([...fetched.keys()].sort(), ['canonical.plx', 'catalog.plx', 'entities.plx', 'events.plx']);
 });
 
 test('a site built from a folder of mixed and hostile files names each bad file, and every view works on it', {

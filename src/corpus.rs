@@ -7,7 +7,7 @@ use std::rc::Rc;
 use parallax_core::Document;
 use parallax_core::bundle::{self, Bundle};
 use parallax_core::search::{FacetData, Index};
-use parallax_core::site::Catalog;
+use parallax_core::site::{Catalog, Table};
 use yew::prelude::*;
 
 use crate::site::Site;
@@ -38,9 +38,9 @@ pub struct Corpus {
     pub site: Option<Rc<Site>>,
     /// True until a built site's catalog has come.
     pub loading: bool,
-    /// On a built site: the documents that are whole (not cards), and whether the tables have come.
+    /// On a built site: the documents that are whole (not cards), and the tables that have come.
     whole: Rc<HashSet<u32>>,
-    tables: bool,
+    tables: Rc<HashSet<Table>>,
     /// Bumped whenever something of a built site comes, so that the views draw again.
     generation: u32,
 }
@@ -91,7 +91,7 @@ impl Corpus {
             site: None,
             loading: false,
             whole: Rc::default(),
-            tables: true,
+            tables: Rc::new(Table::ALL.into_iter().collect()),
             generation: 0,
         }
     }
@@ -118,7 +118,7 @@ impl Corpus {
             facets: Rc::new(facets),
             words: Rc::new(words),
             site: Some(site),
-            tables: false,
+            tables: Rc::default(),
             ..Self::from_bundle(bundle, None)
         }
     }
@@ -130,16 +130,24 @@ impl Corpus {
         next.generation = self.generation.wrapping_add(1);
         let Some(site) = &self.site else { return next };
         let arrivals = site.take_arrivals();
-        if arrivals.tables.is_none() && arrivals.documents.is_empty() {
+        if arrivals.is_empty() {
             return next;
         }
         let mut bundle = (*self.bundle).clone();
-        if let Some(tables) = arrivals.tables {
-            bundle.canonical = tables.canonical;
-            bundle.events = tables.events;
-            bundle.framing = tables.framing;
-            next.tables = true;
+        let mut tables = (*self.tables).clone();
+        if let Some(canonical) = arrivals.canonical {
+            bundle.canonical = canonical;
+            tables.insert(Table::Canonical);
         }
+        if let Some(events) = arrivals.events {
+            bundle.events = events;
+            tables.insert(Table::Events);
+        }
+        if let Some(framing) = arrivals.framing {
+            bundle.framing = framing;
+            tables.insert(Table::Framing);
+        }
+        next.tables = Rc::new(tables);
         let mut whole = (*self.whole).clone();
         for (d, doc) in arrivals.documents {
             if let Some(slot) = bundle.documents.get_mut(d as usize)
@@ -161,9 +169,9 @@ impl Corpus {
         self.site.is_none() || self.whole.contains(&document)
     }
 
-    /// Whether the entities, events and framing are here.
-    pub fn has_tables(&self) -> bool {
-        self.tables
+    /// Whether these corpus tables are here (always, for a corpus that is not a built site's).
+    pub fn has_tables(&self, tables: &[Table]) -> bool {
+        tables.iter().all(|t| self.tables.contains(t))
     }
 
     /// The document's number in the corpus.

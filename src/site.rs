@@ -13,9 +13,12 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 use parallax_core::Document;
+use parallax_core::events::Events;
 use parallax_core::explore::{CoList, Scope};
+use parallax_core::framing::Framing;
+use parallax_core::language::canonical::Canonical;
 use parallax_core::search::chunked::{Chunk, Head};
-use parallax_core::site::{self, Catalog, CoChunk, EntityTables, Excerpt, Tables};
+use parallax_core::site::{self, Catalog, CoChunk, EntityTables, Excerpt, Table};
 
 /// Card texts on their way at once: a browser opens six connections to a host over HTTP/1.1, and a
 /// search's index chunk must not wait behind the texts of the search before.
@@ -42,8 +45,19 @@ pub type Notify = Rc<dyn Fn()>;
 /// What has come and not yet been taken into the corpus.
 #[derive(Debug, Default)]
 pub struct Arrivals {
-    pub tables: Option<Tables>,
+    pub canonical: Option<Canonical>,
+    pub events: Option<Events>,
+    pub framing: Option<Framing>,
     pub documents: Vec<(u32, Document)>,
+}
+
+impl Arrivals {
+    pub fn is_empty(&self) -> bool {
+        self.canonical.is_none()
+            && self.events.is_none()
+            && self.framing.is_none()
+            && self.documents.is_empty()
+    }
 }
 
 pub struct Site {
@@ -277,11 +291,22 @@ impl Site {
         });
     }
 
-    /// Asks for the corpus tables (entities, events, framing).
-    pub fn request_tables(self: &Rc<Self>) {
-        self.get(site::TABLES.to_owned(), |site, tables: Tables| {
-            site.arrivals.borrow_mut().tables = Some(tables);
-        });
+    /// Asks for corpus tables (each is fetched once, however often it is asked for).
+    pub fn request_tables(self: &Rc<Self>, tables: &[Table]) {
+        for &table in tables {
+            let path = table.path().to_owned();
+            match table {
+                Table::Canonical => {
+                    self.get(path, |site, t: Canonical| site.arrivals.borrow_mut().canonical = Some(t))
+                }
+                Table::Events => {
+                    self.get(path, |site, t: Events| site.arrivals.borrow_mut().events = Some(t))
+                }
+                Table::Framing => {
+                    self.get(path, |site, t: Framing| site.arrivals.borrow_mut().framing = Some(t))
+                }
+            }
+        }
     }
 
     /// The Entities view's counts, asked for if not here.

@@ -14,6 +14,7 @@ use parallax_core::compare::{self, Column, Comparison, Focus, MatrixRow, Row};
 use parallax_core::events::EventOrigin;
 use parallax_core::framing::{FramingSignals, Presence};
 use parallax_core::language::{self, Speaker};
+use parallax_core::site::Table;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -144,7 +145,8 @@ pub fn Compare() -> Html {
     let corpus = use_corpus();
     let location = use_location();
     if corpus.site.is_some() {
-        if let Some(waiting) = super::waiting_for(&corpus, &[], "Loading the corpus's events and entities…")
+        if let Some(waiting) =
+            super::waiting_for(&corpus, &Table::ALL, &[], "Loading the corpus's events and entities…")
         {
             return waiting;
         }
@@ -156,7 +158,7 @@ pub fn Compare() -> Html {
         documents.truncate(compare::MAX_COLUMNS);
         let what =
             format!("Loading the {} compared…", super::plural(documents.len(), "document", "documents"));
-        if let Some(waiting) = super::waiting_for(&corpus, &documents, &what) {
+        if let Some(waiting) = super::waiting_for(&corpus, &Table::ALL, &documents, &what) {
             return waiting;
         }
     }

@@ -11,6 +11,7 @@ use parallax_core::explore::{
 };
 use parallax_core::language::Label;
 use parallax_core::language::canonical::CorpusEntity;
+use parallax_core::site::Table;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -102,7 +103,7 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
-/// The view. On a built site it reads the corpus tables and the entity tables made at build time (the
+/// The view. On a built site it reads the corpus entities and the entity tables made at build time (the
 /// counts by outlet), and who is named with a chosen entity from a small file of its own: no document.
 #[component]
 pub fn Entities() -> Html {
@@ -111,7 +112,7 @@ pub fn Entities() -> Html {
         const WHAT: &str = "Loading the entity tables…";
         // Both files are asked for at once.
         let counts = site.entity_tables();
-        if let Some(waiting) = super::waiting_for(&corpus, &[], WHAT) {
+        if let Some(waiting) = super::waiting_for(&corpus, &[Table::Canonical], &[], WHAT) {
             return waiting;
         }
         if counts.is_none() {

@@ -9,20 +9,21 @@ pub mod reader;
 pub mod timeline;
 
 use parallax_core::Document;
+use parallax_core::site::Table;
 use yew::prelude::*;
 
 use crate::corpus::Corpus;
 
-/// On a built site, a view that needs the corpus tables and some documents whole asks for those not
+/// On a built site, a view that needs some corpus tables and some documents whole asks for those not
 /// here and says what it waits for (`what`), or that a file could not be had; `None` once all are here
 /// (always, for the embedded corpus).
-pub(crate) fn waiting_for(corpus: &Corpus, documents: &[u32], what: &str) -> Option<Html> {
+pub(crate) fn waiting_for(corpus: &Corpus, tables: &[Table], documents: &[u32], what: &str) -> Option<Html> {
     let site = corpus.site.as_ref()?;
     let missing: Vec<u32> = documents.iter().copied().filter(|&d| !corpus.is_whole(d)).collect();
-    if corpus.has_tables() && missing.is_empty() {
+    if corpus.has_tables(tables) && missing.is_empty() {
         return None;
     }
-    site.request_tables();
+    site.request_tables(tables);
     for d in missing {
         site.request_document(d);
     }

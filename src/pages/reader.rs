@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use parallax_core::language::{self, Label, Speaker};
 use parallax_core::manifest::OVERRIDE_RULE;
+use parallax_core::site::Table;
 use parallax_core::{Document, Fact, SectionKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -87,10 +88,10 @@ fn go(navigator: Option<&Navigator>, id: &str, view: &ReaderView) {
 pub fn Reader(props: &ReaderProps) -> Html {
     let corpus = use_corpus();
     if let (Some(site), Some(d)) = (&corpus.site, corpus.position(&props.id))
-        && !(corpus.is_whole(d) && corpus.has_tables())
+        && !(corpus.is_whole(d) && corpus.has_tables(&Table::ALL))
     {
         site.request_document(d);
-        site.request_tables();
+        site.request_tables(&Table::ALL);
         if let Some(failure) = site.failures().last() {
             return html! { <p class="banner error" role="alert">{ format!("The document could not be loaded: {failure}.") }</p> };
         }

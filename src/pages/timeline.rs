@@ -10,6 +10,7 @@
 use parallax_core::Document;
 use parallax_core::events::Event;
 use parallax_core::explore::{self, Column, Lane, Mark, Period, Timeline as Axis};
+use parallax_core::site::Table;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -68,12 +69,13 @@ fn period_pairs(p: Period) -> Vec<(String, String)> {
     }
 }
 
-/// The view, once the corpus's events are here (on a built site the tables are fetched first; the
+/// The view, once the corpus's events are here (on a built site their table is fetched first; the
 /// documents' dates, outlets and headlines are on their cards).
 #[component]
 pub fn Timeline() -> Html {
     let corpus = use_corpus();
-    if let Some(waiting) = super::waiting_for(&corpus, &[], "Loading the corpus's events…") {
+    if let Some(waiting) = super::waiting_for(&corpus, &[Table::Events], &[], "Loading the corpus's events…")
+    {
         return waiting;
     }
     html! { <TimelinePage /> }

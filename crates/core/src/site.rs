@@ -9,7 +9,7 @@
 //! | `index/N.plx` | search index chunk `N`: the posting lists of a range of keys | a query needs a key in that range |
 //! | `text/K/N.plx` | document `N`'s text and sections ([`Excerpt`]) | its search snippets are shown |
 //! | `doc/K/N.plx` | document `N`, whole | it is read, or a view needs every document |
-//! | `tables.plx` | the corpus entities, events and framing ([`Tables`]) | a view shows entities, events or framing |
+//! | `canonical.plx`, `events.plx`, `framing.plx` | the corpus tables ([`Table`]): entities (and each document's links to them), events, framing | a view needs that table (Entities the first, Timeline the second, Reader and Compare all three) |
 //! | `entities.plx` | each entity's mentions by outlet, articles alone and with comments ([`EntityTables`]) | the Entities view |
 //! | `co/N.plx` | who is named with each of entities `N × CO_CHUNK` onwards, the first [`CO_ROWS`] ([`CoChunk`]) | an entity is chosen in the Entities view |
 //!
@@ -38,7 +38,29 @@ pub const MAGIC: [u8; 4] = *b"PLXS";
 pub const FORMAT_VERSION: u32 = 1;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
-pub const TABLES: &str = "tables.plx";
+/// The corpus tables, each a file of its own, so that a view fetches only those it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// [`Canonical`]: the corpus entities, and each document's mentions linked to them.
+    Canonical,
+    /// [`Events`].
+    Events,
+    /// [`Framing`].
+    Framing,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Canonical, Table::Events, Table::Framing];
+
+    /// The file's path under the data folder.
+    pub fn path(self) -> &'static str {
+        match self {
+            Table::Canonical => "canonical.plx",
+            Table::Events => "events.plx",
+            Table::Framing => "framing.plx",
+        }
+    }
+}
 pub const ENTITIES: &str = "entities.plx";
 /// Entities per co-occurrence file.
 pub const CO_CHUNK: usize = 128;
@@ -198,7 +220,9 @@ impl Site {
     pub fn files(&self) -> impl Iterator<Item = (String, Vec<u8>)> + '_ {
         let head = [
             (CATALOG.to_owned(), encode(&self.catalog)),
-            (TABLES.to_owned(), encode(&self.tables)),
+            (Table::Canonical.path().to_owned(), encode(&self.tables.canonical)),
+            (Table::Events.path().to_owned(), encode(&self.tables.events)),
+            (Table::Framing.path().to_owned(), encode(&self.tables.framing)),
             (ENTITIES.to_owned(), encode(&self.entities)),
         ];
         let co = self.co.iter().enumerate().map(|(n, c)| (co_path(n), encode(c)));

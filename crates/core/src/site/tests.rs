@@ -18,11 +18,12 @@ fn every_file_reads_back() {
     let b = bundle();
     let site = split(b.clone());
     let files: Vec<(String, Vec<u8>)> = site.files().collect();
-    assert_eq!(files.len(), 3 + site.co.len() + site.index.len() + 2 * b.documents.len());
+    assert_eq!(files.len(), 5 + site.co.len() + site.index.len() + 2 * b.documents.len());
     let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
     assert_eq!(decode::<Catalog>(get(CATALOG)).expect("decodes"), site.catalog);
-    let tables: Tables = decode(get(TABLES)).expect("decodes");
-    assert_eq!((tables.canonical, tables.events, tables.framing), (b.canonical, b.events, b.framing));
+    assert_eq!(decode::<Canonical>(get(Table::Canonical.path())).expect("decodes"), b.canonical);
+    assert_eq!(decode::<Events>(get(Table::Events.path())).expect("decodes"), b.events);
+    assert_eq!(decode::<Framing>(get(Table::Framing.path())).expect("decodes"), b.framing);
     assert_eq!(decode::<EntityTables>(get(ENTITIES)).expect("decodes"), site.entities);
     for (n, chunk) in site.co.iter().enumerate() {
         assert_eq!(&decode::<CoChunk>(get(&co_path(n))).expect("decodes"), chunk);
