@@ -73,8 +73,18 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   await page.fill('#search-input', `${word.slice(0, 4)}*`);
   await page.locator('.doc-card .snippet mark').first().waitFor({ timeout: 20_000 });
   const before = await page.locator('.count').innerText();
+  // A facet click on a search already answered is drawn at once: the list never goes back to
+  // "Searching…" while the new cards' texts come.
+  await page.evaluate(() => {
+    window.searchingAgain = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.loading') || document.querySelector('ol.doc-list[aria-busy="true"]')) window.searchingAgain = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.locator('fieldset[data-facet="outlet"] input[type="checkbox"]').first().check();
   await page.waitForFunction((b) => document.querySelector('.count')?.innerText !== b, before);
+  await page.locator('.doc-card .snippet').first().waitFor();
+  assert.equal(await page.evaluate(() => window.searchingAgain), false, 'a facet click does not search again');
 
   // The Timeline draws from the cards and the tables: no document is fetched for it.
   const docs = () => [...fetched.keys()].filter((k) => k.startsWith('doc/')).length;

@@ -429,14 +429,20 @@ pub fn Library() -> Html {
     };
     let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
 
+    // The search (words and part) the cards' snippets are cut for.
+    let search_key: AttrValue = format!("{}\u{1f}{}", view.q, view.part).into();
+
     // On a built site, a search's answer is drawn once the texts of its first screenful of cards are here,
     // so that the cards come with their snippets in one frame (the page is laid out once, and the list
     // does not grow under the reader's eyes), or after `TEXT_WAIT_MS`, whichever is first: a slow text
     // does not hold the results back. Until then the view stays as it was while the index was searched.
+    // Only a new search is held: a facet click or a sort on a search already drawn is drawn at once, and
+    // its new cards' snippets come with their texts.
     let text_came = use_force_update();
     let released = use_state(String::new);
+    let answered = use_mut_ref(String::new);
     let holding = match &corpus.site {
-        Some(site) if !searched.waiting && *released != view_key => {
+        Some(site) if !searched.waiting && *released != view_key && *answered.borrow() != *search_key => {
             let missing: Vec<u32> = listing
                 .shown
                 .iter()
@@ -465,6 +471,9 @@ pub fn Library() -> Html {
         }
         _ => false,
     };
+    if !holding && !searched.waiting {
+        *answered.borrow_mut() = search_key.to_string();
+    }
     // The view held back now, so that a timer of a search already drawn draws nothing again.
     let held = use_mut_ref(String::new);
     *held.borrow_mut() = if holding { view_key.clone() } else { String::new() };
@@ -686,7 +695,6 @@ pub fn Library() -> Html {
         Html::default()
     };
 
-    let search_key: AttrValue = format!("{}\u{1f}{}", view.q, view.part).into();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title">{ "Library" }</h1>
