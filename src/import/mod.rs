@@ -28,6 +28,8 @@ use worker::{ImportWorker, Request, Response};
 
 /// The worker's loader, beside `index.html` (Trunk writes it from the worker link).
 const WORKER_LOADER: &str = "./parallax-worker_loader.js";
+/// How long the reading of chosen files runs before it gives the page's thread a turn.
+const TASK_BUDGET_MS: f64 = 20.0;
 
 /// What the import is doing.
 #[derive(Debug, Clone, PartialEq)]
@@ -383,7 +385,15 @@ async fn import(shared: Shared, files: Vec<web_sys::File>) {
     }
     let mut sources = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
+    // Asking a file chosen from disk its size, and to be read, costs the page's thread about a millisecond
+    // each, and small files' reads can complete within the same task: the loop gives the page a turn
+    // every `TASK_BUDGET_MS`, so that a thousand files do not make one long task.
+    let mut turn = js_sys::Date::now();
     for file in &files {
+        if js_sys::Date::now() - turn > TASK_BUDGET_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            turn = js_sys::Date::now();
+        }
         // A file chosen with its folder has its path in the folder (not in web-sys's bindings).
         let path = js_sys::Reflect::get(file, &"webkitRelativePath".into())
             .ok()
