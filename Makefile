@@ -104,7 +104,8 @@ bench-browser: setup-test
 		"1,000 generated pages=$(BENCH_DIR)/corpus-1000")
 
 ## bench-site: `parallax build` and its peer Pagefind at 1,000, 10,000 and 100,000 generated documents, and
-## both sites searched in Chromium (e2e/bench-site.mjs): about 45 minutes and 8 GB of memory at the largest
+## both sites searched in Chromium (e2e/bench-site.mjs): about 20 minutes; at the largest Parallax takes 6.7 GB and
+## Pagefind fails at its cap of four fifths of the machine's memory
 bench-site: dist
 	scripts/setup.sh --bench
 	cargo build --release --locked -p parallax-cli
