@@ -213,7 +213,9 @@ impl View {
 /// A query's results: the hits in the parts searched, and the documents matching in each part (the
 /// section facet's counts).
 struct Searched {
-    hits: Vec<Ranked>,
+    /// Shared with the listings made from it: a result holds its match spans, and a hundred thousand of
+    /// them are not copied for each facet click.
+    hits: Vec<Rc<Ranked>>,
     article: Vec<u32>,
     comments: Vec<u32>,
     /// Whether the query has words to rank by (else the list is sorted by date).
@@ -226,7 +228,7 @@ struct Searched {
 /// redraw that changes nothing (the URL catching up with a click) costs no search or count.
 struct Listing {
     facets: search::Facets,
-    shown: Vec<Ranked>,
+    shown: Vec<Rc<Ranked>>,
     /// Per part, how many documents match the query and the facets (the section facet's counts).
     article: usize,
     comments: usize,
@@ -240,9 +242,18 @@ impl Listing {
         let filter = view.filter();
         let facet_data = corpus.facets();
         let facets = facet_data.counts(&candidates, &filter);
-        let kept: BTreeSet<u32> = facet_data.apply(&candidates, &filter).into_iter().collect();
-        let mut shown: Vec<Ranked> =
-            searched.hits.iter().filter(|h| kept.contains(&h.document)).cloned().collect();
+        let mut kept = vec![false; docs.len()];
+        for d in facet_data.apply(&candidates, &filter) {
+            if let Some(k) = kept.get_mut(d as usize) {
+                *k = true;
+            }
+        }
+        let mut shown: Vec<Rc<Ranked>> = searched
+            .hits
+            .iter()
+            .filter(|h| kept.get(h.document as usize).copied().unwrap_or(false))
+            .cloned()
+            .collect();
         let sort = match view.sort.as_str() {
             "date" => "date",
             "outlet" => "outlet",
@@ -381,7 +392,7 @@ pub fn Library() -> Html {
             if query.include.is_empty() && query.exclude.is_empty() {
                 // Every document, and no index needed.
                 let all: Vec<u32> = (0..u32::try_from(n).unwrap_or(u32::MAX)).collect();
-                let hits = all.iter().map(|&d| Ranked::unranked(d)).collect();
+                let hits = all.iter().map(|&d| Rc::new(Ranked::unranked(d))).collect();
                 return Searched {
                     hits,
                     article: all.clone(),
@@ -401,7 +412,7 @@ pub fn Library() -> Html {
                 }
                 let matches = head.matches(&query, |c| site.chunk(c));
                 return Searched {
-                    hits: head.ranked_matches(n, &matches, &parts, None),
+                    hits: head.ranked_matches(n, &matches, &parts, None).into_iter().map(Rc::new).collect(),
                     article: head.documents_in(n, &matches, Part::Article),
                     comments: head.documents_in(n, &matches, Part::Comments),
                     has_words: !query.include.is_empty(),
@@ -411,7 +422,7 @@ pub fn Library() -> Html {
             let index = corpus.index();
             let matches = index.matches(&query);
             Searched {
-                hits: index.ranked_matches(n, &matches, &parts, None),
+                hits: index.ranked_matches(n, &matches, &parts, None).into_iter().map(Rc::new).collect(),
                 article: index.documents_in(n, &matches, Part::Article),
                 comments: index.documents_in(n, &matches, Part::Comments),
                 has_words: !query.include.is_empty(),
@@ -419,6 +430,17 @@ pub fn Library() -> Html {
             }
         })
     };
+    // A search's answer, once replaced, is freed after the frame that shows the new one rather than
+    // within it (a common word's hundred thousand results, each with its match spans).
+    {
+        let last = use_mut_ref(|| None::<Rc<Searched>>);
+        let mut last = last.borrow_mut();
+        if !last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &searched))
+            && let Some(old) = last.replace(searched.clone())
+        {
+            browser::after_paint(move || drop(old));
+        }
+    }
     let listing = {
         let corpus = corpus.clone();
         let searched = searched.clone();
@@ -1021,7 +1043,7 @@ fn snippet_list(snippets: &[Snippet]) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SiteSnippetsProps {
-    hit: Ranked,
+    hit: Rc<Ranked>,
     /// The search shown (its words and part): a new one draws the card again, which asks again for a
     /// text whose request the new search dropped before it was sent, even when the hit is the same.
     search: AttrValue,
