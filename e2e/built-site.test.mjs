@@ -69,9 +69,26 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   await page.goBack();
   await page.locator('.doc-card .snippet mark').first().waitFor();
 
-  // A prefix and a facet on top of the search.
-  await page.fill('#search-input', `${word.slice(0, 4)}*`);
+  // A prefix and a facet on top of the search. While the new search is answered (its index chunks and
+  // its first cards' texts come), the cards of the last one stay, marked busy: the list never blinks empty.
+  await page.evaluate(() => {
+    window.emptied = false;
+    window.busySeen = false;
+    new MutationObserver(() => {
+      const list = document.querySelector('ol.doc-list');
+      if (list?.getAttribute('aria-busy') === 'true') window.busySeen = true;
+      if (!list || !list.querySelector('.doc-card')) window.emptied = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  const prefix = `${word.slice(0, 4)}*`;
+  await page.fill('#search-input', prefix);
+  await page.waitForFunction((q) => {
+    const list = document.querySelector('ol.doc-list');
+    return list?.dataset.query === q && list.getAttribute('aria-busy') !== 'true';
+  }, prefix, { timeout: 20_000 });
   await page.locator('.doc-card .snippet mark').first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.evaluate(() => window.busySeen), true, 'the list was marked busy while the new search was answered');
+  assert.equal(await page.evaluate(() => window.emptied), false, 'the last cards stay until the new ones are drawn');
   const before = await page.locator('.count').innerText();
   // A facet click on a search already answered is drawn at once: the list never goes back to
   // "Searching…" while the new cards' texts come.

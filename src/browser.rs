@@ -152,13 +152,63 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
 /// Runs `f` as a named span of the page's User Timing (`performance.measure`), which benchmarks and the
 /// browser's profiler read; without a window it just runs `f`.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    let marked = performance.as_ref().is_some_and(|p| p.mark(&start).is_ok());
+    let span = Span::start(name);
     let out = f();
-    if let (Some(p), true) = (performance, marked) {
-        let _ = p.measure_with_start_mark(name, &start);
-        p.clear_marks_with_mark_name(&start);
+    span.end();
+    out
+}
+
+/// A named span of the page's User Timing, from its start to [`Span::end`].
+struct Span<'a> {
+    name: &'a str,
+    performance: Option<web_sys::Performance>,
+}
+
+impl<'a> Span<'a> {
+    fn start(name: &'a str) -> Self {
+        let performance = web_sys::window()
+            .and_then(|w| w.performance())
+            .filter(|p| p.mark(&format!("{name}:start")).is_ok());
+        Self { name, performance }
     }
+
+    fn end(self) {
+        if let Some(p) = self.performance {
+            let start = format!("{}:start", self.name);
+            let _ = p.measure_with_start_mark(self.name, &start);
+            p.clear_marks_with_mark_name(&start);
+        }
+    }
+}
+
+/// How long work done in turns runs before it gives the page's thread a turn: well under the 50 ms at
+/// which a task delays what the user does next.
+pub const TASK_BUDGET_MS: f64 = 20.0;
+
+/// Reads `reading` to its end, giving the page's thread a turn every [`TASK_BUDGET_MS`], so that a
+/// corpus of many documents is not read in one long task; the whole reading is the named span `name` (as
+/// [`timed`]).
+pub async fn read_in_turns<T, Tail, V>(
+    name: &str,
+    mut reading: parallax_core::turns::InTurns<T, Tail, V>,
+) -> Result<V, parallax_core::bundle::BundleError>
+where
+    T: serde::de::DeserializeOwned,
+    Tail: serde::de::DeserializeOwned,
+{
+    let span = Span::start(name);
+    let mut turn = js_sys::Date::now();
+    let out = loop {
+        match reading.step() {
+            Ok(None) => {}
+            Ok(Some(value)) => break Ok(value),
+            Err(e) => break Err(e),
+        }
+        if js_sys::Date::now() - turn > TASK_BUDGET_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            turn = js_sys::Date::now();
+        }
+    };
+    span.end();
     out
 }

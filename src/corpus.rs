@@ -241,7 +241,7 @@ pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
                 && state.borrow().loading
             {
                 yew::platform::spawn_local(async move {
-                    let fetched = crate::site::fetch::<Catalog>(&folder, parallax_core::site::CATALOG).await;
+                    let fetched = crate::site::fetch_catalog(&folder).await;
                     let corpus = match fetched {
                         Ok(mut catalog) => {
                             let site = Site::new(folder, &mut catalog);

@@ -39,6 +39,18 @@ pub async fn fetch<T: serde::de::DeserializeOwned>(folder: &str, path: &str) -> 
     site::decode(&bytes).map_err(|e| format!("{folder}{path}: {e}"))
 }
 
+/// Fetches the catalog and reads it in turns ([`crate::browser::read_in_turns`]): at a hundred thousand
+/// documents, read at once, it would hold the page's thread for most of a second.
+pub async fn fetch_catalog(folder: &str) -> Result<Catalog, String> {
+    let path = site::CATALOG;
+    let bytes = crate::browser::fetch_bytes(&format!("{folder}{path}")).await?;
+    let read = match site::catalog_in_turns(bytes) {
+        Ok(reading) => crate::browser::read_in_turns("parallax:read-catalog", reading).await,
+        Err(e) => Err(e),
+    };
+    read.map_err(|e| format!("{folder}{path}: {e}"))
+}
+
 /// Called when something has come.
 pub type Notify = Rc<dyn Fn()>;
 

@@ -28,8 +28,6 @@ use worker::{ImportWorker, Request, Response};
 
 /// The worker's loader, beside `index.html` (Trunk writes it from the worker link).
 const WORKER_LOADER: &str = "./parallax-worker_loader.js";
-/// How long the reading of chosen files runs before it gives the page's thread a turn.
-const TASK_BUDGET_MS: f64 = 20.0;
 
 /// What the import is doing.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,7 +293,8 @@ async fn start(shared: Shared) {
     }
     let stamp = build::stamp(EMBEDDED, &items);
     if let Some(bytes) = store::corpus(&db, &stamp).await
-        && let Ok(bundle) = crate::browser::timed("parallax:decode-corpus", || bundle::decode(&bytes))
+        && let Ok(reading) = bundle::decode_in_turns(bytes)
+        && let Ok(bundle) = crate::browser::read_in_turns("parallax:decode-corpus", reading).await
     {
         let mut c = shared.borrow_mut();
         c.corpus = Some(corpus_of(bundle, &items));
@@ -390,7 +389,7 @@ async fn import(shared: Shared, files: Vec<web_sys::File>) {
     // every `TASK_BUDGET_MS`, so that a thousand files do not make one long task.
     let mut turn = js_sys::Date::now();
     for file in &files {
-        if js_sys::Date::now() - turn > TASK_BUDGET_MS {
+        if js_sys::Date::now() - turn > crate::browser::TASK_BUDGET_MS {
             gloo_timers::future::TimeoutFuture::new(0).await;
             turn = js_sys::Date::now();
         }
@@ -530,18 +529,22 @@ async fn finish(
     mut problems: Vec<Problem>,
     summary: Option<String>,
 ) {
-    match crate::browser::timed("parallax:decode-corpus", || bundle::decode(&bytes)) {
+    let db = shared.borrow().db.clone();
+    if let Some(db) = db
+        && let Err(e) = store::put_corpus(&db, &build::stamp(EMBEDDED, &items), &bytes).await
+    {
+        problems.push(Problem::note(
+            "imported documents",
+            format!("the prepared corpus was not cached ({e}); the next visit prepares it again."),
+        ));
+    }
+    let read = match bundle::decode_in_turns(bytes) {
+        Ok(reading) => crate::browser::read_in_turns("parallax:decode-corpus", reading).await,
+        Err(e) => Err(e),
+    };
+    match read {
         Ok(bundle) => {
             let corpus = corpus_of(bundle, &items);
-            let db = shared.borrow().db.clone();
-            if let Some(db) = db
-                && let Err(e) = store::put_corpus(&db, &build::stamp(EMBEDDED, &items), &bytes).await
-            {
-                problems.push(Problem::note(
-                    "imported documents",
-                    format!("the prepared corpus was not cached ({e}); the next visit prepares it again."),
-                ));
-            }
             let mut c = shared.borrow_mut();
             c.items = items;
             c.corpus = Some(corpus);

@@ -326,21 +326,17 @@ pub fn Library() -> Html {
         .unwrap_or_else(|| View::from_query(location.as_ref().map_or("", |l| l.query_str())));
     let problems = view.problems(&corpus);
     use_effect_with((), |_| set_title("Library"));
-    let entity_find = use_state(String::new);
     let csv_problem = use_state(|| None::<String>);
     // How many cards are drawn, for the view (by its query string) it was raised in.
     let drawn = use_state(|| (String::new(), PAGE));
-    let all_events = use_state(|| false);
-    let all_outlets = use_state(|| false);
-    let all_years = use_state(|| false);
-    let outlet_find = use_state(String::new);
     let docs = corpus.documents();
 
     // Navigation: replace while typing, push for a facet click; the view is drawn first, the URL follows.
+    // The same callback from one draw to the next (the facets, a component of their own, are not drawn
+    // again for a new one).
     let go = {
-        let navigator = navigator.clone();
         let pending = pending.clone();
-        Callback::from(move |(next, push): (View, bool)| {
+        use_callback(navigator.clone(), move |(next, push): (View, bool), navigator| {
             let click = {
                 let mut clicks = clicks.borrow_mut();
                 *clicks += 1;
@@ -524,13 +520,20 @@ pub fn Library() -> Html {
                     has_words: true,
                     waiting: true,
                 };
-                Listing::new(&corpus, &nothing, view)
+                Rc::new(Listing::new(&corpus, &nothing, view))
             })
         })
     };
     let busy = searched.waiting || holding;
-    let listing = searching.as_ref().as_ref().unwrap_or(&*listing);
-    let facets = &listing.facets;
+    // While a new search is answered, the cards and counts last drawn stay, marked busy, rather than an
+    // empty list: when the answer comes they are written over in place, not taken out and made again, and
+    // the list does not blink empty at each keystroke.
+    let last_drawn = use_mut_ref(|| None::<Drawn>);
+    let stale = if busy { last_drawn.borrow().clone() } else { None };
+    let listing: Rc<Listing> = match &stale {
+        Some(drawn) => drawn.listing.clone(),
+        None => (*searching).clone().unwrap_or(listing),
+    };
     let shown = &listing.shown;
     let sort = listing.sort;
 
@@ -541,27 +544,6 @@ pub fn Library() -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             go.emit((View { q: input.value(), ..view.clone() }, false));
         })
-    };
-    // One listener for every facet value's box: the box says its value, its fieldset its facet.
-    let on_facet = {
-        let go = go.clone();
-        let view = view.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let Some(value) = input.get_attribute("data-value") else { return };
-            let facet = input
-                .closest("fieldset[data-facet]")
-                .ok()
-                .flatten()
-                .and_then(|f| f.get_attribute("data-facet"));
-            if let Some(next) = facet.and_then(|facet| view.toggled(&facet, value)) {
-                go.emit((next, true));
-            }
-        })
-    };
-    let set_view = |next: View| {
-        let go = go.clone();
-        Callback::from(move |_: Event| go.emit((next.clone(), true)))
     };
     let clear = {
         let go = go.clone();
@@ -587,43 +569,173 @@ pub fn Library() -> Html {
             }
         });
     }
-    let drawing = if *complete == view_key { limit } else { limit.min(FIRST_CARDS) };
+    // The cards on screen while busy; then a first screenful, written over those cards in place; then the
+    // page, once that is painted (the texts of the cards below the fold are asked for then, not in the
+    // task that answers).
+    let drawing = match &stale {
+        Some(drawn) => drawn.cards,
+        None if *complete == view_key => limit,
+        None => limit.min(FIRST_CARDS),
+    };
+    let (card_search, card_query) = match &stale {
+        Some(drawn) => (drawn.search.clone(), drawn.query.clone()),
+        None => (search_key.clone(), AttrValue::from(view.q.clone())),
+    };
+    if !busy {
+        *last_drawn.borrow_mut() = Some(Drawn {
+            listing: listing.clone(),
+            search: card_search.clone(),
+            query: card_query.clone(),
+            cards: drawing.min(listing.shown.len()),
+        });
+    }
     let on_more = {
         let drawn = drawn.clone();
         let key = view_key.clone();
         Callback::from(move |_: MouseEvent| drawn.set((key.clone(), limit + PAGE)))
     };
-    // The cards' links are plain anchors (a router link is a component of its own, and a list redraw
-    // made twenty of them); one listener on the list follows them through the router.
-    let hash_links = navigator.as_ref().is_some_and(|n| n.kind() == NavigatorKind::Hash);
-    let on_card_click = {
-        let navigator = navigator.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-                return;
-            }
-            let target: Option<web_sys::Element> = e.target().and_then(|t| t.dyn_into().ok());
-            let card = target
-                .and_then(|t| t.closest("a.doc-link").ok().flatten())
-                .and_then(|a| a.closest("li.doc-card").ok().flatten())
-                .and_then(|li| li.get_attribute("data-id"));
-            if let (Some(id), Some(nav)) = (card, &navigator) {
-                e.prevent_default();
-                nav.push(&Route::Reader { id });
-            }
-        })
-    };
     let on_csv = {
-        let rows: Vec<(u32, f32, u32)> = shown.iter().map(|h| (h.document, h.score, h.matches)).collect();
+        let listing = listing.clone();
         let corpus = corpus.clone();
         let csv_problem = csv_problem.clone();
         Callback::from(move |_: MouseEvent| {
+            let rows: Vec<(u32, f32, u32)> =
+                listing.shown.iter().map(|h| (h.document, h.score, h.matches)).collect();
             let result = results_csv(&corpus, &rows)
                 .and_then(|csv| browser::download("parallax-results.csv", "text/csv", &csv));
             csv_problem.set(result.err());
         })
     };
 
+    html! {
+        <section class="library" aria-labelledby="library-title">
+            <h1 id="library-title">{ "Library" }</h1>
+            <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label for="search-input" class="visually-hidden">{ "Search the corpus" }</label>
+                <input id="search-input" type="search" value={view.q.clone()} oninput={on_search}
+                    placeholder={"Search: words, \"exact phrase\", prefix*, -exclude, names"}
+                    autocomplete="off" spellcheck="false" />
+            </form>
+            if !problems.is_empty() {
+                <div class="banner notice" role="status">
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    <Link<Route> to={Route::Library}>{ "Show the whole library" }</Link<Route>>
+                </div>
+            }
+            <div class="library-layout">
+                <Facets listing={listing.clone()} view={view.clone()} corpus={corpus.clone()} go={go.clone()} />
+                <div class="results">
+                    <div class="results-bar">
+                        <p class="count" role="status" aria-live="polite">{ count_label(shown.len(), docs.len()) }</p>
+                        // On a phone the filters follow the results: this takes the reader to them.
+                        <button type="button" class="to-filters" onclick={Callback::from(|_: MouseEvent| {
+                            if let Some(aside) = element_by_id("filters") {
+                                aside.scroll_into_view();
+                                let _ = aside.focus();
+                            }
+                        })}>
+                            { match chosen_count {
+                                0 => "Filters".to_owned(),
+                                n => format!("Filters ({n} chosen)"),
+                            } }
+                        </button>
+                        <label for="sort">{ "Sort by " }</label>
+                        <select id="sort" onchange={{
+                            let go = go.clone();
+                            let view = view.clone();
+                            Callback::from(move |e: Event| {
+                                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                                go.emit((View { sort: select.value(), ..view.clone() }, true));
+                            })
+                        }}>
+                            { for [("relevance", "relevance"), ("date", "date"), ("outlet", "outlet")].into_iter().map(|(v, l)| html! {
+                                <option value={v} selected={sort == v}>{ l }</option>
+                            }) }
+                        </select>
+                        if let [event] = view.events.iter().collect::<Vec<_>>()[..] {
+                            <a class="compare-link" href={crate::pages::compare::CompareView::of_event(event).href()}>
+                                { "Compare the outlets on this event" }
+                            </a>
+                        }
+                        if view.narrowed() {
+                            <button type="button" class="clear" onclick={clear}>{ "Clear search and filters" }</button>
+                        }
+                        <button type="button" class="download-csv" onclick={on_csv} disabled={shown.is_empty()}>
+                            { "Download results (CSV)" }
+                        </button>
+                        if let Some(problem) = &*csv_problem {
+                            <p class="tool-status" role="alert">{ problem }</p>
+                        }
+                    </div>
+                    if busy {
+                        <p class="loading" role="status">{ "Searching…" }</p>
+                    } else if shown.is_empty() {
+                        <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
+                    }
+                    <Cards listing={listing.clone()} {drawing} search={card_search} query={card_query} {busy} corpus={corpus.clone()} />
+                    if shown.len() > limit {
+                        <button type="button" class="show-more" onclick={on_more}>
+                            { format!("Show {} more of {} not shown", PAGE.min(shown.len() - limit), shown.len() - limit) }
+                        </button>
+                    }
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties)]
+struct FacetsProps {
+    listing: Rc<Listing>,
+    view: View,
+    corpus: Rc<crate::corpus::Corpus>,
+    /// Goes to a view: `(view, push)`.
+    go: Callback<(View, bool)>,
+}
+
+// The listing and the corpus by address: the props keep the old ones alive while they are compared.
+impl PartialEq for FacetsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.listing, &other.listing)
+            && Rc::ptr_eq(&self.corpus, &other.corpus)
+            && self.view == other.view
+            && self.go == other.go
+    }
+}
+
+/// The facets beside the results, a component of their own: a redraw of the Library that changes neither
+/// the listing nor the view (the URL catching up with a click, a text come for a card) leaves them be.
+#[component]
+fn Facets(props: &FacetsProps) -> Html {
+    let FacetsProps { listing, view, corpus, go } = props;
+    let entity_find = use_state(String::new);
+    let all_events = use_state(|| false);
+    let all_outlets = use_state(|| false);
+    let all_years = use_state(|| false);
+    let outlet_find = use_state(String::new);
+    let facets = &listing.facets;
+    let shown = &listing.shown;
+    // One listener for every facet value's box: the box says its value, its fieldset its facet.
+    let on_facet = {
+        let go = go.clone();
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(value) = input.get_attribute("data-value") else { return };
+            let facet = input
+                .closest("fieldset[data-facet]")
+                .ok()
+                .flatten()
+                .and_then(|f| f.get_attribute("data-facet"));
+            if let Some(next) = facet.and_then(|facet| view.toggled(&facet, value)) {
+                go.emit((next, true));
+            }
+        })
+    };
+    let set_view = |next: View| {
+        let go = go.clone();
+        Callback::from(move |_: Event| go.emit((next.clone(), true)))
+    };
     let checkbox_group =
         |title: &str, name: &str, counts: &[FacetCount], chosen: &BTreeSet<String>, extra: Html| {
             // Chosen values stay listed even when nothing else is left with them.
@@ -718,159 +830,151 @@ pub fn Library() -> Html {
     };
 
     html! {
-        <section class="library" aria-labelledby="library-title">
-            <h1 id="library-title">{ "Library" }</h1>
-            <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <label for="search-input" class="visually-hidden">{ "Search the corpus" }</label>
-                <input id="search-input" type="search" value={view.q.clone()} oninput={on_search}
-                    placeholder={"Search: words, \"exact phrase\", prefix*, -exclude, names"}
-                    autocomplete="off" spellcheck="false" />
-            </form>
-            if !problems.is_empty() {
-                <div class="banner notice" role="status">
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                    <Link<Route> to={Route::Library}>{ "Show the whole library" }</Link<Route>>
-                </div>
+        <aside class="facets" id="filters" aria-label="Filters" tabindex="-1" onchange={on_facet}>
+            <fieldset class="facet" data-facet="part">
+                <legend>{ "Section" }</legend>
+                { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
+                    let id = format!("facet-part-{}", if value.is_empty() { "all" } else { value });
+                    let count = match value {
+                        "article" => listing.article,
+                        "comments" => listing.comments,
+                        _ => facets.total as usize,
+                    };
+                    let count = if value.is_empty() && view.part.is_empty() { shown.len() } else { count };
+                    html! {
+                        <div class="facet-row">
+                            <input type="radio" name="part" id={id.clone()} checked={view.part == value}
+                                onchange={set_view(View { part: value.to_owned(), ..view.clone() })} />
+                            <label for={id}>
+                                <span class="facet-label">{ label }</span>
+                                if !value.is_empty() || view.part.is_empty() {
+                                    <span class="facet-count">{ count }</span>
+                                }
+                            </label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, outlet_tools) }
+            if many_outlets && outlet_needle.is_empty() {
+                { facet_more(&all_outlets, "outlets", facets.outlets.len()) }
             }
-            <div class="library-layout">
-                <aside class="facets" id="filters" aria-label="Filters" tabindex="-1" onchange={on_facet}>
-                    <fieldset class="facet" data-facet="part">
-                        <legend>{ "Section" }</legend>
-                        { for [("", "Everything"), ("article", "Article"), ("comments", "Reader comments")].into_iter().map(|(value, label)| {
-                            let id = format!("facet-part-{}", if value.is_empty() { "all" } else { value });
-                            let count = match value {
-                                "article" => listing.article,
-                                "comments" => listing.comments,
-                                _ => facets.total as usize,
-                            };
-                            let count = if value.is_empty() && view.part.is_empty() { shown.len() } else { count };
-                            html! {
-                                <div class="facet-row">
-                                    <input type="radio" name="part" id={id.clone()} checked={view.part == value}
-                                        onchange={set_view(View { part: value.to_owned(), ..view.clone() })} />
-                                    <label for={id}>
-                                        <span class="facet-label">{ label }</span>
-                                        if !value.is_empty() || view.part.is_empty() {
-                                            <span class="facet-count">{ count }</span>
-                                        }
-                                    </label>
-                                </div>
-                            }
-                        }) }
-                    </fieldset>
-                    { checkbox_group("Outlet", "outlet", &outlet_rows, &view.outlets, outlet_tools) }
-                    if many_outlets && outlet_needle.is_empty() {
-                        { facet_more(&all_outlets, "outlets", facets.outlets.len()) }
-                    }
-                    <fieldset class="facet" data-facet="year">
-                        <legend>{ "Year" }</legend>
-                        <div class="facet-values">
-                        { for years.iter().enumerate().map(|(at, y)| {
-                            facet_row(at, format!("facet-year-{}", y.value), year_chosen(&y.value), y)
-                        }) }
-                        </div>
-                    </fieldset>
-                    if facets.years.len() > YEAR_ROWS {
-                        { facet_more(&all_years, "years", facets.years.len()) }
-                    }
-                    { checkbox_group("Event", "event", &event_rows, &view.events, Html::default()) }
-                    if facets.events.len() > EVENT_ROWS {
-                        { facet_more(&all_events, "events", facets.events.len()) }
-                    }
-                    { checkbox_group("Entity type", "type", &facets.types, &view.types, Html::default()) }
-                    <fieldset class="facet" data-facet="entity">
-                        <legend>{ "Entity" }</legend>
-                        <label for="entity-find" class="visually-hidden">{ "Find an entity" }</label>
-                        <input id="entity-find" type="search" placeholder="Find an entity"
-                            value={(*entity_find).clone()} oninput={on_entity_find} autocomplete="off" />
-                        <div class="facet-row match-mode">
-                            <input type="checkbox" id="entity-all" checked={view.all}
-                                onchange={set_view(View { all: !view.all, ..view.clone() })} />
-                            <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
-                        </div>
-                        <div class="facet-values">
-                            { for entity_counts.iter().enumerate().map(|(at, r)| facet_row(at,
-                                format!("facet-entity-{}", r.value),
-                                view.entities.contains(r.value.as_str()),
-                                r,
-                            )) }
-                        </div>
-                    </fieldset>
-                </aside>
-                <div class="results">
-                    <div class="results-bar">
-                        <p class="count" role="status" aria-live="polite">{ count_label(shown.len(), docs.len()) }</p>
-                        // On a phone the filters follow the results: this takes the reader to them.
-                        <button type="button" class="to-filters" onclick={Callback::from(|_: MouseEvent| {
-                            if let Some(aside) = element_by_id("filters") {
-                                aside.scroll_into_view();
-                                let _ = aside.focus();
-                            }
-                        })}>
-                            { match chosen_count {
-                                0 => "Filters".to_owned(),
-                                n => format!("Filters ({n} chosen)"),
-                            } }
-                        </button>
-                        <label for="sort">{ "Sort by " }</label>
-                        <select id="sort" onchange={{
-                            let go = go.clone();
-                            let view = view.clone();
-                            Callback::from(move |e: Event| {
-                                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                                go.emit((View { sort: select.value(), ..view.clone() }, true));
-                            })
-                        }}>
-                            { for [("relevance", "relevance"), ("date", "date"), ("outlet", "outlet")].into_iter().map(|(v, l)| html! {
-                                <option value={v} selected={sort == v}>{ l }</option>
-                            }) }
-                        </select>
-                        if let [event] = view.events.iter().collect::<Vec<_>>()[..] {
-                            <a class="compare-link" href={crate::pages::compare::CompareView::of_event(event).href()}>
-                                { "Compare the outlets on this event" }
-                            </a>
-                        }
-                        if view.narrowed() {
-                            <button type="button" class="clear" onclick={clear}>{ "Clear search and filters" }</button>
-                        }
-                        <button type="button" class="download-csv" onclick={on_csv} disabled={shown.is_empty()}>
-                            { "Download results (CSV)" }
-                        </button>
-                        if let Some(problem) = &*csv_problem {
-                            <p class="tool-status" role="alert">{ problem }</p>
-                        }
-                    </div>
-                    if busy {
-                        <p class="loading" role="status">{ "Searching…" }</p>
-                    } else if shown.is_empty() {
-                        <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
-                    }
-                    <ol class="doc-list" data-query={view.q.clone()} aria-busy={busy.then_some("true")} onclick={on_card_click}>
-                        { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
-                            let doc = &docs[hit.document as usize];
-                            // Snippets for the cards drawn only; an unranked list has none. A built site cuts
-                            // them from the document's text, fetched for the cards drawn.
-                            let snippets = if hit.is_unranked() {
-                                Html::default()
-                            } else if corpus.site.is_some() {
-                                html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} /> }
-                            } else {
-                                snippet_list(&corpus.index().snippets_of(doc, hit))
-                            };
-                            let path = Route::Reader { id: doc.id.clone() }.to_path();
-                            let href = if hash_links { format!("#{path}") } else { path };
-                            card(at, doc, hit, snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
-                        }) }
-                    </ol>
-                    if shown.len() > limit {
-                        <button type="button" class="show-more" onclick={on_more}>
-                            { format!("Show {} more of {} not shown", PAGE.min(shown.len() - limit), shown.len() - limit) }
-                        </button>
-                    }
+            <fieldset class="facet" data-facet="year">
+                <legend>{ "Year" }</legend>
+                <div class="facet-values">
+                { for years.iter().enumerate().map(|(at, y)| {
+                    facet_row(at, format!("facet-year-{}", y.value), year_chosen(&y.value), y)
+                }) }
                 </div>
-            </div>
-        </section>
+            </fieldset>
+            if facets.years.len() > YEAR_ROWS {
+                { facet_more(&all_years, "years", facets.years.len()) }
+            }
+            { checkbox_group("Event", "event", &event_rows, &view.events, Html::default()) }
+            if facets.events.len() > EVENT_ROWS {
+                { facet_more(&all_events, "events", facets.events.len()) }
+            }
+            { checkbox_group("Entity type", "type", &facets.types, &view.types, Html::default()) }
+            <fieldset class="facet" data-facet="entity">
+                <legend>{ "Entity" }</legend>
+                <label for="entity-find" class="visually-hidden">{ "Find an entity" }</label>
+                <input id="entity-find" type="search" placeholder="Find an entity"
+                    value={(*entity_find).clone()} oninput={on_entity_find} autocomplete="off" />
+                <div class="facet-row match-mode">
+                    <input type="checkbox" id="entity-all" checked={view.all}
+                        onchange={set_view(View { all: !view.all, ..view.clone() })} />
+                    <label for="entity-all">{ "Mentions all chosen (else any)" }</label>
+                </div>
+                <div class="facet-values">
+                    { for entity_counts.iter().enumerate().map(|(at, r)| facet_row(at,
+                        format!("facet-entity-{}", r.value),
+                        view.entities.contains(r.value.as_str()),
+                        r,
+                    )) }
+                </div>
+            </fieldset>
+        </aside>
     }
+}
+
+#[derive(Properties)]
+struct CardsProps {
+    listing: Rc<Listing>,
+    /// How many of the listing's cards are drawn.
+    drawing: usize,
+    /// The search (words and part) the snippets are cut for.
+    search: AttrValue,
+    query: AttrValue,
+    busy: bool,
+    corpus: Rc<crate::corpus::Corpus>,
+}
+
+impl PartialEq for CardsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.listing, &other.listing)
+            && Rc::ptr_eq(&self.corpus, &other.corpus)
+            && (self.drawing, self.busy) == (other.drawing, other.busy)
+            && (&self.search, &self.query) == (&other.search, &other.query)
+    }
+}
+
+/// The result cards, a component of their own, drawn again only when what they show changes.
+#[component]
+fn Cards(props: &CardsProps) -> Html {
+    let CardsProps { listing, drawing, search, query, busy, corpus } = props;
+    let (drawing, busy) = (*drawing, *busy);
+    let search_key = search;
+    let shown = &listing.shown;
+    let docs = corpus.documents();
+    let navigator = use_navigator();
+    // The cards' links are plain anchors (a router link is a component of its own, and a list redraw
+    // made twenty of them); one listener on the list follows them through the router.
+    let hash_links = navigator.as_ref().is_some_and(|n| n.kind() == NavigatorKind::Hash);
+    let on_card_click = {
+        let navigator = navigator.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() != 0 || e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            let target: Option<web_sys::Element> = e.target().and_then(|t| t.dyn_into().ok());
+            let card = target
+                .and_then(|t| t.closest("a.doc-link").ok().flatten())
+                .and_then(|a| a.closest("li.doc-card").ok().flatten())
+                .and_then(|li| li.get_attribute("data-id"));
+            if let (Some(id), Some(nav)) = (card, &navigator) {
+                e.prevent_default();
+                nav.push(&Route::Reader { id });
+            }
+        })
+    };
+    html! {
+        <ol class="doc-list" data-query={query.clone()} aria-busy={busy.then_some("true")} onclick={on_card_click}>
+            { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
+                let doc = &docs[hit.document as usize];
+                // Snippets for the cards drawn only; an unranked list has none. A built site cuts
+                // them from the document's text, fetched for the cards drawn.
+                let snippets = if hit.is_unranked() {
+                    Html::default()
+                } else if corpus.site.is_some() {
+                    html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} /> }
+                } else {
+                    snippet_list(&corpus.index().snippets_of(doc, hit))
+                };
+                let path = Route::Reader { id: doc.id.clone() }.to_path();
+                let href = if hash_links { format!("#{path}") } else { path };
+                card(at, doc, hit, snippets, corpus.word_count(hit.document), href, corpus.is_imported(&doc.id))
+            }) }
+        </ol>
+    }
+}
+
+/// The cards last drawn with an answer: what stays on screen while the next search is answered.
+#[derive(Clone)]
+struct Drawn {
+    listing: Rc<Listing>,
+    search: AttrValue,
+    query: AttrValue,
+    cards: usize,
 }
 
 /// The rows of a long facet that are listed: the first `limit` (all when `None`) of those whose label

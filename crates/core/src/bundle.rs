@@ -19,6 +19,7 @@ use crate::Document;
 use crate::events::{EventSpec, Events};
 use crate::framing::Framing;
 use crate::language::canonical::Canonical;
+use crate::turns::InTurns;
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
 pub const FORMAT_VERSION: u32 = 7;
@@ -93,14 +94,34 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
 
 /// Decodes a bundle, checking its magic number and format version.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
-    if bytes.len() < 8 || bytes[..4] != MAGIC {
+    check_header(bytes, MAGIC, FORMAT_VERSION)?;
+    postcard::from_bytes(&bytes[8..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+}
+
+/// A bundle being read in turns.
+pub type BundleInTurns = InTurns<Document, (Canonical, Events, Framing), Bundle>;
+
+/// As [`decode`], in turns ([`InTurns`]); the magic number and version are checked at once.
+pub fn decode_in_turns(bytes: Vec<u8>) -> Result<BundleInTurns, BundleError> {
+    check_header(&bytes, MAGIC, FORMAT_VERSION)?;
+    Ok(InTurns::plain(bytes, 8, |documents, (canonical, events, framing)| Bundle {
+        documents,
+        canonical,
+        events,
+        framing,
+    }))
+}
+
+/// Checks a file's first eight bytes: its magic number, then its format version (`u32` little-endian).
+pub(crate) fn check_header(bytes: &[u8], magic: [u8; 4], version: u32) -> Result<(), BundleError> {
+    if bytes.len() < 8 || bytes[..4] != magic {
         return Err(BundleError::NotABundle);
     }
     let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
-    if found != FORMAT_VERSION {
-        return Err(BundleError::Version { found, expected: FORMAT_VERSION });
+    if found != version {
+        return Err(BundleError::Version { found, expected: version });
     }
-    postcard::from_bytes(&bytes[8..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+    Ok(())
 }
 
 #[cfg(test)]
@@ -122,6 +143,17 @@ mod tests {
     fn round_trip() {
         let bundle = sample();
         assert_eq!(decode(&encode(&bundle)), Ok(bundle));
+    }
+
+    #[test]
+    fn read_in_turns_equals_read_at_once() {
+        let bundle = sample();
+        let bytes = encode(&bundle);
+        assert_eq!(decode_in_turns(bytes.clone()).and_then(InTurns::finish), Ok(bundle));
+        assert_eq!(decode_in_turns(bytes[..4].to_vec()).err(), Some(BundleError::NotABundle));
+        let mut other = bytes;
+        other[4] = other[4].wrapping_add(1);
+        assert!(matches!(decode_in_turns(other), Err(BundleError::Version { .. })));
     }
 
     #[test]

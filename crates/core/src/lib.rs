@@ -34,6 +34,7 @@ pub mod outlets;
 pub mod search;
 pub mod site;
 pub mod text;
+pub mod turns;
 
 pub use diagnostic::{Diagnostic, Severity};
 

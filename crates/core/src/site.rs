@@ -24,7 +24,7 @@ use std::io::{Read, Write};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::{Bundle, BundleError};
+use crate::bundle::{Bundle, BundleError, check_header};
 use crate::document::{Comment, Section};
 use crate::events::Events;
 use crate::explore::{self, CO_ROWS, CoList, Coverage, Scope};
@@ -32,6 +32,7 @@ use crate::framing::Framing;
 use crate::language::canonical::Canonical;
 use crate::search::chunked::{Chunk, Head};
 use crate::search::{FacetData, Index};
+use crate::turns::InTurns;
 use crate::{Document, Metadata};
 
 pub const MAGIC: [u8; 4] = *b"PLXS";
@@ -268,14 +269,23 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
     decode_within(bytes, MAX_INFLATED)
 }
 
+/// The catalog being read in turns.
+pub type CatalogInTurns = InTurns<Document, (Vec<u32>, FacetData, Head), Catalog>;
+
+/// As [`decode`] of the [`CATALOG`], in turns ([`InTurns`]): at a hundred thousand documents it is one
+/// task of most of a second when read at once. The magic number and version are checked at once.
+pub fn catalog_in_turns(bytes: Vec<u8>) -> Result<CatalogInTurns, BundleError> {
+    check_header(&bytes, MAGIC, FORMAT_VERSION)?;
+    Ok(InTurns::deflated(bytes, 8, MAX_INFLATED, |documents, (words, facets, search)| Catalog {
+        documents,
+        words,
+        facets,
+        search,
+    }))
+}
+
 fn decode_within<T: DeserializeOwned>(bytes: &[u8], limit: u64) -> Result<T, BundleError> {
-    if bytes.len() < 8 || bytes[..4] != MAGIC {
-        return Err(BundleError::NotABundle);
-    }
-    let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
-    if found != FORMAT_VERSION {
-        return Err(BundleError::Version { found, expected: FORMAT_VERSION });
-    }
+    check_header(bytes, MAGIC, FORMAT_VERSION)?;
     let mut payload = Vec::new();
     flate2::read::DeflateDecoder::new(&bytes[8..])
         .take(limit + 1)

@@ -121,3 +121,12 @@ fn damaged_foreign_and_overlarge_files_are_refused() {
         matches!(decode_within::<Excerpt>(&bytes, 1_000), Err(BundleError::Corrupt(m)) if m.contains("1000"))
     );
 }
+
+#[test]
+fn the_catalog_read_in_turns_equals_the_catalog_read_at_once() {
+    let site = split(bundle());
+    let bytes = encode(&site.catalog);
+    assert_eq!(catalog_in_turns(bytes.clone()).and_then(InTurns::finish), decode::<Catalog>(&bytes));
+    assert_eq!(catalog_in_turns(bytes).and_then(InTurns::finish), Ok(site.catalog));
+    assert_eq!(catalog_in_turns(b"PLXB".to_vec()).err(), Some(BundleError::NotABundle));
+}
