@@ -185,17 +185,13 @@ impl<'a> Span<'a> {
 /// which a task delays what the user does next.
 pub const TASK_BUDGET_MS: f64 = 20.0;
 
-/// Reads `reading` to its end, giving the page's thread a turn every [`TASK_BUDGET_MS`], so that a
-/// corpus of many documents is not read in one long task; the whole reading is the named span `name` (as
-/// [`timed`]).
-pub async fn read_in_turns<T, Tail, V>(
+/// Reads `reading` to its end, giving the page's thread a turn every [`TASK_BUDGET_MS`] and once at the
+/// end, so that a corpus of many documents is not read in one long task; the whole reading is the named
+/// span `name` (as [`timed`]).
+pub async fn read_in_turns<S: parallax_core::turns::Steps>(
     name: &str,
-    mut reading: parallax_core::turns::InTurns<T, Tail, V>,
-) -> Result<V, parallax_core::bundle::BundleError>
-where
-    T: serde::de::DeserializeOwned,
-    Tail: serde::de::DeserializeOwned,
-{
+    mut reading: S,
+) -> Result<S::Value, parallax_core::bundle::BundleError> {
     let span = Span::start(name);
     let mut turn = js_sys::Date::now();
     let out = loop {
@@ -210,5 +206,7 @@ where
         }
     };
     span.end();
+    // What is done with the value (drawing it) starts a task of its own.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     out
 }

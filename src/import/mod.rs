@@ -345,7 +345,11 @@ async fn run(shared: &Shared, items: Vec<Stored>, sources: Vec<Source>) -> Optio
     if let Some(bridge) = &shared.borrow().bridge {
         bridge.send(request);
     }
-    receiver.await.ok()
+    let response = receiver.await.ok();
+    // Receiving a corpus of a thousand documents from the worker is a task of tens of milliseconds: what
+    // is done with it starts a task of its own.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    response
 }
 
 /// A message from the worker: progress is shown, the job's end wakes whoever waits for it.

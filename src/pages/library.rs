@@ -262,11 +262,8 @@ impl Listing {
             _ => "date",
         };
         match sort {
-            "date" => shown.sort_by(|a, b| {
-                let d =
-                    |h: &Ranked| docs[h.document as usize].meta.published.as_ref().map(|p| p.value.as_str());
-                d(a).cmp(&d(b)).then(a.document.cmp(&b.document))
-            }),
+            // At a hundred thousand documents, comparing their dates took a quarter of a second.
+            "date" => shown.sort_unstable_by_key(|h| facet_data.date_rank(h.document)),
             "outlet" => shown.sort_by(|a, b| {
                 outlet_label(&docs[a.document as usize])
                     .cmp(&outlet_label(&docs[b.document as usize]))

@@ -19,7 +19,7 @@ use crate::Document;
 use crate::events::{EventSpec, Events};
 use crate::framing::Framing;
 use crate::language::canonical::Canonical;
-use crate::turns::InTurns;
+use crate::turns::{Parts, ReadInTurns, Stepper};
 
 pub const MAGIC: [u8; 4] = *b"PLXB";
 pub const FORMAT_VERSION: u32 = 7;
@@ -99,17 +99,31 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
 }
 
 /// A bundle being read in turns.
-pub type BundleInTurns = InTurns<Document, (Canonical, Events, Framing), Bundle>;
+pub type BundleInTurns = Parts<Bundle>;
 
-/// As [`decode`], in turns ([`InTurns`]); the magic number and version are checked at once.
+/// As [`decode`], in turns ([`Steps`]); the magic number and version are checked at once.
 pub fn decode_in_turns(bytes: Vec<u8>) -> Result<BundleInTurns, BundleError> {
     check_header(&bytes, MAGIC, FORMAT_VERSION)?;
-    Ok(InTurns::plain(bytes, 8, |documents, (canonical, events, framing)| Bundle {
-        documents,
-        canonical,
-        events,
-        framing,
-    }))
+    Ok(Parts::plain(bytes, 8))
+}
+
+/// The documents, then each table's sequences.
+impl ReadInTurns for Bundle {
+    const PARTS: usize = 9;
+
+    fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
+        match part {
+            0 => s.items(&mut self.documents),
+            1 => s.items(&mut self.canonical.entities),
+            2 => s.items(&mut self.canonical.links),
+            3 => s.items(&mut self.events.passages),
+            4 => s.items(&mut self.events.events),
+            5 => s.items(&mut self.framing.documents),
+            6 => s.items(&mut self.framing.events),
+            7 => s.items(&mut self.framing.matrices),
+            _ => s.items(&mut self.framing.outlets),
+        }
+    }
 }
 
 /// Checks a file's first eight bytes: its magic number, then its format version (`u32` little-endian).
@@ -149,7 +163,7 @@ mod tests {
     fn read_in_turns_equals_read_at_once() {
         let bundle = sample();
         let bytes = encode(&bundle);
-        assert_eq!(decode_in_turns(bytes.clone()).and_then(InTurns::finish), Ok(bundle));
+        assert_eq!(decode_in_turns(bytes.clone()).and_then(crate::turns::Steps::finish), Ok(bundle));
         assert_eq!(decode_in_turns(bytes[..4].to_vec()).err(), Some(BundleError::NotABundle));
         let mut other = bytes;
         other[4] = other[4].wrapping_add(1);

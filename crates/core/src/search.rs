@@ -654,6 +654,34 @@ pub struct FacetData {
     types: Vec<Vec<Label>>,
     event_ids: Vec<(SharedStr, SharedStr)>,
     entity_ids: Vec<(SharedStr, SharedStr, Label)>,
+    /// Per document, its place in date order (undated first, then by publication; ties by document
+    /// number): a list is sorted by date with a number compared, not two dates looked up and compared.
+    date_rank: Vec<u32>,
+}
+
+/// Its sequences, in the order of its fields.
+impl crate::turns::ReadInTurns for FacetData {
+    const PARTS: usize = 11;
+
+    fn read_part(
+        &mut self,
+        part: usize,
+        s: &mut crate::turns::Stepper,
+    ) -> Result<bool, crate::bundle::BundleError> {
+        match part {
+            0 => s.items(&mut self.outlet),
+            1 => s.items(&mut self.outlet_names),
+            2 => s.items(&mut self.published),
+            3 => s.items(&mut self.year),
+            4 => s.items(&mut self.year_names),
+            5 => s.items(&mut self.events),
+            6 => s.items(&mut self.entities),
+            7 => s.items(&mut self.types),
+            8 => s.items(&mut self.event_ids),
+            9 => s.items(&mut self.entity_ids),
+            _ => s.items(&mut self.date_rank),
+        }
+    }
 }
 
 /// The name shown for a document without an outlet.
@@ -684,6 +712,11 @@ fn numbered(values: Vec<String>) -> (Vec<u32>, Vec<SharedStr>) {
 }
 
 impl FacetData {
+    /// Document `d`'s place in date order (see `date_rank`); past the end for a document it does not know.
+    pub fn date_rank(&self, d: u32) -> u32 {
+        self.date_rank.get(d as usize).copied().unwrap_or(u32::MAX)
+    }
+
     pub fn new(documents: &[Document], canonical: &Canonical, events: &Events) -> Self {
         let mut by_document: Vec<Vec<u32>> = vec![Vec::new(); documents.len()];
         for (e, event) in events.events.iter().enumerate() {
@@ -713,9 +746,16 @@ impl FacetData {
                 .map(|p| p.as_ref().and_then(|p| p.get(..4)).unwrap_or("undated").to_owned())
                 .collect(),
         );
+        let mut order: Vec<u32> = (0..u32::try_from(published.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_by(|&a, &b| published[a as usize].cmp(&published[b as usize]).then(a.cmp(&b)));
+        let mut date_rank = vec![0; order.len()];
+        for (rank, &d) in order.iter().enumerate() {
+            date_rank[d as usize] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
         let mut data = FacetData {
             outlet,
             outlet_names,
+            date_rank,
             published,
             year,
             year_names,

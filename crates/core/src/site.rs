@@ -32,11 +32,11 @@ use crate::framing::Framing;
 use crate::language::canonical::Canonical;
 use crate::search::chunked::{Chunk, Head};
 use crate::search::{FacetData, Index};
-use crate::turns::InTurns;
+use crate::turns::{Parts, ReadInTurns, Stepper};
 use crate::{Document, Metadata};
 
 pub const MAGIC: [u8; 4] = *b"PLXS";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
 /// The corpus tables, each a file of its own, so that a view fetches only those it shows.
@@ -270,18 +270,27 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BundleError> {
 }
 
 /// The catalog being read in turns.
-pub type CatalogInTurns = InTurns<Document, (Vec<u32>, FacetData, Head), Catalog>;
+pub type CatalogInTurns = Parts<Catalog>;
 
-/// As [`decode`] of the [`CATALOG`], in turns ([`InTurns`]): at a hundred thousand documents it is one
-/// task of most of a second when read at once. The magic number and version are checked at once.
+/// As [`decode`] of the [`CATALOG`], in turns ([`crate::turns::Steps`]): at a hundred thousand documents
+/// it is most of a second when read at once. The magic number and version are checked at once.
 pub fn catalog_in_turns(bytes: Vec<u8>) -> Result<CatalogInTurns, BundleError> {
     check_header(&bytes, MAGIC, FORMAT_VERSION)?;
-    Ok(InTurns::deflated(bytes, 8, MAX_INFLATED, |documents, (words, facets, search)| Catalog {
-        documents,
-        words,
-        facets,
-        search,
-    }))
+    Ok(Parts::deflated(bytes, 8, MAX_INFLATED))
+}
+
+/// The cards, the word counts, then the facet tables' and the search head's parts.
+impl ReadInTurns for Catalog {
+    const PARTS: usize = 2 + FacetData::PARTS + Head::PARTS;
+
+    fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
+        match part {
+            0 => s.items(&mut self.documents),
+            1 => s.items(&mut self.words),
+            p if p < 2 + FacetData::PARTS => self.facets.read_part(p - 2, s),
+            p => self.search.read_part(p - 2 - FacetData::PARTS, s),
+        }
+    }
 }
 
 fn decode_within<T: DeserializeOwned>(bytes: &[u8], limit: u64) -> Result<T, BundleError> {

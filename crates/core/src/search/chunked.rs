@@ -34,6 +34,26 @@ pub struct Head {
     firsts: Vec<String>,
 }
 
+/// Its fields, in order: the lengths some at a time, the rest at once.
+impl crate::turns::ReadInTurns for Head {
+    const PARTS: usize = 3;
+
+    fn read_part(
+        &mut self,
+        part: usize,
+        s: &mut crate::turns::Stepper,
+    ) -> Result<bool, crate::bundle::BundleError> {
+        match part {
+            0 => s.items(&mut self.lengths),
+            1 => {
+                (self.units, self.average) = s.value()?;
+                Ok(true)
+            }
+            _ => s.items(&mut self.firsts),
+        }
+    }
+}
+
 /// The posting lists of a range of keys.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {

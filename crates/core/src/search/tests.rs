@@ -384,3 +384,27 @@ fn facet_counts_match_a_recount_on_a_generated_corpus() {
         assert_eq!(data.apply(&all, f), kept, "{f:?}");
     }
 }
+
+#[test]
+fn date_ranks_put_documents_in_date_order_undated_first_ties_by_number() {
+    let mut docs: Vec<Document> = parallax_synth::generate(40, 5)
+        .into_iter()
+        .map(|p| crate::process(&p.name, p.text.as_bytes()))
+        .collect();
+    // Two undated, and a tie on the same date.
+    docs[3].meta.published = None;
+    docs[17].meta.published = None;
+    docs[20].meta.published = docs[5].meta.published.clone();
+    let b = Bundle::new(docs);
+    let data = FacetData::new(&b.documents, &b.canonical, &b.events);
+    let n = u32::try_from(b.documents.len()).expect("fits");
+    let published = |d: u32| b.documents[d as usize].meta.published.as_ref().map(|p| p.value.clone());
+    let mut expected: Vec<u32> = (0..n).collect();
+    expected.sort_by(|&a, &b| published(a).cmp(&published(b)).then(a.cmp(&b)));
+    let mut by_rank: Vec<u32> = (0..n).collect();
+    by_rank.sort_by_key(|&d| data.date_rank(d));
+    assert_eq!(by_rank, expected);
+    assert_eq!(&by_rank[..2], &[3, 17]);
+    assert!(published(by_rank[2]).is_some());
+    assert_eq!(data.date_rank(n), u32::MAX, "a document it does not know sorts last");
+}

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::search::{Part, parse};
+use crate::turns::Steps;
 
 fn bundle() -> Bundle {
     let docs = (0..12)
@@ -126,7 +127,32 @@ fn damaged_foreign_and_overlarge_files_are_refused() {
 fn the_catalog_read_in_turns_equals_the_catalog_read_at_once() {
     let site = split(bundle());
     let bytes = encode(&site.catalog);
-    assert_eq!(catalog_in_turns(bytes.clone()).and_then(InTurns::finish), decode::<Catalog>(&bytes));
-    assert_eq!(catalog_in_turns(bytes).and_then(InTurns::finish), Ok(site.catalog));
+    assert_eq!(catalog_in_turns(bytes.clone()).and_then(Steps::finish), decode::<Catalog>(&bytes));
+    assert_eq!(catalog_in_turns(bytes).and_then(Steps::finish), Ok(site.catalog));
     assert_eq!(catalog_in_turns(b"PLXB".to_vec()).err(), Some(BundleError::NotABundle));
+}
+
+#[test]
+fn a_bundle_read_in_turns_equals_the_bundle_read_at_once() {
+    let b = bundle();
+    // Every sequence the reader steps through has items, so each is read and checked.
+    let lengths = [
+        b.documents.len(),
+        b.canonical.entities.len(),
+        b.canonical.links.len(),
+        b.events.passages.len(),
+        b.events.events.len(),
+        b.framing.documents.len(),
+        b.framing.events.len(),
+        b.framing.matrices.len(),
+        b.framing.outlets.len(),
+    ];
+    assert!(lengths.iter().all(|&n| n > 0), "{lengths:?}");
+    let bytes = crate::bundle::encode(&b);
+    assert_eq!(crate::bundle::decode_in_turns(bytes.clone()).and_then(Steps::finish), Ok(b));
+    // Cut short anywhere, it is refused.
+    for cut in [9, bytes.len() / 3, bytes.len() - 1] {
+        let read = crate::bundle::decode_in_turns(bytes[..cut].to_vec()).and_then(Steps::finish);
+        assert!(matches!(read, Err(BundleError::Corrupt(_))), "cut at {cut}");
+    }
 }

@@ -14,18 +14,29 @@ struct Item {
     marks: Vec<u16>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct Value {
     items: Vec<Item>,
     title: String,
     counts: Vec<u32>,
 }
 
-type Reading = InTurns<Item, (String, Vec<u32>), Value>;
+impl ReadInTurns for Value {
+    const PARTS: usize = 3;
 
-fn make(items: Vec<Item>, (title, counts): (String, Vec<u32>)) -> Value {
-    Value { items, title, counts }
+    fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
+        match part {
+            0 => s.items(&mut self.items),
+            1 => {
+                self.title = s.value()?;
+                Ok(true)
+            }
+            _ => s.items(&mut self.counts),
+        }
+    }
 }
+
+type Reading = Parts<Value>;
 
 fn value(n: u32) -> Value {
     let items = (0..n)
@@ -61,10 +72,10 @@ fn plain_reads_the_same_value_a_slice_at_a_time() {
     let v = value(5_000);
     let mut bytes = b"HEAD".to_vec();
     bytes.extend(postcard::to_allocvec(&v).expect("encodes"));
-    let (read, steps) = run(InTurns::plain(bytes, 4, make));
+    let (read, steps) = run(Reading::plain(bytes, 4));
     assert_eq!(read.expect("reads"), v);
-    // The length with the first items, the items ITEMS_STEP at a time, then the tail.
-    assert_eq!(steps, 5_000usize.div_ceil(ITEMS_STEP) + 1);
+    // Each sequence ITEMS_STEP items at a time (its length with the first), the title, the end.
+    assert_eq!(steps, 2 * 5_000usize.div_ceil(ITEMS_STEP) + 2);
 }
 
 #[test]
@@ -74,17 +85,17 @@ fn deflated_inflates_a_slice_at_a_time() {
     assert!(payload.len() > 4 * INFLATE_STEP, "the payload is {} bytes", payload.len());
     let mut bytes = vec![9; 8];
     bytes.extend(deflate(&payload));
-    let (read, steps) = run(InTurns::deflated(bytes, 8, u64::MAX, make));
+    let (read, steps) = run(Reading::deflated(bytes, 8, u64::MAX));
     assert_eq!(read.expect("reads"), v);
-    assert!(steps > payload.len() / INFLATE_STEP + 40_000 / ITEMS_STEP, "{steps} steps");
+    assert!(steps > payload.len() / INFLATE_STEP + 2 * 40_000 / ITEMS_STEP, "{steps} steps");
 }
 
 #[test]
 fn an_empty_sequence_and_finish_read_too() {
     let v = Value { items: Vec::new(), title: String::new(), counts: vec![3] };
     let bytes = postcard::to_allocvec(&v).expect("encodes");
-    assert_eq!(Reading::plain(bytes.clone(), 0, make).finish(), Ok(v.clone()));
-    assert_eq!(Reading::deflated(deflate(&bytes), 0, 1_000, make).finish(), Ok(v));
+    assert_eq!(Reading::plain(bytes.clone(), 0).finish(), Ok(v.clone()));
+    assert_eq!(Reading::deflated(deflate(&bytes), 0, 1_000).finish(), Ok(v));
 }
 
 #[test]
@@ -94,23 +105,23 @@ fn damaged_input_is_refused() {
     let corrupt = |r: Result<Value, BundleError>| matches!(r, Err(BundleError::Corrupt(_)));
 
     // Cut short, plain and deflated.
-    assert!(corrupt(Reading::plain(payload[..payload.len() / 2].to_vec(), 0, make).finish()));
+    assert!(corrupt(Reading::plain(payload[..payload.len() / 2].to_vec(), 0).finish()));
     let stream = deflate(&payload);
-    let (cut, _) = run(Reading::deflated(stream[..stream.len() / 2].to_vec(), 0, u64::MAX, make));
+    let (cut, _) = run(Reading::deflated(stream[..stream.len() / 2].to_vec(), 0, u64::MAX));
     assert!(matches!(cut, Err(BundleError::Corrupt(m)) if m.contains("ends early")));
     // Bytes after the value.
     let mut longer = payload.clone();
     longer.push(0);
-    assert!(corrupt(Reading::plain(longer, 0, make).finish()));
+    assert!(corrupt(Reading::plain(longer, 0).finish()));
     // Not a deflate stream at all.
-    assert!(corrupt(Reading::deflated(vec![0xff; 64], 0, u64::MAX, make).finish()));
+    assert!(corrupt(Reading::deflated(vec![0xff; 64], 0, u64::MAX).finish()));
     // A length of four billion items in a few bytes: refused when the bytes run out, nothing reserved for it.
     let mut huge = postcard::to_allocvec(&u64::from(u32::MAX)).expect("encodes");
     huge.extend([1, b'a', 0, 0]);
-    let mut reading = Reading::plain(huge, 0, make);
+    let mut reading = Reading::plain(huge, 0);
     assert!(matches!(reading.step(), Err(BundleError::Corrupt(_))));
-    assert!(reading.items.capacity() < 16, "reserved {}", reading.items.capacity());
+    assert!(reading.value.items.capacity() < 16, "reserved {}", reading.value.items.capacity());
     // More than the limit once inflated.
-    let (over, _) = run(Reading::deflated(deflate(&payload), 0, 1_000, make));
+    let (over, _) = run(Reading::deflated(deflate(&payload), 0, 1_000));
     assert!(matches!(over, Err(BundleError::Corrupt(m)) if m.contains("1000")));
 }
