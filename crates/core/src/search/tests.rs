@@ -385,6 +385,8 @@ fn facet_counts_match_a_recount_on_a_generated_corpus() {
     }
 }
 
+// The corpus comes from parallax-synth, a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn date_ranks_put_documents_in_date_order_undated_first_ties_by_number() {
     let mut docs: Vec<Document> = parallax_synth::generate(40, 5)
