@@ -143,6 +143,36 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 
+test('on a built site, the cards below the fold ask for their texts as they near the viewport', { skip }, async (t) => {
+  const base = await serve(SITE);
+  const page = await openPage(t);
+  const fetched = recordData(page);
+  const texts = () => [...fetched.keys()].filter((k) => k.startsWith('text/')).length;
+  await page.goto(base + '/');
+  await page.locator('.doc-card').first().waitFor();
+  // A common word: a full page of cards, most of them below the fold.
+  await page.fill('#search-input', 'said');
+  await page.locator('.doc-card .snippet mark').first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('ol.doc-list .doc-card').length === 20);
+  await page.waitForLoadState('networkidle');
+  const early = texts();
+  assert.ok(early >= 6 && early < 20, `the first screenful's texts, and not the page's: ${early}`);
+  const last = page.locator('.doc-card').nth(19);
+  assert.equal(await last.locator('.snippet').count(), 0, 'the last card has no snippet before it nears the viewport');
+  // Scrolled down as a reader would, a wheel's turn at a time.
+  await page.mouse.move(900, 500);
+  for (let i = 0; i < 40 && !(await last.locator('.snippet').count()); i++) {
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(100);
+  }
+  await last.locator('.snippet mark').first().waitFor({ timeout: 20_000 });
+  assert.ok(texts() > early, 'scrolling down asks for the texts of the cards it brings near');
+  // Every card scrolled past has its snippets, and no text was asked for twice.
+  await page.waitForLoadState('networkidle');
+  for (let i = 0; i < 20; i++) assert.ok(await page.locator('.doc-card').nth(i).locator('.snippet').count() > 0, `card ${i + 1}`);
+  for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
+});
+
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

@@ -66,8 +66,8 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     start_fetch(url)?.await
 }
 
-/// Sends the request for `url` now (not when the returned future is first polled, which for a spawned
-/// task is after the current task's work, a render included); the future gives its bytes.
+/// Sends the request for `url` now (not when the returned future is first polled); the future gives its
+/// bytes.
 pub fn start_fetch(url: &str) -> Result<impl Future<Output = Result<Vec<u8>, String>> + use<>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no browser window")?;
@@ -147,6 +147,50 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     };
     let callback = Closure::once_into_js(f);
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Watches which of `elements` (as they are now) are within `margin` (CSS, as `rootMargin`) of the
+/// viewport: `changed` is told an element's place among them and whether it is near, for each at first and
+/// whenever that changes. Watching ends when the returned value is dropped; `None` where the browser has
+/// no `IntersectionObserver`.
+pub fn watch_nearing(
+    elements: &web_sys::HtmlCollection,
+    margin: &str,
+    changed: impl Fn(usize, bool) + 'static,
+) -> Option<Nearing> {
+    use wasm_bindgen::closure::Closure;
+    let watched: Vec<web_sys::Element> = (0..elements.length()).filter_map(|i| elements.item(i)).collect();
+    let places = watched.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+            let target = entry.target();
+            if let Some(at) = places.iter().position(|e| *e == target) {
+                changed(at, entry.is_intersecting());
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    for element in &watched {
+        observer.observe(element);
+    }
+    Some(Nearing { observer, _callback: callback })
+}
+
+/// An [`IntersectionObserver`](web_sys::IntersectionObserver) at work; dropped, it stops.
+#[derive(Debug)]
+pub struct Nearing {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Nearing {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Runs `f` as a named span of the page's User Timing (`performance.measure`), which benchmarks and the

@@ -185,8 +185,10 @@ impl Site {
         });
     }
 
-    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out now, within the
-    /// render that asked for it, not when the spawned task first runs.
+    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out when the spawned
+    /// task first runs: at the end of the render that asked for it (before the page is drawn), from a
+    /// short call stack. A request sent from deep inside a render costs the page more (twice as much, in
+    /// a browser whose developer tools capture each request's stack), and a search sends six at once.
     fn fetch_then<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
@@ -194,12 +196,8 @@ impl Site {
     ) {
         let site = self.clone();
         let url = format!("{}{path}", self.folder);
-        let started = crate::browser::start_fetch(&url);
         yew::platform::spawn_local(async move {
-            let bytes = match started {
-                Ok(request) => request.await,
-                Err(e) => Err(e),
-            };
+            let bytes = crate::browser::fetch_bytes(&url).await;
             then(&site, bytes.and_then(|b| site::decode::<T>(&b).map_err(|e| format!("{url}: {e}"))));
         });
     }
@@ -239,6 +237,11 @@ impl Site {
             self.send_texts();
         }
         None
+    }
+
+    /// The document's card with its text, if it has come (without asking for it).
+    pub fn text_here(&self, document: u32) -> Option<Rc<Document>> {
+        self.texts.borrow().get(&document).cloned()
     }
 
     /// Sends queued text requests while fewer than [`TEXT_FETCHES`] are on their way.

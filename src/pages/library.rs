@@ -623,7 +623,11 @@ pub fn Library() -> Html {
                 <Facets listing={listing.clone()} view={view.clone()} corpus={corpus.clone()} go={go.clone()} />
                 <div class="results">
                     <div class="results-bar">
-                        <p class="count" role="status" aria-live="polite">{ count_label(shown.len(), docs.len()) }</p>
+                        // While a search is answered the count says so, in its own place: nothing above the
+                        // cards comes and goes, so they are not moved down and back at each keystroke.
+                        <p class={classes!("count", busy.then_some("loading"))} role="status" aria-live="polite">
+                            { if busy { "Searching…".to_owned() } else { count_label(shown.len(), docs.len()) } }
+                        </p>
                         // On a phone the filters follow the results: this takes the reader to them.
                         <button type="button" class="to-filters" onclick={Callback::from(|_: MouseEvent| {
                             if let Some(aside) = element_by_id("filters") {
@@ -664,9 +668,7 @@ pub fn Library() -> Html {
                             <p class="tool-status" role="alert">{ problem }</p>
                         }
                     </div>
-                    if busy {
-                        <p class="loading" role="status">{ "Searching…" }</p>
-                    } else if shown.is_empty() {
+                    if !busy && shown.is_empty() {
                         <p class="no-results">{ "No document matches. Remove a word or a filter to widen the search." }</p>
                     }
                     <Cards listing={listing.clone()} {drawing} search={card_search} query={card_query} {busy} corpus={corpus.clone()} />
@@ -927,6 +929,37 @@ fn Cards(props: &CardsProps) -> Html {
     // The cards' links are plain anchors (a router link is a component of its own, and a list redraw
     // made twenty of them); one listener on the list follows them through the router.
     let hash_links = navigator.as_ref().is_some_and(|n| n.kind() == NavigatorKind::Hash);
+    // On a built site, the cards after the first screenful ask for their texts when they come within half
+    // a screen of the viewport, not all at once: a search that is typed on does not wait behind the texts
+    // of the last one's cards below the fold, and a reader who never scrolls does not fetch them.
+    let list = use_node_ref();
+    let near = use_mut_ref(BTreeSet::<usize>::new);
+    let came_near = use_force_update();
+    {
+        let (list, near, site) = (list.clone(), near.clone(), corpus.site.is_some());
+        let count = drawing.min(shown.len());
+        use_effect_with((count, site), move |&(count, site)| {
+            near.borrow_mut().clear();
+            let watching = (site && count > FIRST_CARDS)
+                .then(|| list.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|list| {
+                    browser::watch_nearing(&list.children(), "50% 0px", move |at, is_near| {
+                        // A card that comes near draws the cards again, and then asks for its text.
+                        let came = if is_near {
+                            near.borrow_mut().insert(at)
+                        } else {
+                            near.borrow_mut().remove(&at);
+                            false
+                        };
+                        if came && at >= FIRST_CARDS {
+                            came_near.force_update();
+                        }
+                    })
+                });
+            move || drop(watching)
+        });
+    }
     let on_card_click = {
         let navigator = navigator.clone();
         Callback::from(move |e: MouseEvent| {
@@ -945,7 +978,7 @@ fn Cards(props: &CardsProps) -> Html {
         })
     };
     html! {
-        <ol class="doc-list" data-query={query.clone()} aria-busy={busy.then_some("true")} onclick={on_card_click}>
+        <ol class="doc-list" ref={list} data-query={query.clone()} aria-busy={busy.then_some("true")} onclick={on_card_click}>
             { for shown.iter().take(drawing).enumerate().map(|(at, hit)| {
                 let doc = &docs[hit.document as usize];
                 // Snippets for the cards drawn only; an unranked list has none. A built site cuts
@@ -953,7 +986,8 @@ fn Cards(props: &CardsProps) -> Html {
                 let snippets = if hit.is_unranked() {
                     Html::default()
                 } else if corpus.site.is_some() {
-                    html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} /> }
+                    let ask = at < FIRST_CARDS || near.borrow().contains(&at);
+                    html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} {ask} /> }
                 } else {
                     snippet_list(&corpus.index().snippets_of(doc, hit))
                 };
@@ -1148,6 +1182,8 @@ struct SiteSnippetsProps {
     /// The search shown (its words and part): a new one draws the card again, which asks again for a
     /// text whose request the new search dropped before it was sent, even when the hit is the same.
     search: AttrValue,
+    /// Whether to ask for the text if it is not here (a card near the viewport), or only to show it.
+    ask: bool,
 }
 
 /// A built site's card's snippets, cut from the document's text once it has come. The card draws again
@@ -1169,7 +1205,7 @@ fn SiteSnippets(props: &SiteSnippetsProps) -> Html {
     let text = site
         .as_ref()
         .zip(corpus.documents().get(document as usize))
-        .and_then(|(s, card)| s.text(document, card));
+        .and_then(|(s, card)| if props.ask { s.text(document, card) } else { s.text_here(document) });
     // Cut once per search and text, not on every redraw of the app (a chunk's arrival draws it again).
     let snippets = use_memo((props.hit.clone(), text.is_some()), move |(hit, _)| {
         site.zip(text).map(|(site, text)| site.head.snippets_of(&text, hit)).unwrap_or_default()

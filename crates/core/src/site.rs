@@ -66,7 +66,7 @@ pub const ENTITIES: &str = "entities.plx";
 /// Entities per co-occurrence file.
 pub const CO_CHUNK: usize = 128;
 /// About how many bytes of postings a search index chunk holds before compression.
-pub const INDEX_CHUNK_BYTES: usize = 24 * 1024;
+pub const INDEX_CHUNK_BYTES: usize = 64 * 1024;
 /// The most bytes a file may inflate to: a damaged or hostile file is refused, not expanded.
 pub const MAX_INFLATED: u64 = 512 * 1024 * 1024;
 

@@ -131,16 +131,30 @@ struct Span {
     kind: TokenKind,
 }
 
-fn tokenize(text: &str) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::with_capacity(text.len() / 5);
-    for (at, segment) in text.split_word_bound_indices() {
+/// The word and number tokens of `text`, in order, as byte spans (plus `base`): those [`segment`] gives,
+/// without finding sentences. Lazy, so a caller that needs only the first few reads no further.
+pub fn words(text: &str, base: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let offset = move |at: usize| base.saturating_add(u32::try_from(at).unwrap_or(u32::MAX));
+    // Runs of terminators, which `tokenize` joins, are marks: words are the same either way.
+    pieces(text)
+        .filter(|(_, piece)| matches!(classify(piece), TokenKind::Word | TokenKind::Number))
+        .map(move |(start, piece)| (offset(start), offset(start + piece.len())))
+}
+
+/// The word-boundary segments of `text` that are not blank, trimmed, with their start.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_word_bound_indices().filter_map(|(at, segment)| {
         // A combining mark after a space joins the space's segment (UAX #29 rule WB4): trim the space.
         let trimmed = segment.trim_start();
         let start = at + (segment.len() - trimmed.len());
         let trimmed = trimmed.trim_end();
-        if trimmed.is_empty() {
-            continue;
-        }
+        (!trimmed.is_empty()).then_some((start, trimmed))
+    })
+}
+
+fn tokenize(text: &str) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::with_capacity(text.len() / 5);
+    for (start, trimmed) in pieces(text) {
         let end = start + trimmed.len();
         if is_terminator(trimmed)
             && let Some(last) = spans.last_mut()

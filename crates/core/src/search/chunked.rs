@@ -18,9 +18,10 @@ use std::ops::Deref;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Clause, Document, Hits, Index, Matches, PREFIX_EXPANSIONS, Part, Query, Ranked, Snippet, Units,
-    part_tokens,
+    CONTEXT_TOKENS, Clause, Document, Hits, Index, Matches, PREFIX_EXPANSIONS, Part, Query, Ranked, SNIPPETS,
+    Snippet, Units,
 };
+use crate::text;
 
 /// What a site loads before any search: unit lengths and the chunk directory.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -360,12 +361,22 @@ impl Head {
 
     /// As [`Index::snippets_of`]: `doc` needs its text and sections only. The hit's spans are token
     /// positions here; the document's tokens turn them into bytes.
+    ///
+    /// Only the tokens a snippet can reach are found: a common word's hits all through a long text need
+    /// the text's tokens up to its third window, not to its end.
     pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
         let mut tokens: BTreeMap<u32, (Part, Vec<(u32, u32)>)> = BTreeMap::new();
         let mut spans = Hits::new();
         for (&unit, list) in &hit.spans {
             let part = self.unit(unit).1;
-            let (_, found) = tokens.entry(unit).or_insert_with(|| (part, part_tokens(doc, part).1));
+            let (_, found) = tokens.entry(unit).or_insert_with(|| {
+                let words = doc
+                    .sections
+                    .iter()
+                    .filter(|s| Part::of(s.kind) == Some(part))
+                    .flat_map(|s| text::words(doc.section_text(s), s.start));
+                (part, words.take(tokens_shown(list)).collect())
+            });
             let bytes = list
                 .iter()
                 .filter_map(|&(a, b)| {
@@ -378,6 +389,27 @@ impl Head {
         }
         super::snippets(doc, &spans, |unit| tokens.get(&unit).cloned().unwrap_or((Part::Article, Vec::new())))
     }
+}
+
+/// How many of a unit's tokens the snippets of its hits (token positions) can reach: the windows are
+/// reckoned as [`super::snippets`] cuts them, without the section ends that can only cut one short and
+/// start the next sooner, and each hit a window takes in may start one of its own then.
+fn tokens_shown(hits: &[(u32, u32)]) -> usize {
+    let mut hits = hits.to_vec();
+    hits.sort_unstable();
+    let (mut i, mut through) = (0, 0);
+    for _ in 0..SNIPPETS {
+        let Some(&(_, b)) = hits.get(i) else { break };
+        let mut end = b as usize + CONTEXT_TOKENS;
+        while let Some(&(a, b)) = hits.get(i)
+            && (a as usize) < end
+        {
+            end = end.max(b as usize);
+            through = through.max(b as usize + CONTEXT_TOKENS);
+            i += 1;
+        }
+    }
+    through
 }
 
 // The tests draw their corpora from parallax-synth, a native-only dev-dependency.

@@ -88,24 +88,43 @@ fn snippets_from_a_card_and_its_excerpt_equal_the_whole_documents() {
     let head = &site.catalog.search;
     let doc = &b.documents[3];
     let body = doc.sections.iter().find(|s| s.kind == crate::SectionKind::Body).expect("decodes");
-    let word: String =
-        doc.section_text(body).split_whitespace().find(|w| w.len() > 5).expect("decodes").to_lowercase();
-    let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    let query = parse(&word);
-    let needed = head.needed(&query);
-    let m = head.matches(&query, |c| needed.contains(&c).then(|| &site.index[c]));
-    let hits = head.ranked_matches(b.documents.len(), &m, &Part::ALL, None);
-    assert!(!hits.is_empty(), "{word}");
-    for hit in &hits {
-        let d = hit.document as usize;
-        let excerpt =
-            Excerpt { text: b.documents[d].text.clone(), sections: b.documents[d].sections.clone() };
-        let doc = excerpt.on(&site.catalog.documents[d]);
+    let plain: Vec<String> = doc
+        .section_text(body)
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let long = plain.iter().find(|w| w.len() > 5).expect("decodes").clone();
+    // A rare word, the commonest (hits all through long texts, cut at the third window), a phrase, a
+    // prefix, and two words at once.
+    let queries = [
+        long.clone(),
+        "the".to_owned(),
+        format!("\"{} {}\"", plain[4], plain[5]),
+        format!("{}*", &long[..3]),
+        format!("the {long}"),
+    ];
+    let mut many = 0;
+    for q in &queries {
+        let query = parse(q);
+        let needed = head.needed(&query);
+        let m = head.matches(&query, |c| needed.contains(&c).then(|| &site.index[c]));
+        let hits = head.ranked_matches(b.documents.len(), &m, &Part::ALL, None);
+        assert!(!hits.is_empty(), "{q}");
         let whole = index.ranked_matches(b.documents.len(), &index.matches(&query), &Part::ALL, None);
-        let same = whole.iter().find(|h| h.document == hit.document).expect("decodes");
-        assert_eq!(head.snippets_of(&doc, hit), index.snippets_of(&b.documents[d], same));
-        assert!(!head.snippets_of(&doc, hit).is_empty());
+        for hit in &hits {
+            let d = hit.document as usize;
+            let excerpt =
+                Excerpt { text: b.documents[d].text.clone(), sections: b.documents[d].sections.clone() };
+            let doc = excerpt.on(&site.catalog.documents[d]);
+            let same = whole.iter().find(|h| h.document == hit.document).expect("decodes");
+            let snippets = head.snippets_of(&doc, hit);
+            assert_eq!(snippets, index.snippets_of(&b.documents[d], same), "{q} in {d}");
+            assert!(!snippets.is_empty());
+            many += usize::from(hit.spans.values().map(Vec::len).sum::<usize>() > 12);
+        }
     }
+    assert!(many > 0, "some document has more hits than three snippets show");
 }
 
 #[test]

@@ -75,6 +75,28 @@ fn assert_well_formed(text: &str, base: u32, tokens: &[Token], sentences: &[Sent
     assert_eq!(next_token as usize, tokens.len(), "tokens after the last sentence");
 }
 
+/// The word and number tokens [`segment`] gives, as spans.
+fn word_tokens(text: &str, base: u32) -> Vec<(u32, u32)> {
+    let (tokens, _) = segment(text, base);
+    tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+#[test]
+fn words_without_sentences_are_the_segmented_words() {
+    let text =
+        "WASHINGTON (AP) — U.S. officials said... \"It's 3.5%!\" Mr. Smith’s 2nd visit?! 日本 Ж\u{301}.";
+    let found: Vec<(u32, u32)> = words(text, 7).collect();
+    assert_eq!(found, word_tokens(text, 7));
+    let shown: Vec<&str> = found.iter().map(|&(a, b)| &text[a as usize - 7..b as usize - 7]).collect();
+    assert_eq!(shown[..4], ["WASHINGTON", "AP", "U.S", "officials"]);
+    assert!(shown.contains(&"3.5") && shown.contains(&"2nd") && !shown.contains(&"."));
+    assert_eq!(words("", 0).count(), 0);
+}
+
 #[test]
 fn empty_and_blank() {
     check("");
@@ -303,6 +325,14 @@ mod properties {
         fn any_text_is_well_formed(text in any::<String>()) {
             let (tokens, sentences) = segment(&text, 0);
             assert_well_formed(&text, 0, &tokens, &sentences);
+        }
+
+        #[test]
+        fn words_are_the_word_and_number_tokens(
+            text in "[A-Za-z0-9 .,;?!…\"“”‘’'()\\-—•$%\n\tÉéüß日本Ж\u{301}]{0,160}",
+            base in 0u32..10_000,
+        ) {
+            prop_assert_eq!(words(&text, base).collect::<Vec<_>>(), word_tokens(&text, base));
         }
     }
 }
