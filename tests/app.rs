@@ -447,3 +447,45 @@ async fn a_stale_or_malformed_library_link_says_what_it_cannot_show() {
     let (root, _) = mount_query(&[("outlet", "Reuters"), ("sort", "date")]).await;
     assert!(texts(&root, ".library .banner.notice").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn the_section_facet_counts_each_parts_matches_under_the_other_facets() {
+    use parallax_core::search::{Part, parse};
+    let corpus = Corpus::embedded();
+    let docs = corpus.documents();
+    let n = docs.len();
+    let in_part = |q: &str, part: Part| -> Vec<u32> {
+        let matches = corpus.index().matches(&parse(q));
+        corpus.index().documents_in(n, &matches, part)
+    };
+    // A word of some reader comment that the article of its document does not have: searching the
+    // articles, that document is a comments match only, counted apart from the results listed.
+    let word = docs
+        .iter()
+        .flat_map(|d| {
+            d.comments.iter().flat_map(|c| c.paragraphs.iter().map(|&(a, b)| &d.text[a as usize..b as usize]))
+        })
+        .flat_map(|p| p.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 5))
+        .find(|w| in_part(w, Part::Comments).iter().any(|d| !in_part(w, Part::Article).contains(d)))
+        .expect("a comments-only word")
+        .to_lowercase();
+    let comments = in_part(&word, Part::Comments);
+    let article = in_part(&word, Part::Article);
+    let outlet_of = |d: u32| docs[d as usize].meta.outlet.as_ref().map(|o| o.value.clone());
+    let outlet = outlet_of(comments[0]).expect("an outlet");
+    for (pairs, expected) in [
+        (vec![("q", word.as_str()), ("part", "article")], [article.len(), comments.len()]),
+        (
+            vec![("q", word.as_str()), ("part", "article"), ("outlet", outlet.as_str())],
+            [
+                article.iter().filter(|&&d| outlet_of(d).as_deref() == Some(&outlet)).count(),
+                comments.iter().filter(|&&d| outlet_of(d).as_deref() == Some(&outlet)).count(),
+            ],
+        ),
+    ] {
+        let (root, _) = mount_query(&pairs).await;
+        let counts = texts(&root, "fieldset[data-facet='part'] .facet-count");
+        assert_eq!(counts, expected.map(|c| c.to_string()), "{pairs:?}");
+        assert_eq!(texts(&root, ".doc-card").len(), expected[0], "{pairs:?}");
+    }
+}

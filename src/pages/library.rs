@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use parallax_core::Document;
-use parallax_core::search::{self, FacetCount, Filter, Part, Ranked, Snippet};
+use parallax_core::search::{self, FacetCount, Filter, Matches, Part, Ranked, Snippet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::HtmlInputElement;
@@ -210,12 +210,18 @@ impl View {
     }
 }
 
+/// A query's matches and the parts its results were ranked in: what the cards' snippets are cut from.
+struct Found {
+    matches: Matches,
+    parts: Vec<Part>,
+}
+
 /// A query's results: the hits in the parts searched, and the documents matching in each part (the
 /// section facet's counts).
 struct Searched {
-    /// Shared with the listings made from it: a result holds its match spans, and a hundred thousand of
-    /// them are not copied for each facet click.
-    hits: Vec<Rc<Ranked>>,
+    hits: Vec<Ranked>,
+    /// Shared with the listings made from it, whose cards cut their snippets from it.
+    found: Rc<Found>,
     article: Vec<u32>,
     comments: Vec<u32>,
     /// Whether the query has words to rank by (else the list is sorted by date).
@@ -224,11 +230,26 @@ struct Searched {
     waiting: bool,
 }
 
+impl Searched {
+    /// No answer yet: the index chunks a query needs are on their way.
+    fn nothing(parts: Vec<Part>) -> Self {
+        Searched {
+            hits: Vec::new(),
+            found: Rc::new(Found { matches: Matches::default(), parts }),
+            article: Vec::new(),
+            comments: Vec::new(),
+            has_words: true,
+            waiting: true,
+        }
+    }
+}
+
 /// What a view lists: the facets' counts and the documents shown, in order. Computed once per view, so a
 /// redraw that changes nothing (the URL catching up with a click) costs no search or count.
 struct Listing {
     facets: search::Facets,
-    shown: Vec<Rc<Ranked>>,
+    shown: Vec<Ranked>,
+    found: Rc<Found>,
     /// Per part, how many documents match the query and the facets (the section facet's counts).
     article: usize,
     comments: usize,
@@ -241,18 +262,13 @@ impl Listing {
         let candidates: Vec<u32> = searched.hits.iter().map(|h| h.document).collect();
         let filter = view.filter();
         let facet_data = corpus.facets();
-        let facets = facet_data.counts(&candidates, &filter);
-        let mut kept = vec![false; docs.len()];
-        for d in facet_data.apply(&candidates, &filter) {
-            if let Some(k) = kept.get_mut(d as usize) {
-                *k = true;
-            }
-        }
-        let mut shown: Vec<Rc<Ranked>> = searched
+        // The counts and the documents kept in one pass over the results.
+        let (facets, kept) = facet_data.counts_and_kept(&candidates, &filter);
+        let mut shown: Vec<Ranked> = searched
             .hits
             .iter()
             .filter(|h| kept.get(h.document as usize).copied().unwrap_or(false))
-            .cloned()
+            .copied()
             .collect();
         let sort = match view.sort.as_str() {
             "date" => "date",
@@ -271,11 +287,26 @@ impl Listing {
             }),
             _ => {}
         }
+        // A part's documents among the results are counted from `kept`; only the others (those of the
+        // part not searched) are put to the filter again.
+        let mut listed = vec![false; kept.len()];
+        for &d in &candidates {
+            if let Some(l) = listed.get_mut(d as usize) {
+                *l = true;
+            }
+        }
+        let passing = |part: &[u32]| {
+            let at = |d: u32| d as usize;
+            let (ours, others): (Vec<u32>, Vec<u32>) =
+                part.iter().partition(|&&d| listed.get(at(d)).copied().unwrap_or(false));
+            ours.iter().filter(|&&d| kept[at(d)]).count() + facet_data.passing(&others, &filter)
+        };
         Self {
-            article: facet_data.apply(&searched.article, &filter).len(),
-            comments: facet_data.apply(&searched.comments, &filter).len(),
+            article: passing(&searched.article),
+            comments: passing(&searched.comments),
             facets,
             shown,
+            found: searched.found.clone(),
             sort,
         }
     }
@@ -382,32 +413,33 @@ pub fn Library() -> Html {
         use_memo((view.q.clone(), view.part.clone(), arrived), move |(q, part, _)| {
             let query = search::parse(q);
             let n = corpus.documents().len();
+            let parts = View { part: part.clone(), ..View::default() }.parts();
             if query.include.is_empty() && query.exclude.is_empty() {
                 // Every document, and no index needed.
                 let all: Vec<u32> = (0..u32::try_from(n).unwrap_or(u32::MAX)).collect();
-                let hits = all.iter().map(|&d| Rc::new(Ranked::unranked(d))).collect();
+                let hits = all.iter().map(|&d| Ranked::unranked(d)).collect();
                 return Searched {
                     hits,
+                    found: Rc::new(Found { matches: Matches::default(), parts }),
                     article: all.clone(),
                     comments: all,
                     has_words: false,
                     waiting: false,
                 };
             }
-            let parts = View { part: part.clone(), ..View::default() }.parts();
             if let Some(site) = &corpus.site {
                 // The texts of the last search's cards not yet sent are not wanted now.
                 site.drop_queued_texts();
                 let head = &site.head;
                 if !site.request_chunks(&head.needed(&query)) {
-                    let (hits, article, comments) = (Vec::new(), Vec::new(), Vec::new());
-                    return Searched { hits, article, comments, has_words: true, waiting: true };
+                    return Searched::nothing(parts);
                 }
                 let matches = head.matches(&query, |c| site.chunk(c));
                 return Searched {
-                    hits: head.ranked_matches(n, &matches, &parts, None).into_iter().map(Rc::new).collect(),
+                    hits: head.ranked_matches(n, &matches, &parts, None),
                     article: head.documents_in(n, &matches, Part::Article),
                     comments: head.documents_in(n, &matches, Part::Comments),
+                    found: Rc::new(Found { matches, parts }),
                     has_words: !query.include.is_empty(),
                     waiting: false,
                 };
@@ -415,16 +447,17 @@ pub fn Library() -> Html {
             let index = corpus.index();
             let matches = index.matches(&query);
             Searched {
-                hits: index.ranked_matches(n, &matches, &parts, None).into_iter().map(Rc::new).collect(),
+                hits: index.ranked_matches(n, &matches, &parts, None),
                 article: index.documents_in(n, &matches, Part::Article),
                 comments: index.documents_in(n, &matches, Part::Comments),
+                found: Rc::new(Found { matches, parts }),
                 has_words: !query.include.is_empty(),
                 waiting: false,
             }
         })
     };
     // A search's answer, once replaced, is freed after the frame that shows the new one rather than
-    // within it (a common word's hundred thousand results, each with its match spans).
+    // within it (a common word's matches in a hundred thousand documents).
     {
         let last = use_mut_ref(|| None::<Rc<Searched>>);
         let mut last = last.borrow_mut();
@@ -510,13 +543,7 @@ pub fn Library() -> Html {
         let corpus = corpus.clone();
         use_memo((view.clone(), holding), move |(view, holding)| {
             holding.then(|| {
-                let nothing = Searched {
-                    hits: Vec::new(),
-                    article: Vec::new(),
-                    comments: Vec::new(),
-                    has_words: true,
-                    waiting: true,
-                };
+                let nothing = Searched::nothing(view.parts());
                 Rc::new(Listing::new(&corpus, &nothing, view))
             })
         })
@@ -987,9 +1014,11 @@ fn Cards(props: &CardsProps) -> Html {
                     Html::default()
                 } else if corpus.site.is_some() {
                     let ask = at < FIRST_CARDS || near.borrow().contains(&at);
-                    html! { <SiteSnippets hit={hit.clone()} search={search_key.clone()} {ask} /> }
+                    let found = FoundRef(listing.found.clone());
+                    html! { <SiteSnippets hit={*hit} {found} search={search_key.clone()} {ask} /> }
                 } else {
-                    snippet_list(&corpus.index().snippets_of(doc, hit))
+                    let found = &listing.found;
+                    snippet_list(&corpus.index().snippets_of(doc, &found.matches, &found.parts, hit))
                 };
                 let path = Route::Reader { id: doc.id.clone() }.to_path();
                 let href = if hash_links { format!("#{path}") } else { path };
@@ -1178,12 +1207,24 @@ fn snippet_list(snippets: &[Snippet]) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SiteSnippetsProps {
-    hit: Rc<Ranked>,
+    hit: Ranked,
+    /// Where the search matched (compared by address: a new answer draws the card again).
+    found: FoundRef,
     /// The search shown (its words and part): a new one draws the card again, which asks again for a
     /// text whose request the new search dropped before it was sent, even when the hit is the same.
     search: AttrValue,
     /// Whether to ask for the text if it is not here (a card near the viewport), or only to show it.
     ask: bool,
+}
+
+/// A search's matches, shared by the cards cut from them; equal when the same answer.
+#[derive(Clone)]
+struct FoundRef(Rc<Found>);
+
+impl PartialEq for FoundRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A built site's card's snippets, cut from the document's text once it has come. The card draws again
@@ -1207,8 +1248,11 @@ fn SiteSnippets(props: &SiteSnippetsProps) -> Html {
         .zip(corpus.documents().get(document as usize))
         .and_then(|(s, card)| if props.ask { s.text(document, card) } else { s.text_here(document) });
     // Cut once per search and text, not on every redraw of the app (a chunk's arrival draws it again).
-    let snippets = use_memo((props.hit.clone(), text.is_some()), move |(hit, _)| {
-        site.zip(text).map(|(site, text)| site.head.snippets_of(&text, hit)).unwrap_or_default()
+    let found = props.found.0.clone();
+    let snippets = use_memo((props.hit, props.search.clone(), text.is_some()), move |(hit, _, _)| {
+        site.zip(text)
+            .map(|(site, text)| site.head.snippets_of(&text, &found.matches, &found.parts, hit))
+            .unwrap_or_default()
     });
     snippet_list(&snippets)
 }

@@ -187,12 +187,39 @@ pub struct Index {
     average: [f32; 2],
 }
 
-/// A hit of one clause in one unit: how many times, and where (byte spans in the document's text).
-pub(crate) type Hits = BTreeMap<u32, Vec<(u32, u32)>>;
+/// Where one clause matches: every hit as (unit, start, end), sorted. The spans are byte spans in the
+/// document's text (token positions in a [`chunked`] index). One list, not a list per unit: a common
+/// word's hundred thousand units are one allocation to make and to free.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Hits {
+    list: Vec<(u32, u32, u32)>,
+    /// How many units have a hit (the clause's document frequency, in units).
+    units: usize,
+}
 
-/// A document while a query is scored: score, matches, each unit's hit spans, and how many of the
-/// query's clauses, in order, it has.
-type Found = (f32, u32, Hits, usize);
+impl Hits {
+    /// The hits, in any order.
+    pub(crate) fn new(mut list: Vec<(u32, u32, u32)>) -> Self {
+        list.sort_unstable();
+        let units = list.chunk_by(|a, b| a.0 == b.0).count();
+        Self { list, units }
+    }
+
+    /// Each unit with a hit, in order, with its hits.
+    pub(crate) fn by_unit(&self) -> impl Iterator<Item = (u32, &[(u32, u32, u32)])> {
+        self.list.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, run))
+    }
+
+    /// The hits in one unit.
+    pub(crate) fn of(&self, unit: u32) -> &[(u32, u32, u32)] {
+        let from = self.list.partition_point(|h| h.0 < unit);
+        let to = from + self.list[from..].partition_point(|h| h.0 == unit);
+        &self.list[from..to]
+    }
+}
+
+/// A document's hits, per unit: the spans its snippets highlight.
+pub(crate) type Spans = BTreeMap<u32, Vec<(u32, u32)>>;
 
 /// A query's clauses matched against the index: per clause, its hits by unit.
 #[derive(Debug, Clone, Default)]
@@ -211,26 +238,26 @@ pub struct SearchHit {
     pub snippets: Vec<Snippet>,
 }
 
-/// A ranked result before its snippets are made: where in the document's searched units the query
-/// matched.
-#[derive(Debug, Clone, PartialEq)]
+/// A ranked result before its snippets are made. Its match spans stay in the query's [`Matches`], which
+/// give the snippets of the results shown ([`Index::snippets_of`]); a list of a hundred thousand results
+/// is a plain array.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {
     pub document: u32,
     pub score: f32,
+    /// How many times the query's clauses match in the document's searched parts; 0 when unranked.
     pub matches: u32,
-    /// Per searched unit (an article or its comments), the byte spans of the matches.
-    pub(crate) spans: Hits,
 }
 
 impl Ranked {
     /// A document listed by a query with no words: no score, no matches, no snippets.
     pub fn unranked(document: u32) -> Self {
-        Self { document, score: 0.0, matches: 0, spans: Hits::new() }
+        Self { document, score: 0.0, matches: 0 }
     }
 
     /// Whether the query has no words to rank by (else the list is sorted by date).
     pub fn is_unranked(&self) -> bool {
-        self.spans.is_empty()
+        self.matches == 0
     }
 }
 
@@ -328,13 +355,11 @@ impl Index {
 
     /// Where a clause matches, by unit.
     fn hits(&self, clause: &Clause) -> Hits {
-        let mut hits: Hits = BTreeMap::new();
+        let mut list = Vec::new();
         match clause {
             Clause::Prefix(prefix) => {
                 for id in self.expand(prefix) {
-                    for o in &self.postings[id as usize] {
-                        hits.entry(o.unit).or_default().push((o.start, o.end));
-                    }
+                    list.extend(self.postings[id as usize].iter().map(|o| (o.unit, o.start, o.end)));
                 }
             }
             Clause::Phrase(tokens) => {
@@ -350,25 +375,17 @@ impl Index {
                             .all(|(k, id)| unit.tokens.get(p + 1 + k).is_some_and(|t| t.2 == *id));
                         if follows {
                             let end = unit.tokens.get(p + rest.len()).map_or(o.end, |t| t.1);
-                            hits.entry(o.unit).or_default().push((o.start, end));
+                            list.push((o.unit, o.start, end));
                         }
                     }
                 }
                 // An entity's name also finds its other mentions ("the chancellor", "Mr Scholz").
-                for &e in self.names.get(&tokens.join(" ")).into_iter().flatten() {
-                    for &(unit, start, end) in &self.mentions[e as usize] {
-                        let list = hits.entry(unit).or_default();
-                        if !list.iter().any(|&(s, t)| s < end && start < t) {
-                            list.push((start, end));
-                        }
-                    }
-                }
+                let mentions = self.names.get(&tokens.join(" ")).into_iter().flatten();
+                let mentions = mentions.flat_map(|&e| self.mentions[e as usize].iter().copied());
+                with_mentions(&mut list, mentions);
             }
         }
-        for list in hits.values_mut() {
-            list.sort_unstable();
-        }
-        hits
+        Hits::new(list)
     }
 
     /// Runs a query over the documents in `within` (all when `None`) and the parts in `parts`, ranked by
@@ -381,11 +398,14 @@ impl Index {
         parts: &[Part],
         within: Option<&BTreeSet<u32>>,
     ) -> Vec<SearchHit> {
-        self.ranked(documents.len(), query, parts, within)
+        let m = self.matches(query);
+        self.ranked_matches(documents.len(), &m, parts, within)
             .into_iter()
             .map(|r| {
-                let snippets =
-                    documents.get(r.document as usize).map(|d| self.snippets_of(d, &r)).unwrap_or_default();
+                let snippets = documents
+                    .get(r.document as usize)
+                    .map(|d| self.snippets_of(d, &m, parts, &r))
+                    .unwrap_or_default();
                 SearchHit { document: r.document, score: r.score, matches: r.matches, snippets }
             })
             .collect()
@@ -429,9 +449,10 @@ impl Index {
         rank(self, documents, m, parts, within)
     }
 
-    /// The keyword-in-context snippets of one ranked hit; `doc` is the document it names.
-    pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
-        snippets(doc, &hit.spans, |unit| {
+    /// The keyword-in-context snippets of one hit that `m` ranked in `parts`; `doc` is the document it
+    /// names.
+    pub fn snippets_of(&self, doc: &Document, m: &Matches, parts: &[Part], hit: &Ranked) -> Vec<Snippet> {
+        snippets(doc, &spans_of(self, m, parts, hit.document), |unit| {
             let u = &self.units[unit as usize];
             (u.part, u.tokens.iter().map(|t| (t.0, t.1)).collect())
         })
@@ -442,6 +463,12 @@ impl Units for Index {
     fn unit(&self, unit: u32) -> (u32, Part, u32) {
         let u = &self.units[unit as usize];
         (u.document, u.part, u32::try_from(u.tokens.len()).unwrap_or(u32::MAX))
+    }
+
+    fn units_of(&self, document: u32) -> Vec<u32> {
+        let from = self.units.partition_point(|u| u.document < document);
+        let count = self.units[from..].iter().take_while(|u| u.document == document).count();
+        (from..from + count).filter_map(|u| u32::try_from(u).ok()).collect()
     }
 
     fn count(&self) -> usize {
@@ -457,8 +484,32 @@ impl Units for Index {
 /// tokens, how many there are, and their average length per part.
 pub(crate) trait Units {
     fn unit(&self, unit: u32) -> (u32, Part, u32);
+    /// A document's units, in order.
+    fn units_of(&self, document: u32) -> Vec<u32>;
     fn count(&self) -> usize;
     fn average(&self, part: Part) -> f32;
+}
+
+/// Adds to a phrase's hits (in unit order) the mentions of the entities it names, each unless it overlaps
+/// a hit already in its unit.
+pub(crate) fn with_mentions(
+    list: &mut Vec<(u32, u32, u32)>,
+    mentions: impl Iterator<Item = (u32, u32, u32)>,
+) {
+    let words = list.len();
+    let mut added: BTreeMap<u32, Vec<(u32, u32)>> = BTreeMap::new();
+    for (unit, start, end) in mentions {
+        let from = list[..words].partition_point(|h| h.0 < unit);
+        let overlaps = |&(s, t): &(u32, u32)| s < end && start < t;
+        let in_words = list[from..words].iter().take_while(|h| h.0 == unit).any(|h| overlaps(&(h.1, h.2)));
+        let here = added.entry(unit).or_default();
+        if !in_words && !here.iter().any(overlaps) {
+            here.push((start, end));
+        }
+    }
+    list.extend(
+        added.into_iter().flat_map(|(unit, spans)| spans.into_iter().map(move |(s, t)| (unit, s, t))),
+    );
 }
 
 /// A byte span in a document's text.
@@ -484,22 +535,51 @@ pub(crate) fn part_tokens(doc: &Document, part: Part) -> (Vec<Span>, Vec<Span>) 
 /// The documents that match in `part`: every clause in that part's unit, and no excluded one; in
 /// document order. With no clause to include, every document but the excluded.
 pub(crate) fn documents_in(units: &impl Units, documents: usize, m: &Matches, part: Part) -> Vec<u32> {
-    let of = |hits: &Hits| -> BTreeSet<u32> {
-        hits.keys().map(|u| units.unit(*u)).filter(|u| u.1 == part).map(|u| u.0).collect()
-    };
-    let excluded: BTreeSet<u32> = m.exclude.iter().flat_map(of).collect();
-    let mut kept: Option<BTreeSet<u32>> = None;
-    for hits in &m.include {
-        let here = of(hits);
-        kept = Some(match kept {
-            None => here,
-            Some(k) => k.intersection(&here).copied().collect(),
-        });
+    // Per document: excluded, and how many of the clauses, in order, it has in `part`.
+    let mut excluded = vec![false; documents];
+    for hits in &m.exclude {
+        for (unit, _) in hits.by_unit() {
+            let (d, p, _) = units.unit(unit);
+            if p == part
+                && let Some(x) = excluded.get_mut(d as usize)
+            {
+                *x = true;
+            }
+        }
     }
-    match kept {
-        Some(k) => k.into_iter().filter(|d| !excluded.contains(d)).collect(),
-        None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).filter(|d| !excluded.contains(d)).collect(),
+    let mut seen = vec![0u32; if m.include.is_empty() { 0 } else { documents }];
+    for (c, hits) in (0u32..).zip(&m.include) {
+        for (unit, _) in hits.by_unit() {
+            let (d, p, _) = units.unit(unit);
+            if p == part
+                && let Some(s) = seen.get_mut(d as usize)
+                && *s == c
+            {
+                *s = c + 1;
+            }
+        }
     }
+    let clauses = u32::try_from(m.include.len()).unwrap_or(u32::MAX);
+    (0..u32::try_from(documents).unwrap_or(u32::MAX))
+        .filter(|&d| !excluded[d as usize] && (clauses == 0 || seen[d as usize] == clauses))
+        .collect()
+}
+
+/// A document's hit spans in `parts`, per unit: those of each clause of `m` in turn.
+pub(crate) fn spans_of(units: &impl Units, m: &Matches, parts: &[Part], document: u32) -> Spans {
+    let mut out = Spans::new();
+    for unit in units.units_of(document) {
+        if !parts.contains(&units.unit(unit).1) {
+            continue;
+        }
+        for hits in &m.include {
+            let here = hits.of(unit);
+            if !here.is_empty() {
+                out.entry(unit).or_default().extend(here.iter().map(|h| (h.1, h.2)));
+            }
+        }
+    }
+    out
 }
 
 /// Ranks the documents that have every clause of `m` in `parts` (of `within`, when given) by BM25.
@@ -510,56 +590,71 @@ pub(crate) fn rank(
     parts: &[Part],
     within: Option<&BTreeSet<u32>>,
 ) -> Vec<Ranked> {
-    let allowed = |unit: &u32| {
-        let (document, part, _) = units.unit(*unit);
+    let allowed = |unit: u32| {
+        let (document, part, _) = units.unit(unit);
         parts.contains(&part) && within.is_none_or(|w| w.contains(&document))
     };
-    let mut excluded: BTreeSet<u32> = BTreeSet::new();
+    let mut excluded = vec![false; documents];
     for hits in &m.exclude {
-        excluded.extend(hits.keys().filter(|u| allowed(u)).map(|u| units.unit(*u).0));
+        for (unit, _) in hits.by_unit().filter(|&(u, _)| allowed(u)) {
+            if let Some(x) = excluded.get_mut(units.unit(unit).0 as usize) {
+                *x = true;
+            }
+        }
     }
     if m.include.is_empty() {
         let all: Vec<u32> = match within {
             Some(w) => w.iter().copied().collect(),
             None => (0..u32::try_from(documents).unwrap_or(u32::MAX)).collect(),
         };
-        return all.into_iter().filter(|d| !excluded.contains(d)).map(Ranked::unranked).collect();
+        return all
+            .into_iter()
+            .filter(|&d| !excluded.get(d as usize).copied().unwrap_or(false))
+            .map(Ranked::unranked)
+            .collect();
     }
     let n = units.count().max(1) as f32;
-    // Per document: score, matches, and each unit's highlight spans.
-    let mut found: BTreeMap<u32, Found> = BTreeMap::new();
-    for (c, hits) in m.include.iter().enumerate() {
-        let df = hits.len().max(1) as f32;
+    // Per document: score, matches, and how many of the query's clauses, in order, it has; and the
+    // documents with the first clause, in the order met.
+    let mut found = vec![(0.0f32, 0u32, 0u32); documents];
+    let mut met = Vec::new();
+    for (c, hits) in (0u32..).zip(&m.include) {
+        let df = hits.units.max(1) as f32;
         let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-        for (unit, spans) in hits.iter().filter(|(u, _)| allowed(u)) {
-            let (document, part, length) = units.unit(*unit);
+        for (unit, spans) in hits.by_unit().filter(|&(u, _)| allowed(u)) {
+            let (document, part, length) = units.unit(unit);
+            // A document that missed an earlier clause cannot be a result.
+            let Some(entry) = found.get_mut(document as usize).filter(|e| e.2 >= c) else { continue };
             let tf = spans.len() as f32;
             let average = units.average(part).max(1.0);
             let norm = K1 * (1.0 - B + B * length as f32 / average);
-            let entry = found.entry(document).or_insert_with(|| (0.0, 0, BTreeMap::new(), 0));
             entry.0 += idf * tf * (K1 + 1.0) / (tf + norm);
-            entry.1 += spans.len() as u32;
-            entry.2.entry(*unit).or_default().extend(spans);
-            // Clauses seen, as a bit count: a document must have every clause.
-            if entry.3 == c {
-                entry.3 += 1;
+            entry.1 += u32::try_from(spans.len()).unwrap_or(u32::MAX);
+            if entry.2 == c {
+                entry.2 += 1;
+                if c == 0 {
+                    met.push(document);
+                }
             }
         }
     }
-    let clauses = m.include.len();
-    let mut out: Vec<Ranked> = found
+    let clauses = u32::try_from(m.include.len()).unwrap_or(u32::MAX);
+    let mut out: Vec<Ranked> = met
         .into_iter()
-        .filter(|(d, (_, _, _, seen))| *seen == clauses && !excluded.contains(d))
-        .map(|(document, (score, matches, spans, _))| Ranked { document, score, matches, spans })
+        .filter(|&d| found[d as usize].2 == clauses && !excluded[d as usize])
+        .map(|document| {
+            let (score, matches, _) = found[document as usize];
+            Ranked { document, score, matches }
+        })
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
+    out.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.document.cmp(&b.document)));
     out
 }
 
 /// Up to [`SNIPPETS`] keyword-in-context snippets, the article's first.
 pub(crate) fn snippets(
     doc: &Document,
-    units: &Hits,
+    units: &Spans,
     tokens_of: impl Fn(u32) -> (Part, Vec<(u32, u32)>),
 ) -> Vec<Snippet> {
     let mut out = Vec::new();
@@ -615,6 +710,18 @@ pub struct Filter {
     pub all_entities: bool,
     /// Entity types: a document must mention an entity of one of them.
     pub types: BTreeSet<Label>,
+}
+
+impl Filter {
+    /// Whether nothing is chosen: every document passes.
+    pub fn is_empty(&self) -> bool {
+        self.outlets.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.events.is_empty()
+            && self.entities.is_empty()
+            && self.types.is_empty()
+    }
 }
 
 /// A facet value and how many documents have it.
@@ -822,15 +929,30 @@ impl FacetData {
     }
 
     pub fn apply(&self, candidates: &[u32], filter: &Filter) -> Vec<u32> {
+        let known = |d: u32| (d as usize) < self.outlet.len();
+        if filter.is_empty() {
+            return candidates.iter().copied().filter(|&d| known(d)).collect();
+        }
         let resolved = self.resolve(filter);
         candidates
             .iter()
             .copied()
-            .filter(|&d| {
-                (d as usize) < self.outlet.len()
-                    && self.passes(d as usize, filter, &resolved).iter().all(|&p| p)
-            })
+            .filter(|&d| known(d) && self.passes(d as usize, filter, &resolved).iter().all(|&p| p))
             .collect()
+    }
+
+    /// How many of `candidates` pass every selection of `filter`: the length of [`FacetData::apply`]'s
+    /// list, without the list.
+    pub fn passing(&self, candidates: &[u32], filter: &Filter) -> usize {
+        let known = |d: u32| (d as usize) < self.outlet.len();
+        if filter.is_empty() {
+            return candidates.iter().filter(|&&d| known(d)).count();
+        }
+        let resolved = self.resolve(filter);
+        candidates
+            .iter()
+            .filter(|&&d| known(d) && self.passes(d as usize, filter, &resolved).iter().all(|&p| p))
+            .count()
     }
 
     fn resolve(&self, filter: &Filter) -> Resolved {
@@ -854,12 +976,20 @@ impl FacetData {
 
     /// Facet counts over `candidates` (the search's results, or every document).
     pub fn counts(&self, candidates: &[u32], filter: &Filter) -> Facets {
+        self.counts_and_kept(candidates, filter).0
+    }
+
+    /// Facet counts over `candidates`, and, by document number, which of them pass every selection (the
+    /// documents [`FacetData::apply`] keeps), found in the same pass.
+    pub fn counts_and_kept(&self, candidates: &[u32], filter: &Filter) -> (Facets, Vec<bool>) {
         let resolved = self.resolve(filter);
+        let everything = filter.is_empty();
+        let mut kept = vec![false; self.outlet.len()];
         let mut outlets = vec![0u32; self.outlet_names.len()];
         let mut years = vec![0u32; self.year_names.len()];
         let mut by_event = vec![0u32; self.event_ids.len()];
         let mut by_entity = vec![0u32; self.entity_ids.len()];
-        let mut by_type: BTreeMap<Label, u32> = BTreeMap::new();
+        let mut types = [0u32; Label::ALL.len()];
         let mut total = 0;
         let bump = |table: &mut [u32], at: u32| {
             if let Some(n) = table.get_mut(at as usize) {
@@ -871,7 +1001,7 @@ impl FacetData {
             if d >= self.outlet.len() {
                 continue;
             }
-            let pass = self.passes(d, filter, &resolved);
+            let pass = if everything { [true; 5] } else { self.passes(d, filter, &resolved) };
             // Every selection but facet `k`'s.
             let others = |k: usize| pass.iter().enumerate().all(|(i, &p)| i == k || p);
             if others(0) {
@@ -888,11 +1018,12 @@ impl FacetData {
             }
             if others(4) {
                 for &t in &self.types[d] {
-                    *by_type.entry(t).or_default() += 1;
+                    types[t as usize] += 1;
                 }
             }
             if pass.iter().all(|&p| p) {
                 total += 1;
+                kept[d] = true;
             }
         }
         // The values counted, most documents first, then by name.
@@ -909,8 +1040,7 @@ impl FacetData {
             v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
             v
         };
-        let types: Vec<u32> = Label::ALL.iter().map(|t| by_type.get(t).copied().unwrap_or(0)).collect();
-        Facets {
+        let facets = Facets {
             outlets: ranked(&outlets, &|i| (self.outlet_names[i].clone(), self.outlet_names[i].clone())),
             years: years
                 .iter()
@@ -929,7 +1059,8 @@ impl FacetData {
                 (name.clone(), name)
             }),
             total,
-        }
+        };
+        (facets, kept)
     }
 }
 

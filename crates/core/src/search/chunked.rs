@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     CONTEXT_TOKENS, Clause, Document, Hits, Index, Matches, PREFIX_EXPANSIONS, Part, Query, Ranked, SNIPPETS,
-    Snippet, Units,
+    Snippet, Spans, Units,
 };
 use crate::text;
 
@@ -234,6 +234,10 @@ impl Units for Head {
         (document, part, length)
     }
 
+    fn units_of(&self, document: u32) -> Vec<u32> {
+        vec![document * 2, document * 2 + 1]
+    }
+
     fn count(&self) -> usize {
         self.units as usize
     }
@@ -288,7 +292,7 @@ impl Head {
         let word =
             |key: &str| self.chunk_of(key).and_then(&chunk).and_then(|c| c.word(key)).unwrap_or_default();
         let hits = |clause: &Clause| -> Hits {
-            let mut hits: Hits = BTreeMap::new();
+            let mut list = Vec::new();
             match clause {
                 Clause::Prefix(prefix) => {
                     let mut words: Vec<(String, usize)> = Vec::new();
@@ -300,9 +304,9 @@ impl Head {
                     words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                     words.truncate(PREFIX_EXPANSIONS);
                     for (w, _) in words {
-                        for (unit, position) in word(&w) {
-                            hits.entry(unit).or_default().push((position, position + 1));
-                        }
+                        list.extend(
+                            word(&w).into_iter().map(|(unit, position)| (unit, position, position + 1)),
+                        );
                     }
                 }
                 Clause::Phrase(tokens) => {
@@ -317,25 +321,17 @@ impl Head {
                                 .all(|(k, set)| set.contains(&(unit, position + 1 + k as u32)));
                             if follows {
                                 let end = position + 1 + u32::try_from(rest.len()).unwrap_or(0);
-                                hits.entry(unit).or_default().push((position, end));
+                                list.push((unit, position, end));
                             }
                         }
                     }
                     let key = tokens.join(" ");
                     let mentions =
                         self.chunk_of(&key).and_then(&chunk).and_then(|c| c.name(&key)).unwrap_or_default();
-                    for (unit, start, end) in mentions {
-                        let list = hits.entry(unit).or_default();
-                        if !list.iter().any(|&(s, t)| s < end && start < t) {
-                            list.push((start, end));
-                        }
-                    }
+                    super::with_mentions(&mut list, mentions.into_iter());
                 }
             }
-            for list in hits.values_mut() {
-                list.sort_unstable();
-            }
-            hits
+            Hits::new(list)
         };
         Matches {
             include: query.include.iter().map(hits).collect(),
@@ -359,15 +355,15 @@ impl Head {
         super::documents_in(self, documents, m, part)
     }
 
-    /// As [`Index::snippets_of`]: `doc` needs its text and sections only. The hit's spans are token
+    /// As [`Index::snippets_of`]: `doc` needs its text and sections only. The hits' spans are token
     /// positions here; the document's tokens turn them into bytes.
     ///
     /// Only the tokens a snippet can reach are found: a common word's hits all through a long text need
     /// the text's tokens up to its third window, not to its end.
-    pub fn snippets_of(&self, doc: &Document, hit: &Ranked) -> Vec<Snippet> {
+    pub fn snippets_of(&self, doc: &Document, m: &Matches, parts: &[Part], hit: &Ranked) -> Vec<Snippet> {
         let mut tokens: BTreeMap<u32, (Part, Vec<(u32, u32)>)> = BTreeMap::new();
-        let mut spans = Hits::new();
-        for (&unit, list) in &hit.spans {
+        let mut spans = Spans::new();
+        for (&unit, list) in &super::spans_of(self, m, parts, hit.document) {
             let part = self.unit(unit).1;
             let (_, found) = tokens.entry(unit).or_insert_with(|| {
                 let words = doc

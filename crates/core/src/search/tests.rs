@@ -227,12 +227,45 @@ fn ranked_hits_make_the_same_snippets_as_a_full_search() {
         let query = parse(q);
         let full = index.search(&b.documents, &query, &Part::ALL, None);
         let ranked = index.ranked(b.documents.len(), &query, &Part::ALL, None);
+        let matches = index.matches(&query);
         assert_eq!(full.len(), ranked.len(), "{q}");
         for (f, r) in full.iter().zip(&ranked) {
             assert_eq!((f.document, f.score, f.matches), (r.document, r.score, r.matches), "{q}");
-            assert_eq!(f.snippets, index.snippets_of(&b.documents[r.document as usize], r), "{q}");
+            let doc = &b.documents[r.document as usize];
+            assert_eq!(f.snippets, index.snippets_of(doc, &matches, &Part::ALL, r), "{q}");
         }
     }
+}
+
+#[test]
+fn a_hit_ranked_in_one_part_has_snippets_from_that_part_only() {
+    let b = corpus();
+    let index = Index::new(&b.documents, &b.canonical);
+    let mut both = 0;
+    for q in ["the", "rain", "drivers", "flood*", "budget", "fuel"] {
+        let query = parse(q);
+        let matches = index.matches(&query);
+        for part in Part::ALL {
+            for hit in index.ranked_matches(b.documents.len(), &matches, &[part], None) {
+                let doc = &b.documents[hit.document as usize];
+                let snippets = index.snippets_of(doc, &matches, &[part], &hit);
+                assert!(!snippets.is_empty(), "{q} in {}", hit.document);
+                assert!(snippets.iter().all(|s| s.part == part), "{q} in {}: {snippets:?}", hit.document);
+                // Every highlight is a hit of the query's word.
+                for s in &snippets {
+                    for &(a, z) in &s.highlights {
+                        let word = s.text[a as usize..z as usize].to_lowercase();
+                        assert!(word.starts_with(q.trim_end_matches('*')), "{q}: {word}");
+                    }
+                }
+            }
+        }
+        let n = b.documents.len();
+        let article = index.documents_in(n, &matches, Part::Article);
+        both +=
+            index.documents_in(n, &matches, Part::Comments).iter().filter(|d| article.contains(d)).count();
+    }
+    assert!(both > 0, "some document matches in both parts");
 }
 
 #[test]
@@ -382,6 +415,16 @@ fn facet_counts_match_a_recount_on_a_generated_corpus() {
         }
         let kept: Vec<u32> = (0..n).filter(|&d| passes(d, f).iter().all(|&p| p)).map(|d| d as u32).collect();
         assert_eq!(data.apply(&all, f), kept, "{f:?}");
+        // Over some of the documents: the counts, the documents kept, and how many pass agree.
+        let some: Vec<u32> = all.iter().copied().filter(|d| d % 3 != 1).collect();
+        let (facets, flags) = data.counts_and_kept(&some, f);
+        assert_eq!(facets, data.counts(&some, f), "{f:?}");
+        let kept: Vec<u32> = kept.into_iter().filter(|d| d % 3 != 1).collect();
+        assert_eq!(data.apply(&some, f), kept, "{f:?}");
+        assert_eq!(data.passing(&some, f), kept.len(), "{f:?}");
+        let flagged: Vec<u32> = (0..n as u32).filter(|&d| flags[d as usize]).collect();
+        assert_eq!(flagged, kept, "{f:?}");
+        assert_eq!(facets.total as usize, kept.len(), "{f:?}");
     }
 }
 

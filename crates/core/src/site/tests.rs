@@ -111,17 +111,23 @@ fn snippets_from_a_card_and_its_excerpt_equal_the_whole_documents() {
         let m = head.matches(&query, |c| needed.contains(&c).then(|| &site.index[c]));
         let hits = head.ranked_matches(b.documents.len(), &m, &Part::ALL, None);
         assert!(!hits.is_empty(), "{q}");
-        let whole = index.ranked_matches(b.documents.len(), &index.matches(&query), &Part::ALL, None);
+        let whole_m = index.matches(&query);
+        let whole = index.ranked_matches(b.documents.len(), &whole_m, &Part::ALL, None);
         for hit in &hits {
             let d = hit.document as usize;
             let excerpt =
                 Excerpt { text: b.documents[d].text.clone(), sections: b.documents[d].sections.clone() };
             let doc = excerpt.on(&site.catalog.documents[d]);
             let same = whole.iter().find(|h| h.document == hit.document).expect("decodes");
-            let snippets = head.snippets_of(&doc, hit);
-            assert_eq!(snippets, index.snippets_of(&b.documents[d], same), "{q} in {d}");
+            let snippets = head.snippets_of(&doc, &m, &Part::ALL, hit);
+            assert_eq!(
+                snippets,
+                index.snippets_of(&b.documents[d], &whole_m, &Part::ALL, same),
+                "{q} in {d}"
+            );
             assert!(!snippets.is_empty());
-            many += usize::from(hit.spans.values().map(Vec::len).sum::<usize>() > 12);
+            let spans = crate::search::spans_of(head, &m, &Part::ALL, hit.document);
+            many += usize::from(spans.values().map(Vec::len).sum::<usize>() > 12);
         }
     }
     assert!(many > 0, "some document has more hits than three snippets show");

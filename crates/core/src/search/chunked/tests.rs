@@ -57,16 +57,17 @@ fn chunked_search_equals_the_whole_index_at_every_chunk_size() {
             let needed = head.needed(&query);
             // Only the chunks the query needs are given: the rest must not be asked for.
             let m = head.matches(&query, |c| needed.contains(&c).then(|| &chunks[c]));
-            let whole = index.matches(&query);
+            let matched = index.matches(&query);
             for parts in [&[Part::Article][..], &[Part::Comments], &Part::ALL] {
-                let a = index.ranked_matches(n, &whole, parts, None);
+                let a = index.ranked_matches(n, &matched, parts, None);
                 let c = head.ranked_matches(n, &m, parts, None);
                 assert_eq!(a.len(), c.len(), "{q} at {chunk_bytes}");
                 for (x, y) in a.iter().zip(&c) {
                     assert_eq!((x.document, x.matches), (y.document, y.matches), "{q}");
                     assert!((x.score - y.score).abs() < 1e-4, "{q}: {} vs {}", x.score, y.score);
                     let doc = &b.documents[x.document as usize];
-                    let (whole, chunked) = (index.snippets_of(doc, x), head.snippets_of(doc, y));
+                    let whole = index.snippets_of(doc, &matched, parts, x);
+                    let chunked = head.snippets_of(doc, &m, parts, y);
                     if names.contains(q) {
                         // A name's mention is kept as the tokens it covers: "Indonesia" in
                         // "Indonesia's" is highlighted as the whole token.
@@ -87,7 +88,7 @@ fn chunked_search_equals_the_whole_index_at_every_chunk_size() {
                 some_hits += usize::from(!a.is_empty());
             }
             for part in Part::ALL {
-                assert_eq!(index.documents_in(n, &whole, part), head.documents_in(n, &m, part), "{q}");
+                assert_eq!(index.documents_in(n, &matched, part), head.documents_in(n, &m, part), "{q}");
             }
         }
     }
