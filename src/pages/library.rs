@@ -278,7 +278,21 @@ impl Listing {
             _ => "date",
         };
         match sort {
-            // At a hundred thousand documents, comparing their dates took a quarter of a second.
+            // At a hundred thousand documents, comparing their dates took a quarter of a second, and
+            // sorting by their places in date order a dozen milliseconds: a long list is put in those
+            // places instead (each document has its own).
+            "date" if shown.len() > docs.len() / 16 => {
+                let mut placed: Vec<Option<Ranked>> = vec![None; docs.len()];
+                // A document without a place (none should be) goes last, as the sort would put it.
+                let mut unplaced = Vec::new();
+                for h in shown.drain(..) {
+                    match placed.get_mut(facet_data.date_rank(h.document) as usize) {
+                        Some(p @ None) => *p = Some(h),
+                        _ => unplaced.push(h),
+                    }
+                }
+                shown = placed.into_iter().flatten().chain(unplaced).collect();
+            }
             "date" => shown.sort_unstable_by_key(|h| facet_data.date_rank(h.document)),
             "outlet" => shown.sort_by(|a, b| {
                 outlet_label(&docs[a.document as usize])
@@ -301,14 +315,8 @@ impl Listing {
                 part.iter().partition(|&&d| listed.get(at(d)).copied().unwrap_or(false));
             ours.iter().filter(|&&d| kept[at(d)]).count() + facet_data.passing(&others, &filter)
         };
-        Self {
-            article: passing(&searched.article),
-            comments: passing(&searched.comments),
-            facets,
-            shown,
-            found: searched.found.clone(),
-            sort,
-        }
+        let (article, comments) = (passing(&searched.article), passing(&searched.comments));
+        Self { article, comments, facets, shown, found: searched.found.clone(), sort }
     }
 }
 

@@ -764,6 +764,10 @@ pub struct FacetData {
     /// Per document, its place in date order (undated first, then by publication; ties by document
     /// number): a list is sorted by date with a number compared, not two dates looked up and compared.
     date_rank: Vec<u32>,
+    /// Per outlet, event and entity number, its place in the order of (label, value): counts are ranked
+    /// by comparing numbers, not names. Made when first needed.
+    #[serde(skip)]
+    name_order: std::sync::OnceLock<[Vec<u32>; 3]>,
 }
 
 /// Its sequences, in the order of its fields.
@@ -996,7 +1000,13 @@ impl FacetData {
                 *n += 1;
             }
         };
-        for &d in candidates {
+        // In document order: a search's results come by score, and reading each document's facet values
+        // in that order, scattered through memory, took longer than counting them.
+        let mut in_order = std::borrow::Cow::Borrowed(candidates);
+        if !candidates.is_sorted() {
+            in_order.to_mut().sort_unstable();
+        }
+        for &d in in_order.iter() {
             let d = d as usize;
             if d >= self.outlet.len() {
                 continue;
@@ -1027,21 +1037,43 @@ impl FacetData {
             }
         }
         // The values counted, most documents first, then by name.
-        let ranked = |counts: &[u32], name: &dyn Fn(usize) -> (SharedStr, SharedStr)| {
-            let mut v: Vec<FacetCount> = counts
-                .iter()
-                .enumerate()
+        let order = self.name_order.get_or_init(|| {
+            let place = |names: Vec<(&str, &str)>| {
+                let mut by_name: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
+                by_name.sort_unstable_by_key(|&i| names[i as usize]);
+                let mut place = vec![0; names.len()];
+                for (at, &i) in (0u32..).zip(&by_name) {
+                    place[i as usize] = at;
+                }
+                place
+            };
+            [
+                place(self.outlet_names.iter().map(|n| (n.as_str(), n.as_str())).collect()),
+                place(self.event_ids.iter().map(|(v, l)| (l.as_str(), v.as_str())).collect()),
+                place(self.entity_ids.iter().map(|(v, l, _)| (l.as_str(), v.as_str())).collect()),
+            ]
+        });
+        let ranked = |counts: &[u32],
+                      place: &dyn Fn(usize) -> u32,
+                      name: &dyn Fn(usize) -> (SharedStr, SharedStr)| {
+            let mut keyed: Vec<(u64, u32)> = (0u32..)
+                .zip(counts)
                 .filter(|&(_, &count)| count > 0)
-                .map(|(i, &count)| {
-                    let (value, label) = name(i);
-                    FacetCount { value, label, count }
-                })
+                .map(|(i, &count)| ((u64::from(u32::MAX - count) << 32) | u64::from(place(i as usize)), i))
                 .collect();
-            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-            v
+            keyed.sort_unstable();
+            keyed
+                .into_iter()
+                .map(|(_, i)| {
+                    let (value, label) = name(i as usize);
+                    FacetCount { value, label, count: counts[i as usize] }
+                })
+                .collect::<Vec<_>>()
         };
         let facets = Facets {
-            outlets: ranked(&outlets, &|i| (self.outlet_names[i].clone(), self.outlet_names[i].clone())),
+            outlets: ranked(&outlets, &|i| order[0][i], &|i| {
+                (self.outlet_names[i].clone(), self.outlet_names[i].clone())
+            }),
             years: years
                 .iter()
                 .enumerate()
@@ -1052,12 +1084,20 @@ impl FacetData {
                     count,
                 })
                 .collect(),
-            events: ranked(&by_event, &|i| (self.event_ids[i].0.clone(), self.event_ids[i].1.clone())),
-            entities: ranked(&by_entity, &|i| (self.entity_ids[i].0.clone(), self.entity_ids[i].1.clone())),
-            types: ranked(&types, &|i| {
-                let name = SharedStr::from(Label::ALL[i].as_str());
-                (name.clone(), name)
+            events: ranked(&by_event, &|i| order[1][i], &|i| {
+                (self.event_ids[i].0.clone(), self.event_ids[i].1.clone())
             }),
+            entities: ranked(&by_entity, &|i| order[2][i], &|i| {
+                (self.entity_ids[i].0.clone(), self.entity_ids[i].1.clone())
+            }),
+            types: ranked(
+                &types,
+                &|i| Label::ALL.iter().filter(|l| l.as_str() < Label::ALL[i].as_str()).count() as u32,
+                &|i| {
+                    let name = SharedStr::from(Label::ALL[i].as_str());
+                    (name.clone(), name)
+                },
+            ),
             total,
         };
         (facets, kept)
