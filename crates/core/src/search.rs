@@ -767,7 +767,18 @@ pub struct FacetData {
     /// Per outlet, event and entity number, its place in the order of (label, value): counts are ranked
     /// by comparing numbers, not names. Made when first needed.
     #[serde(skip)]
-    name_order: std::sync::OnceLock<[Vec<u32>; 3]>,
+    name_order: NameOrder,
+}
+
+/// A cache of what the names give: not part of what the facet data is, so two tables are equal whether
+/// or not either has made it yet.
+#[derive(Debug, Clone, Default)]
+struct NameOrder(std::sync::OnceLock<[Vec<u32>; 3]>);
+
+impl PartialEq for NameOrder {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// Its sequences, in the order of its fields.
@@ -1037,7 +1048,7 @@ impl FacetData {
             }
         }
         // The values counted, most documents first, then by name.
-        let order = self.name_order.get_or_init(|| {
+        let order = self.name_order.0.get_or_init(|| {
             let place = |names: Vec<(&str, &str)>| {
                 let mut by_name: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
                 by_name.sort_unstable_by_key(|&i| names[i as usize]);

@@ -453,3 +453,16 @@ fn date_ranks_put_documents_in_date_order_undated_first_ties_by_number() {
     assert!(published(by_rank[2]).is_some());
     assert_eq!(data.date_rank(n), u32::MAX, "a document it does not know sorts last");
 }
+
+#[test]
+fn facet_tables_are_equal_whether_or_not_they_have_counted() {
+    let b = corpus();
+    let fresh = FacetData::new(&b.documents, &b.canonical, &b.events);
+    let counted = fresh.clone();
+    let all: Vec<u32> = (0..b.documents.len() as u32).collect();
+    let facets = counted.counts(&all, &Filter::default());
+    assert!(!facets.outlets.is_empty());
+    assert_eq!(fresh, counted);
+    // The same counts again from the order made the first time.
+    assert_eq!(counted.counts(&all, &Filter::default()), facets);
+}
