@@ -173,6 +173,54 @@ test('on a built site, the cards below the fold ask for their texts as they near
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 
+test('on a built site, a word in most documents is counted apart from its search, and its counts are its own', { skip }, async (t) => {
+  const base = await serve(SITE);
+  const page = await openPage(t);
+  await page.goto(base + '/');
+  await page.locator('.doc-card').first().waitFor();
+  const outlets = () =>
+    page.$$eval('fieldset[data-facet="outlet"] .facet-row', (rows) =>
+      rows.map((r) => [r.querySelector('input').dataset.value, Number(r.querySelector('.facet-count').textContent)]),
+    );
+  const settled = (want) =>
+    page.waitForFunction(
+      (want) => {
+        const count = document.querySelector('.results-bar .count');
+        const list = document.querySelector('ol.doc-list');
+        return count && !count.classList.contains('loading') && list?.getAttribute('aria-busy') !== 'true' && new RegExp(want).test(count.textContent);
+      },
+      want.source,
+      { timeout: 20_000 },
+    );
+  await settled(/^10000 documents/);
+  const unsearched = await outlets();
+  assert.ok(unsearched.length >= 2, 'the outlet facet lists outlets');
+
+  // A word most pages have (not all: the counts must differ from the whole corpus's): its answer is
+  // counted in a task after the one that searched.
+  await page.fill('#search-input', 'statement');
+  await settled(/^\d+ of 10000 documents/);
+  const total = Number((await page.locator('.results-bar .count').innerText()).match(/^(\d+)/)[1]);
+  assert.ok(total > 5000 && total < 10000, `a word in more than 5,000 documents and not all: ${total}`);
+  const searched = await outlets();
+  assert.notDeepEqual(searched, unsearched, "the facets count the search's results, not the whole corpus");
+  for (const [, n] of searched) assert.ok(n <= total, `an outlet's count is at most the results': ${n} of ${total}`);
+  // Choosing the first outlet lists as many documents as its count said.
+  const [value, n] = searched[0];
+  await page.locator(`fieldset[data-facet="outlet"] input[data-value="${value}"]`).click();
+  await settled(new RegExp(`^${n} of 10000 documents`));
+  await page.locator(`fieldset[data-facet="outlet"] input[data-value="${value}"]`).click();
+  await settled(new RegExp(`^${total} of 10000 documents`));
+
+  // Clearing the search box lists every document again, with the counts of the first view.
+  await page.fill('#search-input', '');
+  await settled(/^10000 documents/);
+  assert.deepEqual(await outlets(), unsearched, 'the first view\'s counts again');
+  await page.fill('#search-input', 'statement');
+  await settled(new RegExp(`^${total} of 10000 documents`));
+  assert.deepEqual(await outlets(), searched, 'the same search, the same counts');
+});
+
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

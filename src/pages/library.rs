@@ -39,6 +39,8 @@ const PAGE: usize = 20;
 /// Cards drawn in the frame that answers a search or a click: a screenful. The rest of the page's cards,
 /// below the fold, are drawn as soon as the browser is idle.
 pub const FIRST_CARDS: usize = 6;
+/// Results above which a search's answer is counted (its facets) in a task after the one that found it.
+const COUNT_APART: usize = 5_000;
 /// On a built site, how long a search's answer waits for its first screenful's texts before it is drawn
 /// without them (their snippets then come as they do).
 const TEXT_WAIT_MS: i32 = 250;
@@ -226,6 +228,8 @@ struct Searched {
     comments: Vec<u32>,
     /// Whether the query has words to rank by (else the list is sorted by date).
     has_words: bool,
+    /// No words searched or excluded: every document.
+    every: bool,
     /// On a built site: the index chunks the query needs are on their way.
     waiting: bool,
 }
@@ -239,6 +243,7 @@ impl Searched {
             article: Vec::new(),
             comments: Vec::new(),
             has_words: true,
+            every: false,
             waiting: true,
         }
     }
@@ -432,6 +437,7 @@ pub fn Library() -> Html {
                     article: all.clone(),
                     comments: all,
                     has_words: false,
+                    every: true,
                     waiting: false,
                 };
             }
@@ -449,6 +455,7 @@ pub fn Library() -> Html {
                     comments: head.documents_in(n, &matches, Part::Comments),
                     found: Rc::new(Found { matches, parts }),
                     has_words: !query.include.is_empty(),
+                    every: false,
                     waiting: false,
                 };
             }
@@ -460,20 +467,37 @@ pub fn Library() -> Html {
                 comments: index.documents_in(n, &matches, Part::Comments),
                 found: Rc::new(Found { matches, parts }),
                 has_words: !query.include.is_empty(),
+                every: false,
                 waiting: false,
             }
         })
     };
     // A search's answer, once replaced, is freed after the frame that shows the new one rather than
     // within it (a common word's matches in a hundred thousand documents).
-    {
+    let fresh = {
         let last = use_mut_ref(|| None::<Rc<Searched>>);
         let mut last = last.borrow_mut();
-        if !last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &searched))
-            && let Some(old) = last.replace(searched.clone())
-        {
+        let fresh = !last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &searched));
+        if fresh && let Some(old) = last.replace(searched.clone()) {
             browser::after_paint(move || drop(old));
         }
+        fresh
+    };
+    // A large answer found in this task is counted in the next: at a hundred thousand documents, a word
+    // in most of them took 50 to 95 ms to search and count in one task, and the page could not answer
+    // a keystroke meanwhile. Until then the view is busy, as while its index chunks come.
+    // The last list of every document (no words searched) is kept for its view: clearing the search box
+    // draws it again without counting a hundred thousand documents again.
+    let unsearched = use_mut_ref(|| None::<(View, usize, Rc<Listing>)>);
+    let kept = unsearched
+        .borrow()
+        .as_ref()
+        .filter(|(v, n, _)| searched.every && *v == view && *n == docs.len())
+        .map(|(_, _, listing)| listing.clone());
+    let count_later = fresh && kept.is_none() && !searched.waiting && searched.hits.len() > COUNT_APART;
+    let counted = use_force_update();
+    if count_later {
+        browser::soon(move || counted.force_update());
     }
     let listing = {
         let corpus = corpus.clone();
@@ -481,8 +505,18 @@ pub fn Library() -> Html {
         // Again when the search's answer changes (on a built site, when its index chunks come). Not keyed
         // by the answer's address: a new answer can be allocated where the old one was.
         let arrived = corpus.site.as_ref().map(|s| s.index_generation());
-        use_memo((view.clone(), arrived), move |(view, _)| Listing::new(&corpus, &searched, view))
+        use_memo((view.clone(), arrived, count_later), move |(view, _, later)| {
+            if *later {
+                return None;
+            }
+            let listing = kept.unwrap_or_else(|| Rc::new(Listing::new(&corpus, &searched, view)));
+            if searched.every {
+                *unsearched.borrow_mut() = Some((view.clone(), corpus.documents().len(), listing.clone()));
+            }
+            Some(listing)
+        })
     };
+    let counting = listing.is_none();
     let view_key = serde_urlencoded::to_string(view.pairs()).unwrap_or_default();
 
     // The search (words and part) the cards' snippets are cut for.
@@ -497,8 +531,10 @@ pub fn Library() -> Html {
     let text_came = use_force_update();
     let released = use_state(String::new);
     let answered = use_mut_ref(String::new);
-    let holding = match &corpus.site {
-        Some(site) if !searched.waiting && *released != view_key && *answered.borrow() != *search_key => {
+    let holding = match (&corpus.site, &*listing) {
+        (Some(site), Some(listing))
+            if !searched.waiting && *released != view_key && *answered.borrow() != *search_key =>
+        {
             let missing: Vec<u32> = listing
                 .shown
                 .iter()
@@ -527,7 +563,7 @@ pub fn Library() -> Html {
         }
         _ => false,
     };
-    if !holding && !searched.waiting {
+    if !holding && !searched.waiting && !counting {
         *answered.borrow_mut() = search_key.to_string();
     }
     // The view held back now, so that a timer of a search already drawn draws nothing again.
@@ -549,14 +585,14 @@ pub fn Library() -> Html {
     // What is drawn meanwhile: the view with no answer yet, as while the index was searched.
     let searching = {
         let corpus = corpus.clone();
-        use_memo((view.clone(), holding), move |(view, holding)| {
+        use_memo((view.clone(), holding || counting), move |(view, holding)| {
             holding.then(|| {
                 let nothing = Searched::nothing(view.parts());
                 Rc::new(Listing::new(&corpus, &nothing, view))
             })
         })
     };
-    let busy = searched.waiting || holding;
+    let busy = searched.waiting || holding || counting;
     // While a new search is answered, the cards and counts last drawn stay, marked busy, rather than an
     // empty list: when the answer comes they are written over in place, not taken out and made again, and
     // the list does not blink empty at each keystroke.
@@ -564,7 +600,10 @@ pub fn Library() -> Html {
     let stale = if busy { last_drawn.borrow().clone() } else { None };
     let listing: Rc<Listing> = match &stale {
         Some(drawn) => drawn.listing.clone(),
-        None => (*searching).clone().unwrap_or(listing),
+        None => match (&*searching, &*listing) {
+            (Some(listing), _) | (None, Some(listing)) => listing.clone(),
+            (None, None) => Rc::new(Listing::new(&corpus, &Searched::nothing(view.parts()), &view)),
+        },
     };
     let shown = &listing.shown;
     let sort = listing.sort;
