@@ -63,31 +63,18 @@ pub fn current_url() -> String {
 
 /// The bytes at `url` (relative to the page), or why they could not be had.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    start_fetch(url)?.await
-}
-
-/// Sends the request for `url` now (not when the returned future is first polled); the future gives its
-/// bytes.
-pub fn start_fetch(url: &str) -> Result<impl Future<Output = Result<Vec<u8>, String>> + use<>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no browser window")?;
-    let request = JsFuture::from(window.fetch_with_str(url));
-    let url = url.to_owned();
-    Ok(async move {
-        let response = request.await.map_err(|_| format!("{url} could not be fetched (offline?)"))?;
-        let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
-        if !response.ok() {
-            return Err(format!(
-                "{url}: the server answered {} {}",
-                response.status(),
-                response.status_text()
-            ));
-        }
-        let buffer = response.array_buffer().map_err(|_| format!("{url}: no body"))?;
-        let buffer =
-            JsFuture::from(buffer).await.map_err(|_| format!("{url}: the body could not be read"))?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-    })
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url} could not be fetched (offline?)"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+    }
+    let buffer = response.array_buffer().map_err(|_| format!("{url}: no body"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url}: the body could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period

@@ -483,9 +483,6 @@ pub fn Library() -> Html {
         }
         fresh
     };
-    // A large answer found in this task is counted in the next: at a hundred thousand documents, a word
-    // in most of them took 50 to 95 ms to search and count in one task, and the page could not answer
-    // a keystroke meanwhile. Until then the view is busy, as while its index chunks come.
     // The last list of every document (no words searched) is kept for its view: clearing the search box
     // draws it again without counting a hundred thousand documents again.
     let unsearched = use_mut_ref(|| None::<(View, usize, Rc<Listing>)>);
@@ -494,6 +491,9 @@ pub fn Library() -> Html {
         .as_ref()
         .filter(|(v, n, _)| searched.every && *v == view && *n == docs.len())
         .map(|(_, _, listing)| listing.clone());
+    // A large answer found in this task is counted in the next: at a hundred thousand documents, a word
+    // in most of them took 50 to 95 ms to search and count in one task, and the page could not answer
+    // a keystroke meanwhile. Until then the view is busy, as while its index chunks come.
     let count_later = fresh && kept.is_none() && !searched.waiting && searched.hits.len() > COUNT_APART;
     let counted = use_force_update();
     if count_later {
