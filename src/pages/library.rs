@@ -598,12 +598,19 @@ pub fn Library() -> Html {
     // the list does not blink empty at each keystroke.
     let last_drawn = use_mut_ref(|| None::<Drawn>);
     let stale = if busy { last_drawn.borrow().clone() } else { None };
+    let answer = (*listing).clone();
     let listing: Rc<Listing> = match &stale {
         Some(drawn) => drawn.listing.clone(),
         None => match (&*searching, &*listing) {
             (Some(listing), _) | (None, Some(listing)) => listing.clone(),
             (None, None) => Rc::new(Listing::new(&corpus, &Searched::nothing(view.parts()), &view)),
         },
+    };
+    // While a search's answer waits only for its cards' texts, the facets already count it: they are
+    // drawn and laid out while the texts come, and the frame that draws the cards has less to do.
+    let facets_listing = match (&answer, holding && !searched.waiting) {
+        (Some(answer), true) => answer.clone(),
+        _ => listing.clone(),
     };
     let shown = &listing.shown;
     let sort = listing.sort;
@@ -694,7 +701,7 @@ pub fn Library() -> Html {
                 </div>
             }
             <div class="library-layout">
-                <Facets listing={listing.clone()} view={view.clone()} corpus={corpus.clone()} go={go.clone()} />
+                <Facets listing={facets_listing} view={view.clone()} corpus={corpus.clone()} go={go.clone()} />
                 <div class="results">
                     <div class="results-bar">
                         // While a search is answered the count says so, in its own place: nothing above the
