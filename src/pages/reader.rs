@@ -82,16 +82,21 @@ fn go(navigator: Option<&Navigator>, id: &str, view: &ReaderView) {
     }
 }
 
-/// The Reader, once its document is here whole with the corpus tables (on a built site they are
-/// fetched first).
+/// The Reader, once its document is here whole with the corpus's entities (on a built site they are
+/// fetched first). The events, which only an entity's card names, come meanwhile and need not be waited
+/// for; the framing table is not the Reader's (at a hundred thousand documents it is 150 MB).
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let corpus = use_corpus();
+    if let Some(site) = &corpus.site
+        && corpus.position(&props.id).is_some()
+    {
+        site.request_tables(&[Table::Canonical, Table::Events]);
+    }
     if let (Some(site), Some(d)) = (&corpus.site, corpus.position(&props.id))
-        && !(corpus.is_whole(d) && corpus.has_tables(&Table::ALL))
+        && !(corpus.is_whole(d) && corpus.has_tables(&[Table::Canonical]))
     {
         site.request_document(d);
-        site.request_tables(&Table::ALL);
         if let Some(failure) = site.failures().last() {
             return html! { <p class="banner error" role="alert">{ format!("The document could not be loaded: {failure}.") }</p> };
         }
@@ -568,6 +573,7 @@ impl<'a> Marks<'a> {
         let g =
             bundle.canonical.entities.iter().position(|x| x.id == e.id).and_then(|g| u32::try_from(g).ok());
         let d = bundle.documents.iter().position(|x| x.id == self.doc.id).and_then(|d| u32::try_from(d).ok());
+        let events_here = self.corpus.has_tables(&[Table::Events]);
         let events: Vec<&parallax_core::events::Event> = bundle
             .events
             .events
@@ -601,6 +607,9 @@ impl<'a> Marks<'a> {
                     </Link<Route, Vec<(String, String)>>>
                     if e.documents.len() > 1 {
                         <a class="card-compare" href={CompareView::of_entity(&e.id).href()}>{ "Compare outlets on it" }</a>
+                    }
+                    if !events_here {
+                        <span class="card-row card-events-loading" role="status">{ "Finding the events it is in…" }</span>
                     }
                     { for events.iter().map(|ev| html! {
                         <a class="card-compare-event" data-event={ev.id.clone()} href={CompareView::of_event(&ev.id).href()}>
