@@ -73,6 +73,15 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   await page.locator('.article-text mark.entity').first().focus();
   await page.locator('#entity-card').waitFor();
   assert.equal(await page.locator('#entity-card .card-events-loading').count(), 0);
+  // Its annotations, saved from the Reader, carry the framing: the table is fetched for them first.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.locator('button.download-json').click(),
+  ]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.documents.length, 1);
+  assert.ok(saved.documents[0].framing, 'the saved document has its framing');
+  assert.ok(fetched.has('framing.plx'), 'the framing table was fetched for the download');
   await page.goBack();
   await page.locator('.doc-card .snippet mark').first().waitFor();
 

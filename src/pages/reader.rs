@@ -233,11 +233,15 @@ fn DocTools(props: &DocToolsProps) -> Html {
     };
     let on_link = copy("Link", |_, link| link.to_owned());
     let on_citation = copy("Citation", citation);
-    let on_json = {
+    // The annotations include the framing and events tables: on a built site the Reader has not fetched
+    // the framing, so a click asks for it and the file is saved once it has come (not saved without it).
+    let tables = [Table::Events, Table::Framing];
+    let waiting = use_state(|| false);
+    let save = {
         let corpus = corpus.clone();
         let status = status.clone();
         let id = props.id.clone();
-        Callback::from(move |_: MouseEvent| {
+        move || {
             let bundle = &corpus.bundle;
             let Some(index) = bundle.documents.iter().position(|d| d.id == *id) else { return };
             let result = parallax_core::export::export_document(bundle, index)
@@ -250,15 +254,48 @@ fn DocTools(props: &DocToolsProps) -> Html {
                 }
                 Err(why) => (why, None),
             }));
+        }
+    };
+    {
+        let (save, waiting) = (save.clone(), waiting.clone());
+        let here = corpus.has_tables(&tables);
+        use_effect_with((*waiting, here), move |&(asked, here)| {
+            if asked && here {
+                waiting.set(false);
+                save();
+            }
+        });
+    }
+    let on_json = {
+        let corpus = corpus.clone();
+        let status = status.clone();
+        let waiting = waiting.clone();
+        Callback::from(move |_: MouseEvent| match &corpus.site {
+            Some(site) if !corpus.has_tables(&tables) => {
+                site.request_tables(&tables);
+                waiting.set(true);
+                status.set(Some((
+                    "Fetching the corpus's framing table first (large on a big corpus); the file is saved when it has come."
+                        .to_owned(),
+                    None,
+                )));
+            }
+            _ => save(),
         })
     };
+    // A table that could not be had ends the wait with its reason.
+    let failed = (*waiting)
+        .then(|| corpus.site.as_ref().and_then(|site| site.failures().last().cloned()))
+        .flatten()
+        .map(|failure| (format!("Not saved: {failure}."), None::<String>));
+    let shown = failed.or_else(|| (*status).clone());
     html! {
         <div class="doc-tools" role="group" aria-label="Cite or save this document">
             <button type="button" class="copy-link" onclick={on_link}>{ "Copy link" }</button>
             <button type="button" class="copy-citation" onclick={on_citation}>{ "Copy citation" }</button>
             <button type="button" class="download-json" onclick={on_json}>{ "Download annotations (JSON)" }</button>
             <p class="tool-status" role="status" aria-live="polite">
-                if let Some((message, text)) = &*status {
+                if let Some((message, text)) = &shown {
                     { message }
                     if let Some(text) = text {
                         <textarea class="copy-fallback" readonly=true rows="3" aria-label="Text to copy"
