@@ -237,6 +237,24 @@ test('on a built site, a word in most documents is counted apart from its search
   assert.deepEqual(await outlets(), searched, 'the same search, the same counts');
 });
 
+test('on a built site, annotations whose framing table cannot be had are not saved, and the Reader says why', { skip }, async (t) => {
+  const base = await serve(SITE);
+  const page = await openPage(t, {}, { expected: /framing\.plx|Failed to load resource/ });
+  // The framing table cannot be had (the host drops it); a card's text failing earlier is not the reason.
+  await page.route(/framing\.plx$/, (route) => route.abort());
+  await page.goto(base + '/');
+  await page.locator('.doc-card a.doc-link').first().click();
+  await page.locator('h1.headline').waitFor({ timeout: 20_000 });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.locator('button.download-json').click();
+  await page.waitForFunction(() => /^Not saved: .*framing\.plx/.test(document.querySelector('.doc-tools .tool-status')?.textContent ?? ''), null, { timeout: 20_000 });
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0, 'nothing saved without the framing');
+  // The document stays readable.
+  assert.ok((await page.locator('.article-text mark.entity').count()) > 0);
+});
+
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

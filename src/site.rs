@@ -335,6 +335,12 @@ impl Site {
         None
     }
 
+    /// Why the first of `tables` that could not be had was not, if one could not.
+    pub fn table_failure(&self, tables: &[Table]) -> Option<String> {
+        let failed = self.failed_paths.borrow();
+        tables.iter().find_map(|t| failed.get(t.path()).cloned())
+    }
+
     /// Why the file of who is named with `entity` could not be had, if it could not.
     pub fn co_failure(&self, entity: u32) -> Option<String> {
         self.failed_paths.borrow().get(&site::co_path(site::co_place(entity).0)).cloned()

@@ -285,7 +285,7 @@ fn DocTools(props: &DocToolsProps) -> Html {
     };
     // A table that could not be had ends the wait with its reason.
     let failed = (*waiting)
-        .then(|| corpus.site.as_ref().and_then(|site| site.failures().last().cloned()))
+        .then(|| corpus.site.as_ref().and_then(|site| site.table_failure(&tables)))
         .flatten()
         .map(|failure| (format!("Not saved: {failure}."), None::<String>));
     let shown = failed.or_else(|| (*status).clone());
