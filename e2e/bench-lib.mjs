@@ -2,7 +2,14 @@
 
 // Installs `framed(act, ready)` in the page: once the page is quiet (an idle period, as when a person's next
 // click comes), it calls `act` at the start of a frame and resolves with the milliseconds until the task
-// after the frame in which `ready()` holds.
+// after the frame that paints what `ready()` waits for.
+//   - What `act` and its microtasks draw is painted in its own frame: if `ready()` holds in the task after
+//     that frame, that is the end.
+//   - Otherwise the page's changes are watched (a `MutationObserver`, called in the task that made them),
+//     and once `ready()` holds the end is the task after the next frame, as for Pagefind's results
+//     (written, then a frame, then a task). The page is not polled frame by frame: a poll would keep the
+//     browser making frames, and a change would then wait for the next tick of a running frame clock
+//     rather than ask for a frame of its own, as it does on a quiet page.
 export const installFramed = (page) =>
   page.evaluate(() => {
     window.framed = (act, ready) =>
@@ -11,10 +18,22 @@ export const installFramed = (page) =>
           () =>
             requestAnimationFrame(() => {
               const t0 = performance.now();
+              let first = true;
+              let ended = false;
+              const end = (painted) => {
+                if (ended) return;
+                ended = true;
+                watch.disconnect();
+                if (painted) done(performance.now() - t0);
+                else requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+              };
+              const watch = new MutationObserver(() => !first && ready() && end(false));
+              watch.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
               act();
-              const after = () =>
-                ready() ? done(performance.now() - t0) : requestAnimationFrame(() => setTimeout(after, 0));
-              setTimeout(after, 0);
+              setTimeout(() => {
+                first = false;
+                if (ready()) end(true);
+              }, 0);
             }),
           { timeout: 1000 },
         ),

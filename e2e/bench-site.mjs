@@ -9,6 +9,8 @@
 //   - in the same Chromium, Pagefind's own JS API on its site: the first search (its script, wasm, metadata,
 //     index chunks and the first results' fragments) and the latency of the same words, each from
 //     `search()` to the first page of results' data written into a list and painted.
+// The searches are `ROUNDS` sessions on each site, alternated; the first search's figures are the first
+// session's, and p50 / p95 are over every session's searches.
 // Results go to standard output as Markdown, to WORK/results.json, and as a chart to docs/site-growth.svg.
 //
 //   node bench-site.mjs --cli PARALLAX --app DIST --pagefind PAGEFIND --work DIR N [N ...]
@@ -23,6 +25,11 @@ import { fmt, installFramed, quantile, timeFacetClicks } from './bench-lib.mjs';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const WORDS = Number(process.env.BENCH_WORDS ?? 50);
+// Search sessions per site, alternated between the two (each in a fresh browser context, so each fetches
+// its index chunks and texts or fragments again): one session's p50 moves by a quarter from one minute to
+// the next on this machine, for Pagefind as for Parallax, and a ratio of two single sessions a few minutes
+// apart measures that as much as the sites.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The results both are timed to paint with their snippets: a first screenful (the Library draws 6 cards in
 // the frame that answers a search; 5 are visible at 1280 × 900 and 6 at 1920 × 1080). The Library draws the
 // rest of its page of 20 when the browser is idle, and Pagefind's own UI loads results 5 at a time.
@@ -108,7 +115,7 @@ const LONG_TASKS = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
 };
 
-async function parallax(browser, base, words) {
+async function parallaxLoads(browser, base) {
   const loads = [];
   let firstView;
   for (let i = 0; i < LOADS; i++) {
@@ -132,6 +139,11 @@ async function parallax(browser, base, words) {
     if (i === 0) firstView = { bytes, long: await page.evaluate(() => window.longTasks) };
     await context.close();
   }
+  return { loads, firstView };
+}
+
+/** One search session on the Parallax site: the words, then (if `facets`) the facet clicks. */
+async function parallaxSearch(browser, base, words, facets) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
@@ -165,12 +177,39 @@ async function parallax(browser, base, words) {
   const first = await counting(page, () => type(words[0]));
   const keys = [];
   for (const w of words.slice(1)) keys.push(await type(w));
-  // Facet clicks on the last search's results, on then off, alternating between two outlets.
-  await type('');
-  const facets = await timeFacetClicks(page, WORDS);
+  // Facet clicks on the whole list, on then off, alternating between two outlets.
+  let clicks = [];
+  if (facets) {
+    await type('');
+    clicks = await timeFacetClicks(page, WORDS);
+  }
   const long = await page.evaluate(() => window.longTasks);
   await context.close();
-  return { loads, firstView, first: { ms: first.value, bytes: first.bytes, requests: first.requests }, keys, facets, long };
+  return { first: { ms: first.value, bytes: first.bytes, requests: first.requests }, keys, facets: clicks, long };
+}
+
+/** The loads, then `ROUNDS` search sessions on each site, alternated (which goes first alternates too). */
+async function measure(browser, ourBase, theirBase, words) {
+  const ours = await parallaxLoads(browser, ourBase);
+  const sessions = [];
+  const theirSessions = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const peer = async () => theirBase && theirSessions.push(await pagefindSearch(browser, theirBase, words));
+    if (r % 2) await peer();
+    sessions.push(await parallaxSearch(browser, ourBase, words, r === 0));
+    if (r % 2 === 0) await peer();
+  }
+  Object.assign(ours, {
+    rounds: ROUNDS,
+    first: sessions[0].first,
+    keys: sessions.flatMap((s) => s.keys),
+    facets: sessions[0].facets,
+    long: sessions.flatMap((s) => s.long),
+  });
+  const theirs = theirBase
+    ? { rounds: ROUNDS, first: theirSessions[0].first, times: theirSessions.flatMap((s) => s.times), long: theirSessions.flatMap((s) => s.long) }
+    : null;
+  return { ours, theirs };
 }
 
 async function pagefindSearch(browser, base, words) {
@@ -258,8 +297,7 @@ try {
     const a = await serveStatic(site);
     const b = await serveStatic(html);
     try {
-      const ours = await parallax(browser, a.base, words);
-      const theirs = peer.failed ? null : await pagefindSearch(browser, b.base, words);
+      const { ours, theirs } = await measure(browser, a.base, peer.failed ? null : b.base, words);
       results.push({ n, built, peer, ours, theirs });
     } finally {
       a.proc.kill();
