@@ -256,6 +256,34 @@ test('on a built site, annotations whose framing table cannot be had are not sav
   assert.ok((await page.locator('.article-text mark.entity').count()) > 0);
 });
 
+test('on a built site, Compare lists the events before the framing table has come, and compares once it has', { skip }, async (t) => {
+  const base = await serve(SITE);
+  // Without the service worker, whose fetches a route does not see.
+  const page = await openPage(t, { serviceWorkers: 'block' });
+  const fetched = recordData(page);
+  // The host holds the framing table back until the test lets it go.
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/framing\.plx$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(base + '/#/compare');
+  await page.locator('.event-list a').first().waitFor({ timeout: 20_000 });
+  assert.ok((await page.locator('.event-list li').count()) > 5, 'the events are listed while the framing table is on its way');
+  // Once the list is drawn, the other tables are asked for.
+  for (let i = 0; i < 100 && !fetched.has('framing.plx'); i++) await page.waitForTimeout(50);
+  assert.ok(fetched.has('framing.plx') && fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);
+  // An event chosen before the table has come waits for it, and says so.
+  await page.locator('.event-list a').first().click();
+  await page.locator('.loading', { hasText: 'Loading the corpus' }).waitFor();
+  assert.equal(await page.locator('.matrix').count(), 0);
+  release();
+  await page.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
+  assert.ok(Number(await page.locator('.compare-grid').getAttribute('data-columns')) >= 2);
+  assert.equal(fetched.get('framing.plx'), 1, 'the table is fetched once');
+});
+
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

@@ -136,15 +136,15 @@ impl Corpus {
         let mut bundle = (*self.bundle).clone();
         let mut tables = (*self.tables).clone();
         if let Some(canonical) = arrivals.canonical {
-            bundle.canonical = canonical;
+            bundle.canonical = std::sync::Arc::new(canonical);
             tables.insert(Table::Canonical);
         }
         if let Some(events) = arrivals.events {
-            bundle.events = events;
+            bundle.events = std::sync::Arc::new(events);
             tables.insert(Table::Events);
         }
         if let Some(framing) = arrivals.framing {
-            bundle.framing = framing;
+            bundle.framing = std::sync::Arc::new(framing);
             tables.insert(Table::Framing);
         }
         next.tables = Rc::new(tables);

@@ -173,16 +173,22 @@ impl Site {
         if !self.pending.borrow_mut().insert(path.clone()) {
             return;
         }
-        self.fetch_then(path.clone(), move |site, fetched| match fetched {
+        self.fetch_then(path.clone(), move |site, fetched| site.settle(path, fetched, keep));
+    }
+
+    /// Keeps what came (`keep`) and draws the views again, or names the file that could not be had to the
+    /// whole app.
+    fn settle<T>(&self, path: String, read: Result<T, String>, keep: impl FnOnce(&Site, T)) {
+        match read {
             Ok(value) => {
-                keep(site, value);
-                site.arrived();
+                keep(self, value);
+                self.arrived();
             }
             Err(e) => {
-                site.failed_paths.borrow_mut().insert(path, e.clone());
-                site.failed(e);
+                self.failed_paths.borrow_mut().insert(path, e.clone());
+                self.failed(e);
             }
-        });
+        }
     }
 
     /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out when the spawned
@@ -306,22 +312,48 @@ impl Site {
         });
     }
 
-    /// Asks for corpus tables (each is fetched once, however often it is asked for).
+    /// Asks for corpus tables (each is fetched once, however often it is asked for). Each is read in turns
+    /// ([`crate::browser::read_in_turns`]): at a hundred thousand documents the framing table is 150 MB,
+    /// and read at once it held the page's thread for seconds.
     pub fn request_tables(self: &Rc<Self>, tables: &[Table]) {
         for &table in tables {
             let path = table.path().to_owned();
             match table {
-                Table::Canonical => {
-                    self.get(path, |site, t: Canonical| site.arrivals.borrow_mut().canonical = Some(t))
-                }
+                Table::Canonical => self
+                    .get_in_turns(path, |site, t: Canonical| site.arrivals.borrow_mut().canonical = Some(t)),
                 Table::Events => {
-                    self.get(path, |site, t: Events| site.arrivals.borrow_mut().events = Some(t))
+                    self.get_in_turns(path, |site, t: Events| site.arrivals.borrow_mut().events = Some(t))
                 }
                 Table::Framing => {
-                    self.get(path, |site, t: Framing| site.arrivals.borrow_mut().framing = Some(t))
+                    self.get_in_turns(path, |site, t: Framing| site.arrivals.borrow_mut().framing = Some(t))
                 }
             }
         }
+    }
+
+    /// As [`Site::get`], for a corpus table read in turns.
+    fn get_in_turns<T: parallax_core::turns::ReadInTurns + 'static>(
+        self: &Rc<Self>,
+        path: String,
+        keep: impl FnOnce(&Site, T) + 'static,
+    ) {
+        if !self.pending.borrow_mut().insert(path.clone()) {
+            return;
+        }
+        let site = self.clone();
+        let url = format!("{}{path}", self.folder);
+        yew::platform::spawn_local(async move {
+            let read = match crate::browser::fetch_bytes(&url).await {
+                Ok(bytes) => match site::table_in_turns::<T>(bytes) {
+                    Ok(reading) => crate::browser::read_in_turns(&format!("parallax:read-{path}"), reading)
+                        .await
+                        .map_err(|e| format!("{url}: {e}")),
+                    Err(e) => Err(format!("{url}: {e}")),
+                },
+                Err(e) => Err(e),
+            };
+            site.settle(path, read, keep);
+        });
     }
 
     /// The Entities view's counts, asked for if not here.

@@ -139,18 +139,30 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
 }
 
 /// Compare, once what it compares is here: on a built site the corpus tables first (they name the events
-/// and entities), then the documents of its columns, and only those.
+/// and entities), then the documents of its columns, and only those. The list of events to choose from
+/// waits for the events table alone: the others (at 100,000 documents the framing table is 150 MB of the
+/// 197) are asked for once it is drawn, and come while an event is chosen.
 #[component]
 pub fn Compare() -> Html {
     let corpus = use_corpus();
     let location = use_location();
-    if corpus.site.is_some() {
+    if let Some(site) = &corpus.site {
+        let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
+        if view.event.is_none() && view.entity.is_none() && view.docs.is_empty() {
+            if let Some(waiting) =
+                super::waiting_for(&corpus, &[Table::Events], &[], "Loading the corpus's events…")
+            {
+                return waiting;
+            }
+            // The list is drawn: the other tables come (read in turns) while an event is chosen.
+            site.request_tables(&Table::ALL);
+            return html! { <ComparePage /> };
+        }
         if let Some(waiting) =
             super::waiting_for(&corpus, &Table::ALL, &[], "Loading the corpus's events and entities…")
         {
             return waiting;
         }
-        let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
         let (_, mut documents, _) = columns(&corpus.bundle, &view);
         // The columns drawn: the first few distinct ones (a link can name more).
         let mut seen = std::collections::HashSet::new();

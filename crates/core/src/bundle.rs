@@ -13,6 +13,8 @@
 //! a 64-bit machine reads the same on 32-bit WebAssembly. Any change to a serialised type bumps
 //! [`FORMAT_VERSION`]; a reader refuses other versions with a clear error instead of misreading them.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Document;
@@ -29,11 +31,11 @@ pub const FORMAT_VERSION: u32 = 7;
 pub struct Bundle {
     pub documents: Vec<Document>,
     /// The corpus's canonical entities, and which of them each document's entities are.
-    pub canonical: Canonical,
+    pub canonical: Arc<Canonical>,
     /// The events the documents report, and the passages that report them.
-    pub events: Events,
+    pub events: Arc<Events>,
     /// How each document, and each document's telling of each event, is framed.
-    pub framing: Framing,
+    pub framing: Arc<Framing>,
 }
 
 impl Bundle {
@@ -49,7 +51,12 @@ impl Bundle {
         let canonical = crate::language::canonical::link(&analyses);
         let events = crate::events::group_passages(&documents, &canonical, specs);
         let framing = crate::framing::frame(&documents, &canonical, &events);
-        Self { documents, canonical, events, framing }
+        Self {
+            documents,
+            canonical: Arc::new(canonical),
+            events: Arc::new(events),
+            framing: Arc::new(framing),
+        }
     }
 }
 
@@ -114,14 +121,14 @@ impl ReadInTurns for Bundle {
     fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
         match part {
             0 => s.items(&mut self.documents),
-            1 => s.items(&mut self.canonical.entities),
-            2 => s.items(&mut self.canonical.links),
-            3 => s.items(&mut self.events.passages),
-            4 => s.items(&mut self.events.events),
-            5 => s.items(&mut self.framing.documents),
-            6 => s.items(&mut self.framing.events),
-            7 => s.items(&mut self.framing.matrices),
-            _ => s.items(&mut self.framing.outlets),
+            1 => s.items(&mut Arc::make_mut(&mut self.canonical).entities),
+            2 => s.items(&mut Arc::make_mut(&mut self.canonical).links),
+            3 => s.items(&mut Arc::make_mut(&mut self.events).passages),
+            4 => s.items(&mut Arc::make_mut(&mut self.events).events),
+            5 => s.items(&mut Arc::make_mut(&mut self.framing).documents),
+            6 => s.items(&mut Arc::make_mut(&mut self.framing).events),
+            7 => s.items(&mut Arc::make_mut(&mut self.framing).matrices),
+            _ => s.items(&mut Arc::make_mut(&mut self.framing).outlets),
         }
     }
 }
