@@ -271,6 +271,12 @@ test('on a built site, Compare lists the events before the framing table has com
   await page.goto(base + '/#/compare');
   await page.locator('.event-list a').first().waitFor({ timeout: 20_000 });
   assert.ok((await page.locator('.event-list li').count()) > 5, 'the events are listed while the framing table is on its way');
+  // An event told by many outlets names the first five and counts the rest.
+  const meta = await page.locator('.event-list .event-meta').first().innerText();
+  const many = meta.match(/· (\d+) outlets: (.*) and (\d+) more$/);
+  assert.ok(many, `the outlets are counted: ${meta}`);
+  assert.equal(many[2].split(', ').length, 5, meta);
+  assert.equal(Number(many[1]), 5 + Number(many[3]), meta);
   // Once the list is drawn, the other tables are asked for.
   for (let i = 0; i < 100 && !fetched.has('framing.plx'); i++) await page.waitForTimeout(50);
   assert.ok(fetched.has('framing.plx') && fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);

@@ -230,6 +230,8 @@ for (const scheme of ['light', 'dark']) {
     test(`compare screenshots: ${scheme}, ${width} px`, async (t) => {
       const page = await openPage(t, { viewport: { width, height: 1000 }, colorScheme: scheme });
       await page.goto(`${site.root}/#/compare`);
+      // The list is drawn once the corpus is read, after the page has loaded.
+      await page.locator('.event-list a.event-link').first().waitFor();
       const ids = await page.locator('.event-list a.event-link').evaluateAll((as) => as.map((a) => a.dataset.event));
       assert.ok(ids.length >= 3, `three events to show: ${ids}`);
       for (const [i, id] of ids.slice(0, 3).entries()) {

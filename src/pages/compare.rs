@@ -28,6 +28,9 @@ use crate::corpus::use_corpus;
 const CHART_VOICES: usize = 8;
 /// Events listed when none is picked.
 const LIST_EVENTS: usize = 60;
+/// Outlets named beside an event in the list; the others are counted ("and 208 more"): at 100,000
+/// documents an event is told by hundreds of outlets.
+const LIST_OUTLETS: usize = 5;
 /// Documents the picker lists (the chosen ones always are).
 const PICK_ROWS: usize = 40;
 /// Rows of passages drawn before "Show the other rows": a long comparison is drawn a few screens at a
@@ -526,12 +529,17 @@ fn event_list(bundle: &Bundle) -> Html {
                 { for events.iter().take(LIST_EVENTS).map(|(_, e)| {
                     let outlets: std::collections::BTreeSet<String> =
                         e.documents.iter().filter_map(|&d| bundle.documents.get(d as usize)).map(outlet_label).collect();
+                    let named = outlets.iter().take(LIST_OUTLETS).cloned().collect::<Vec<_>>().join(", ");
+                    let outlets = match outlets.len() {
+                        n if n > LIST_OUTLETS => format!("{n} outlets: {named} and {} more", n - LIST_OUTLETS),
+                        _ => named,
+                    };
                     html! {
                         <li>
                             <a href={CompareView::of_event(&e.id).href()} class="event-link" data-event={e.id.clone()}>{ &e.label }</a>
                             <span class="event-meta">
-                                { format!(" {} · {} document{} · {}", e.date.as_deref().unwrap_or("date unknown"), e.documents.len(),
-                                    if e.documents.len() == 1 { "" } else { "s" }, outlets.into_iter().collect::<Vec<_>>().join(", ")) }
+                                { format!(" {} · {} · {outlets}", e.date.as_deref().unwrap_or("date unknown"),
+                                    super::plural(e.documents.len(), "document", "documents")) }
                             </span>
                         </li>
                     }
