@@ -20,7 +20,6 @@
 //! the host.
 
 use std::io::{Read, Write};
-
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
