@@ -62,6 +62,8 @@ if [ "$want_test" = 1 ]; then
 fi
 if [ "$want_bench" = 1 ] && ! tools/pagefind/node_modules/.bin/pagefind --version 2>/dev/null | grep -qx 'pagefind 1.6.0'; then
   say "installing Pagefind 1.6.0 from npm into tools/pagefind (the built-site benchmark's peer)"
+  # The lock file names every platform's binary package (npm 11 refuses a lock without them); those of
+  # other systems carry no address or checksum, as they are never fetched on Linux.
   (cd tools/pagefind && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "tools ready"
