@@ -189,6 +189,78 @@ test('on a built site, the cards below the fold ask for their texts as they near
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 
+test("on a built site, a search asks for its index chunk before it is drawn as under way, and its cards and counts come in one frame", { skip }, async (t) => {
+  const base = await serve(SITE);
+  // Without the service worker, whose fetches a route does not see.
+  const page = await openPage(t, { serviceWorkers: 'block' });
+  // Each request for an index chunk notes whether the list was already drawn as searching when it left.
+  await page.addInitScript(() => {
+    window.chunkAsked = [];
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String(input).includes('/index/')) {
+        window.chunkAsked.push(document.querySelector('ol.doc-list')?.getAttribute('aria-busy') === 'true');
+      }
+      return fetch(input, init);
+    };
+  });
+  await page.goto(base + '/');
+  await page.waitForFunction(() => document.querySelectorAll('ol.doc-list .doc-card').length === 20);
+  await page.evaluate(() => (window.chunkAsked = []));
+  // The outlets' counts as the facet shows them.
+  await page.evaluate(() => {
+    window.outletCounts = () =>
+      [...document.querySelectorAll('fieldset[data-facet="outlet"] .facet-row')]
+        .map((r) => `${r.querySelector('input').dataset.value}=${r.querySelector('.facet-count').textContent}`)
+        .join('|');
+  });
+  const before = await page.evaluate(() => window.outletCounts());
+  // Every state the page is drawn in from here: the list's query, whether it is busy, its cards, the
+  // outlets' counts.
+  await page.evaluate(() => {
+    window.states = [];
+    new MutationObserver(() => {
+      const list = document.querySelector('ol.doc-list');
+      window.states.push({
+        query: list?.dataset.query,
+        busy: list?.getAttribute('aria-busy') === 'true',
+        cards: list?.querySelectorAll('.doc-card').length ?? 0,
+        outlets: window.outletCounts(),
+      });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // The cards' texts are held back a while, so that the answer waits for them.
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/\/text\//, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const word = wordOf(readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort()[1234]);
+  await page.fill('#search-input', word);
+  await page.waitForFunction((q) => {
+    const list = document.querySelector('ol.doc-list');
+    return list?.dataset.query === q && list.getAttribute('aria-busy') !== 'true';
+  }, word, { timeout: 20_000 });
+  release();
+  await page.locator('.doc-card .snippet mark').first().waitFor({ timeout: 20_000 });
+  const asked = await page.evaluate(() => window.chunkAsked);
+  assert.ok(asked.length >= 1, 'the search asked for an index chunk');
+  assert.deepEqual(asked, asked.map(() => false), 'each chunk was asked for before the list was drawn as searching');
+  const states = await page.evaluate(() => window.states);
+  const busy = states.filter((s) => s.busy);
+  assert.ok(busy.length > 0, 'the list was drawn as searching');
+  for (const s of busy) {
+    assert.ok(s.cards > 0 && s.cards <= 6, `while searching, a screenful of the last cards stays: ${s.cards}`);
+    assert.equal(s.outlets, before, 'while searching, the facets keep their last counts');
+  }
+  const answered = states.find((s) => s.query === word && !s.busy);
+  assert.ok(answered, 'the answer was drawn');
+  const after = await page.evaluate(() => window.outletCounts());
+  assert.notEqual(after, before, "the facets count the search's results");
+  assert.equal(answered.outlets, after, 'the counts are drawn with the cards that answer');
+});
+
 test('on a built site, a word in most documents is counted apart from its search, and its counts are its own', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

@@ -61,13 +61,20 @@ pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
-/// The bytes at `url` (relative to the page), or why they could not be had.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes at `url` (relative to the page), or why they could not be had. The request goes out at the
+/// call, not when the returned future is first polled: a search's requests leave before the page it is
+/// drawing is drawn.
+pub fn fetch_bytes(url: &str) -> impl Future<Output = Result<Vec<u8>, String>> + 'static {
+    let url = url.to_owned();
+    let started = web_sys::window().map(|window| window.fetch_with_str(&url));
+    read_response(url, started)
+}
+
+async fn read_response(url: String, started: Option<js_sys::Promise>) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no browser window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url} could not be fetched (offline?)"))?;
+    let started = started.ok_or("no browser window")?;
+    let response =
+        JsFuture::from(started).await.map_err(|_| format!("{url} could not be fetched (offline?)"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: no response"))?;
     if !response.ok() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));

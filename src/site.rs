@@ -4,7 +4,7 @@
 //! folder.
 //!
 //! Arrivals are kept here and handed to the corpus by [`Site::take_arrivals`]. The provider's `notify` is
-//! called outside any borrow, once for the files that came together (in a task of its own). A card's text (for
+//! called outside any borrow, once for the files that came together (in a task of its own; for a search's index chunk, at the end of the task it came in). A card's text (for
 //! its snippets) is not announced to the whole app: only the cards waiting for it draw again
 //! ([`Site::watch_text`]), so that twenty texts arriving do not redraw the Library's facets twenty times.
 
@@ -53,6 +53,14 @@ pub async fn fetch_catalog(folder: &str) -> Result<Catalog, String> {
 
 /// Called when something has come.
 pub type Notify = Rc<dyn Fn()>;
+
+/// When the views draw what came: in a task of their own (whatever else has come by then is drawn with it),
+/// or at the end of the task it came in.
+#[derive(Debug, Clone, Copy)]
+enum Redraw {
+    Soon,
+    Now,
+}
 
 /// What has come and not yet been taken into the corpus.
 #[derive(Debug, Default)]
@@ -135,22 +143,29 @@ impl Site {
         *self.notify.borrow_mut() = Some(notify);
     }
 
-    /// Something came: the views draw again in a task of their own (once, whatever else has come by then).
-    fn arrived(&self) {
+    /// Something came: the views draw again once, whatever else has come by then. In a task of their own,
+    /// or when a search waits for what came (`Redraw::Now`: an index chunk), at the end of the task it
+    /// came in: a timer's task waits behind whatever the page has queued, and the search's cards' texts
+    /// are asked for only once it has drawn.
+    fn arrived(&self, redraw: Redraw) {
         let Some(notify) = self.notify.borrow().clone() else { return };
         if self.scheduled.replace(true) {
             return;
         }
         let scheduled = self.scheduled.clone();
-        crate::browser::soon(move || {
+        let draw = move || {
             scheduled.set(false);
             notify();
-        });
+        };
+        match redraw {
+            Redraw::Now => yew::platform::spawn_local(async move { draw() }),
+            Redraw::Soon => crate::browser::soon(draw),
+        }
     }
 
     fn failed(&self, message: String) {
         self.failures.borrow_mut().push(message);
-        self.arrived();
+        self.arrived(Redraw::Soon);
     }
 
     /// Files that could not be had, in words.
@@ -168,21 +183,22 @@ impl Site {
     fn get<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
+        redraw: Redraw,
         keep: impl FnOnce(&Site, T) + 'static,
     ) {
         if !self.pending.borrow_mut().insert(path.clone()) {
             return;
         }
-        self.fetch_then(path.clone(), move |site, fetched| site.settle(path, fetched, keep));
+        self.fetch_then(path.clone(), move |site, fetched| site.settle(path, fetched, redraw, keep));
     }
 
     /// Keeps what came (`keep`) and draws the views again, or names the file that could not be had to the
     /// whole app.
-    fn settle<T>(&self, path: String, read: Result<T, String>, keep: impl FnOnce(&Site, T)) {
+    fn settle<T>(&self, path: String, read: Result<T, String>, redraw: Redraw, keep: impl FnOnce(&Site, T)) {
         match read {
             Ok(value) => {
                 keep(self, value);
-                self.arrived();
+                self.arrived(redraw);
             }
             Err(e) => {
                 self.failed_paths.borrow_mut().insert(path, e.clone());
@@ -191,10 +207,8 @@ impl Site {
         }
     }
 
-    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out when the spawned
-    /// task first runs: at the end of the render that asked for it (before the page is drawn), from a
-    /// short call stack. A request sent from deep inside a render costs the page more (twice as much, in
-    /// a browser whose developer tools capture each request's stack), and a search sends six at once.
+    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out at once: a
+    /// search's cards' texts are asked for while the Library is drawn, and leave before the rest of it is.
     fn fetch_then<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
@@ -202,8 +216,9 @@ impl Site {
     ) {
         let site = self.clone();
         let url = format!("{}{path}", self.folder);
+        let fetching = crate::browser::fetch_bytes(&url);
         yew::platform::spawn_local(async move {
-            let bytes = crate::browser::fetch_bytes(&url).await;
+            let bytes = fetching.await;
             then(&site, bytes.and_then(|b| site::decode::<T>(&b).map_err(|e| format!("{url}: {e}"))));
         });
     }
@@ -221,12 +236,24 @@ impl Site {
                 continue;
             }
             all = false;
-            self.get(site::index_path(n), move |site, chunk: Chunk| {
+            self.get(site::index_path(n), Redraw::Now, move |site, chunk: Chunk| {
                 site.chunks.borrow_mut().insert(n, Rc::new(chunk));
                 site.index_chunks.set(site.index_chunks.get() + 1);
             });
         }
         all
+    }
+
+    /// Asks for the index chunks a search for `q` needs, from the handler of the keystroke, before the
+    /// Library draws the search as under way; the texts asked for the last search's cards and not yet sent
+    /// are dropped.
+    pub fn ask_for_search(self: &Rc<Self>, q: &str) {
+        let query = parallax_core::search::parse(q);
+        if query.include.is_empty() && query.exclude.is_empty() {
+            return;
+        }
+        self.drop_queued_texts();
+        self.request_chunks(&self.head.needed(&query));
     }
 
     /// The document's card with its text and sections, for snippets; asked for if not here.
@@ -307,7 +334,7 @@ impl Site {
         if !self.whole.borrow_mut().insert(document) {
             return;
         }
-        self.get(site::document_path(document as usize), move |site, doc: Document| {
+        self.get(site::document_path(document as usize), Redraw::Soon, move |site, doc: Document| {
             site.arrivals.borrow_mut().documents.push((document, doc));
         });
     }
@@ -352,7 +379,7 @@ impl Site {
                 },
                 Err(e) => Err(e),
             };
-            site.settle(path, read, keep);
+            site.settle(path, read, Redraw::Soon, keep);
         });
     }
 
@@ -361,7 +388,7 @@ impl Site {
         if let Some(tables) = self.entity_tables.borrow().clone() {
             return Some(tables);
         }
-        self.get(site::ENTITIES.to_owned(), |site, tables: EntityTables| {
+        self.get(site::ENTITIES.to_owned(), Redraw::Soon, |site, tables: EntityTables| {
             *site.entity_tables.borrow_mut() = Some(Rc::new(tables));
         });
         None
@@ -384,7 +411,7 @@ impl Site {
         if let Some(co) = self.co.borrow().get(&chunk) {
             return Some(co.list(i, scope).cloned().unwrap_or_default());
         }
-        self.get(site::co_path(chunk), move |site, co: CoChunk| {
+        self.get(site::co_path(chunk), Redraw::Soon, move |site, co: CoChunk| {
             site.co.borrow_mut().insert(chunk, Rc::new(co));
         });
         None

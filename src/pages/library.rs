@@ -598,7 +598,6 @@ pub fn Library() -> Html {
     // the list does not blink empty at each keystroke.
     let last_drawn = use_mut_ref(|| None::<Drawn>);
     let stale = if busy { last_drawn.borrow().clone() } else { None };
-    let answer = (*listing).clone();
     let listing: Rc<Listing> = match &stale {
         Some(drawn) => drawn.listing.clone(),
         None => match (&*searching, &*listing) {
@@ -606,20 +605,22 @@ pub fn Library() -> Html {
             (None, None) => Rc::new(Listing::new(&corpus, &Searched::nothing(view.parts()), &view)),
         },
     };
-    // While a search's answer waits only for its cards' texts, the facets already count it: they are
-    // drawn and laid out while the texts come, and the frame that draws the cards has less to do.
-    let facets_listing = match (&answer, holding && !searched.waiting) {
-        (Some(answer), true) => answer.clone(),
-        _ => listing.clone(),
-    };
+    // The facets count a search's answer from the frame that draws its cards. Drawn while the cards'
+    // texts came, they held the page's thread when the texts did, and the cards came later.
+    let facets_listing = listing.clone();
     let shown = &listing.shown;
     let sort = listing.sort;
 
     let on_search = {
         let go = go.clone();
         let view = view.clone();
+        let site = corpus.site.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
+            // On a built site the index chunks are asked for here, before the view is drawn busy.
+            if let Some(site) = &site {
+                site.ask_for_search(&input.value());
+            }
             go.emit((View { q: input.value(), ..view.clone() }, false));
         })
     };
@@ -647,11 +648,12 @@ pub fn Library() -> Html {
             }
         });
     }
-    // The cards on screen while busy; then a first screenful, written over those cards in place; then the
-    // page, once that is painted (the texts of the cards below the fold are asked for then, not in the
-    // task that answers).
+    // The first screenful of the cards on screen while busy (those below the fold are taken out while
+    // the answer is on its way, not in the frame that draws it); then a first screenful of the answer,
+    // written over those cards in place; then the page, once that is painted (the texts of the cards
+    // below the fold are asked for then, not in the task that answers).
     let drawing = match &stale {
-        Some(drawn) => drawn.cards,
+        Some(drawn) => drawn.cards.min(FIRST_CARDS),
         None if *complete == view_key => limit,
         None => limit.min(FIRST_CARDS),
     };
