@@ -54,6 +54,11 @@ pub async fn fetch_catalog(folder: &str) -> Result<Catalog, String> {
 /// Called when something has come.
 pub type Notify = Rc<dyn Fn()>;
 
+/// A file that took longer than this (in ms) to read is drawn in a task of its own, even when a search
+/// waits for it: at a hundred thousand documents an index chunk read and drawn in one task made tasks over
+/// 50 ms.
+const READ_ALONE_MS: f64 = 8.0;
+
 /// When the views draw what came: in a task of their own (whatever else has come by then is drawn with it),
 /// or at the end of the task it came in.
 #[derive(Debug, Clone, Copy)]
@@ -189,7 +194,10 @@ impl Site {
         if !self.pending.borrow_mut().insert(path.clone()) {
             return;
         }
-        self.fetch_then(path.clone(), move |site, fetched| site.settle(path, fetched, redraw, keep));
+        self.fetch_then(path.clone(), move |site, fetched, took| {
+            let redraw = if took > READ_ALONE_MS { Redraw::Soon } else { redraw };
+            site.settle(path, fetched, redraw, keep);
+        });
     }
 
     /// Keeps what came (`keep`) and draws the views again, or names the file that could not be had to the
@@ -207,19 +215,22 @@ impl Site {
         }
     }
 
-    /// Fetches and decodes `path`, then hands the outcome to `then`. The request goes out at once: a
+    /// Fetches and decodes `path`, then hands the outcome to `then`, with how long the decoding took (ms).
+    /// The request goes out at once: a
     /// search's cards' texts are asked for while the Library is drawn, and leave before the rest of it is.
     fn fetch_then<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
-        then: impl FnOnce(&Rc<Site>, Result<T, String>) + 'static,
+        then: impl FnOnce(&Rc<Site>, Result<T, String>, f64) + 'static,
     ) {
         let site = self.clone();
         let url = format!("{}{path}", self.folder);
         let fetching = crate::browser::fetch_bytes(&url);
         yew::platform::spawn_local(async move {
             let bytes = fetching.await;
-            then(&site, bytes.and_then(|b| site::decode::<T>(&b).map_err(|e| format!("{url}: {e}"))));
+            let started = js_sys::Date::now();
+            let read = bytes.and_then(|b| site::decode::<T>(&b).map_err(|e| format!("{url}: {e}")));
+            then(&site, read, js_sys::Date::now() - started);
         });
     }
 
@@ -284,7 +295,7 @@ impl Site {
             self.texts_in_flight.set(self.texts_in_flight.get() + 1);
             self.fetch_then(
                 site::text_path(document as usize),
-                move |site, fetched: Result<Excerpt, String>| {
+                move |site, fetched: Result<Excerpt, String>, _| {
                     site.texts_in_flight.set(site.texts_in_flight.get() - 1);
                     match fetched {
                         Ok(excerpt) => {
