@@ -4,9 +4,10 @@
 //! folder.
 //!
 //! Arrivals are kept here and handed to the corpus by [`Site::take_arrivals`]. The provider's `notify` is
-//! called outside any borrow, once for the files that came together (in a task of its own; for a search's index chunk, at the end of the task it came in). A card's text (for
-//! its snippets) is not announced to the whole app: only the cards waiting for it draw again
-//! ([`Site::watch_text`]), so that twenty texts arriving do not redraw the Library's facets twenty times.
+//! called outside any borrow, once for the files that came together (in a task of its own; for a
+//! search's index chunk, at the end of the task it came in). A card's text (for its snippets) is not
+//! announced to the whole app: only the cards waiting for it draw again ([`Site::watch_text`]), so that
+//! twenty texts arriving do not redraw the Library's facets twenty times.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -216,8 +217,8 @@ impl Site {
     }
 
     /// Fetches and decodes `path`, then hands the outcome to `then`, with how long the decoding took (ms).
-    /// The request goes out at once: a
-    /// search's cards' texts are asked for while the Library is drawn, and leave before the rest of it is.
+    /// The request goes out at once: a search's cards' texts are asked for while the Library is drawn,
+    /// and leave before the rest of it is.
     fn fetch_then<T: serde::de::DeserializeOwned + 'static>(
         self: &Rc<Self>,
         path: String,
