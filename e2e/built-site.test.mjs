@@ -189,13 +189,22 @@ test('on a built site, the cards below the fold ask for their texts as they near
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 
-test("on a built site, a search asks for its index chunk before it is drawn as under way, and its cards and counts come in one frame", { skip }, async (t) => {
+test("on a built site, a search asks for its index chunk before it is drawn as under way, its cards and counts come in one frame, and its address is written after", { skip }, async (t) => {
   const base = await serve(SITE);
   // Without the service worker, whose fetches a route does not see.
   const page = await openPage(t, { serviceWorkers: 'block' });
   // Each request for an index chunk notes whether the list was already drawn as searching when it left.
   await page.addInitScript(() => {
     window.chunkAsked = [];
+    // And each address written, whether the list was drawn as searching then.
+    window.urlWrites = [];
+    for (const name of ['pushState', 'replaceState']) {
+      const write = history[name].bind(history);
+      history[name] = (state, title, url) => {
+        window.urlWrites.push({ url: String(url), busy: document.querySelector('ol.doc-list')?.getAttribute('aria-busy') === 'true' });
+        return write(state, title, url);
+      };
+    }
     const fetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
       if (String(input).includes('/index/')) {
@@ -259,6 +268,12 @@ test("on a built site, a search asks for its index chunk before it is drawn as u
   const after = await page.evaluate(() => window.outletCounts());
   assert.notEqual(after, before, "the facets count the search's results");
   assert.equal(answered.outlets, after, 'the counts are drawn with the cards that answer');
+  // The typed search's address is written once its answer is drawn, not while it is on its way.
+  await page.waitForFunction((q) => location.href.includes(`q=${q}`), word);
+  const writes = await page.evaluate(() => window.urlWrites);
+  const ours = writes.filter((w) => w.url.includes(`q=${word}`));
+  assert.ok(ours.length >= 1, `the address was written: ${JSON.stringify(writes)}`);
+  assert.deepEqual(ours.filter((w) => w.busy), [], 'no address was written while the search was on its way');
 });
 
 test('on a built site, a word in most documents is counted apart from its search, and its counts are its own', { skip }, async (t) => {

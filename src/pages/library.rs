@@ -36,6 +36,8 @@ pub const OUTLET_ROWS: usize = 12;
 /// Cards drawn at first, and added by each "Show more": a long list is drawn a page at a time, so a
 /// facet click on a large corpus redraws a page, not the corpus.
 const PAGE: usize = 20;
+/// How long a typed view's URL waits for its answer to be drawn before it is written anyway.
+const URL_WAIT_MS: i32 = 1_000;
 /// Cards drawn in the frame that answers a search or a click: a screenful. The rest of the page's cards,
 /// below the fold, are drawn as soon as the browser is idle.
 pub const FIRST_CARDS: usize = 6;
@@ -375,8 +377,13 @@ pub fn Library() -> Html {
     // Navigation: replace while typing, push for a facet click; the view is drawn first, the URL follows.
     // The same callback from one draw to the next (the facets, a component of their own, are not drawn
     // again for a new one).
+    // A typed view's URL (a replace) is written once its answer is drawn, not while its index chunks and
+    // texts are on their way: the router's redraw then held the page's thread when they came. It is
+    // keyed by the view's query string, and written at the latest after `URL_WAIT_MS`.
+    let typed_url = use_mut_ref(TypedUrl::default);
     let go = {
         let pending = pending.clone();
+        let typed_url = typed_url.clone();
         use_callback(navigator.clone(), move |(next, push): (View, bool), navigator| {
             let click = {
                 let mut clicks = clicks.borrow_mut();
@@ -384,13 +391,14 @@ pub fn Library() -> Html {
                 *clicks
             };
             pending.set(Some(next.clone()));
+            let key = serde_urlencoded::to_string(next.pairs()).unwrap_or_default();
             let navigator = navigator.clone();
             let pending = pending.clone();
             let clicks = clicks.clone();
             let mounted = mounted.clone();
             let navigations = navigations.clone();
             let seen = *navigations.borrow();
-            browser::after_paint(move || {
+            let write = move || {
                 // Left the Library within the frame, or went elsewhere in it: that URL stands.
                 if !*mounted.borrow() || *navigations.borrow() != seen {
                     return;
@@ -415,7 +423,21 @@ pub fn Library() -> Html {
                 if *clicks.borrow() == click {
                     pending.set(None);
                 }
-            });
+            };
+            if push {
+                // A typed view not yet written goes first, so that the history keeps the order.
+                let typed = typed_url.borrow_mut().take();
+                browser::after_paint(move || {
+                    if let Some((_, typed)) = typed {
+                        typed();
+                    }
+                    write();
+                });
+            } else {
+                *typed_url.borrow_mut() = Some((key.clone(), Box::new(write)));
+                let typed_url = typed_url.clone();
+                browser::after(URL_WAIT_MS, move || write_typed(&typed_url, &key));
+            }
         })
     };
 
@@ -636,6 +658,15 @@ pub fn Library() -> Html {
         + usize::from(view.from.is_some() || view.to.is_some())
         + usize::from(!view.part.is_empty());
     let limit = if drawn.0 == view_key { drawn.1 } else { PAGE };
+    {
+        let typed_url = typed_url.clone();
+        use_effect_with((view_key.clone(), busy), move |(key, busy)| {
+            if !*busy {
+                let key = key.clone();
+                browser::after_paint(move || write_typed(&typed_url, &key));
+            }
+        });
+    }
     // The view whose page of cards is drawn in full (the first screenful comes first). On a built site,
     // not before the search's answer is here: the frame that draws it still draws only a screenful.
     let complete = use_state(String::new);
@@ -997,6 +1028,27 @@ impl PartialEq for CardsProps {
             && Rc::ptr_eq(&self.corpus, &other.corpus)
             && (self.drawing, self.busy) == (other.drawing, other.busy)
             && (&self.search, &self.query) == (&other.search, &other.query)
+    }
+}
+
+/// A typed view's URL waiting to be written: its query string, and what writes it.
+type TypedUrl = Option<(String, Box<dyn FnOnce()>)>;
+
+/// Writes the URL of the typed view `key` if it is still waiting to be written (not replaced by a later
+/// one, nor written already).
+fn write_typed(typed: &std::cell::RefCell<TypedUrl>, key: &str) {
+    let write = {
+        let mut typed = typed.borrow_mut();
+        match typed.take() {
+            Some((k, write)) if k == key => Some(write),
+            other => {
+                *typed = other;
+                None
+            }
+        }
+    };
+    if let Some(write) = write {
+        write();
     }
 }
 
