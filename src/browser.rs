@@ -85,9 +85,14 @@ async fn read_response(url: String, started: Option<js_sys::Promise>) -> Result<
 }
 
 /// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period
-/// (`requestIdleCallback`, at most 200 ms away), or where a browser has none, in the first task after the
-/// next animation frame. Work the user does not see, such as writing the view's state into the address
-/// bar, waits here so that it delays neither the frame that shows the result of a click nor the next click.
+/// ([`when_idle`]) asked for from the next animation frame, so that it comes after that frame's paint.
+/// Work the user does not see, such as writing the view's state into the address bar, waits here so that
+/// it delays neither the frame that shows the result of a click nor the next click. (An idle period asked
+/// for at once can come before the next frame, while the page waits for it: a search's address was
+/// written there, with the router's redraw, and its answer was painted 8 ms later.) Where no frame comes
+/// (a page out of sight), `f` runs after [`PAINT_WAIT_MS`].
+///
+/// Called from an animation frame's callback, it waits for the frame after that one, and asks for it.
 pub fn after_paint(f: impl FnOnce() + 'static) {
     use std::cell::Cell;
     use std::rc::Rc;
@@ -104,21 +109,33 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
             f();
         }
     };
+    after(PAINT_WAIT_MS, run.clone());
+    let on_frame = Closure::once_into_js(move || when_idle(run));
+    let _ = window.request_animation_frame(on_frame.unchecked_ref());
+}
+
+/// Runs `f` in the browser's next idle period (`requestIdleCallback`, at most 200 ms away), or where a
+/// browser has none, in a task of its own. It asks for no frame: an idle period can come before the next
+/// frame (see [`after_paint`]).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
     if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
         let options = web_sys::IdleRequestOptions::new();
         options.set_timeout(200);
-        let callback = Closure::once_into_js(run.clone());
-        if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_ok() {
-            return;
-        }
+        let callback = Closure::once_into_js(f);
+        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+        return;
     }
-    let timer_window = window.clone();
-    let on_frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(run);
-        let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-    });
-    let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    soon(f);
 }
+
+/// How long [`after_paint`] waits for a frame before it runs its work anyway (ms).
+pub const PAINT_WAIT_MS: i32 = 1000;
 
 /// Runs `f` in a task of its own, as soon as the browser gets to it (at once where there is no window):
 /// what has come by then is handled together.

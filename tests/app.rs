@@ -489,3 +489,33 @@ async fn the_section_facet_counts_each_parts_matches_under_the_other_facets() {
         assert_eq!(texts(&root, ".doc-card").len(), expected[0], "{pairs:?}");
     }
 }
+
+/// Work left for after the paint runs once the next animation frame has run, never before it: an idle
+/// period asked for at once can come while the page waits for that frame (a search's address written
+/// there delayed its answer's frame).
+#[wasm_bindgen_test]
+async fn work_left_for_after_the_paint_waits_for_the_next_frame() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    settle().await;
+    for round in 0..5 {
+        let order = Rc::new(RefCell::new(Vec::new()));
+        let after = order.clone();
+        parallax::browser::after_paint(move || after.borrow_mut().push("after the paint"));
+        let frame = order.clone();
+        let on_frame = Closure::once_into_js(move || frame.borrow_mut().push("frame"));
+        web_sys::window()
+            .expect("a window")
+            .request_animation_frame(on_frame.unchecked_ref())
+            .expect("a frame is asked for");
+        for _ in 0..200 {
+            if order.borrow().len() == 2 {
+                break;
+            }
+            yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        assert_eq!(*order.borrow(), vec!["frame", "after the paint"], "round {round}");
+    }
+}

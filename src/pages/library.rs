@@ -494,14 +494,15 @@ pub fn Library() -> Html {
             }
         })
     };
-    // A search's answer, once replaced, is freed after the frame that shows the new one rather than
-    // within it (a common word's matches in a hundred thousand documents).
+    // A search's answer, once replaced, is freed in an idle period rather than in the task that draws the
+    // new one (a common word's matches in a hundred thousand documents). Not after the next paint: a
+    // keystroke handled in an animation frame's callback would then ask for another frame.
     let fresh = {
         let last = use_mut_ref(|| None::<Rc<Searched>>);
         let mut last = last.borrow_mut();
         let fresh = !last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &searched));
         if fresh && let Some(old) = last.replace(searched.clone()) {
-            browser::after_paint(move || drop(old));
+            browser::when_idle(move || drop(old));
         }
         fresh
     };

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Deref;
 
 use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
 
 use super::{
     CONTEXT_TOKENS, Clause, Document, Hits, Index, Matches, PREFIX_EXPANSIONS, Part, Query, Ranked, SNIPPETS,
@@ -55,15 +56,19 @@ impl crate::turns::ReadInTurns for Head {
     }
 }
 
-/// The posting lists of a range of keys.
+/// The posting lists of a range of keys. Each list is kept as its postcard bytes and read when a query asks
+/// for its key: reading a chunk then costs a copy per key, not a value per occurrence (a search reads one
+/// or two lists of the thousand or so a chunk holds, and reading them all took most of the time from a
+/// chunk's arrival to its search).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
-    /// Words and the token positions they occur at, delta-coded: (unit step, position), where the
-    /// position is a step from the previous one when the unit step is 0.
-    words: Vec<(String, Vec<Coded>)>,
-    /// Entity names and aliases, and every mention of the entities so named, as token positions: (unit
-    /// step, first token, tokens after the first).
-    names: Vec<(String, Vec<Mention>)>,
+    /// Words, how many occurrences each has, and the token positions they occur at (a `Vec<Coded>`),
+    /// delta-coded: (unit step, position), where the position is a step from the previous one when the
+    /// unit step is 0.
+    words: Vec<(String, u32, ByteBuf)>,
+    /// Entity names and aliases, and every mention of the entities so named (a `Vec<Mention>`), as token
+    /// positions: (unit step, first token, tokens after the first).
+    names: Vec<(String, ByteBuf)>,
 }
 
 /// An occurrence: unit and token position.
@@ -186,10 +191,11 @@ impl Index {
             size += bytes;
             let chunk = chunks.last_mut().expect("there is always a chunk");
             if let Some(words) = words {
-                chunk.words.push((key.to_owned(), words));
+                let count = u32::try_from(words.len()).unwrap_or(u32::MAX);
+                chunk.words.push((key.to_owned(), count, stored(&words)));
             }
             if let Some(names) = names {
-                chunk.names.push((key.to_owned(), names));
+                chunk.names.push((key.to_owned(), stored(&names)));
             }
         }
         if firsts.is_empty() {
@@ -205,24 +211,33 @@ impl Index {
     }
 }
 
+/// A posting list as a chunk keeps it. Serialising plain owned data into a Vec cannot fail.
+fn stored<T: Serialize>(list: &[T]) -> ByteBuf {
+    ByteBuf::from(postcard::to_allocvec(list).unwrap_or_default())
+}
+
 impl Chunk {
+    /// A word's occurrences; none for a list that cannot be read (a damaged file whose deflate stream
+    /// still inflated).
     fn word(&self, key: &str) -> Option<Vec<Occurrence>> {
-        let at = self.words.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(decode_words(&self.words[at].1))
+        let at = self.words.binary_search_by(|(k, ..)| k.as_str().cmp(key)).ok()?;
+        let coded: Vec<Coded> = postcard::from_bytes(&self.words[at].2).unwrap_or_default();
+        Some(decode_words(&coded))
     }
 
     fn name(&self, key: &str) -> Option<Vec<(u32, u32, u32)>> {
         let at = self.names.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(decode_names(&self.names[at].1))
+        let coded: Vec<Mention> = postcard::from_bytes(&self.names[at].1).unwrap_or_default();
+        Some(decode_names(&coded))
     }
 
     /// The words of this chunk that start with `prefix`, with how often each occurs.
     fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
-        let from = self.words.partition_point(|(k, _)| k.as_str() < prefix);
+        let from = self.words.partition_point(|(k, ..)| k.as_str() < prefix);
         self.words[from..]
             .iter()
-            .take_while(move |(k, _)| k.starts_with(prefix))
-            .map(|(k, list)| (k.as_str(), list.len()))
+            .take_while(move |(k, ..)| k.starts_with(prefix))
+            .map(|&(ref k, count, _)| (k.as_str(), count as usize))
     }
 }
 
