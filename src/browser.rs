@@ -128,7 +128,10 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         let options = web_sys::IdleRequestOptions::new();
         options.set_timeout(200);
         let callback = Closure::once_into_js(f);
-        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+        if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+            // Refused: the work still runs, in a task of its own.
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+        }
         return;
     }
     soon(f);
