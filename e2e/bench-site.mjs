@@ -304,8 +304,9 @@ try {
       b.proc.kill();
     }
     writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 1));
-    // Each size's folders are large: keep only what was measured.
-    for (const d of [pages, html]) rmSync(d, { recursive: true, force: true });
+    // Each size's folders are large: keep only what was measured (unless BENCH_KEEP is set, to look
+    // into a run afterwards).
+    if (!process.env.BENCH_KEEP) for (const d of [pages, html]) rmSync(d, { recursive: true, force: true });
   }
 } finally {
   await browser.close();

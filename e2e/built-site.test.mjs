@@ -189,7 +189,7 @@ test('on a built site, the cards below the fold ask for their texts as they near
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
 });
 
-test("on a built site, a search asks for its index chunk before it is drawn as under way, its cards and counts come in one frame, and its address is written after", { skip }, async (t) => {
+test("on a built site, a search asks for its index chunk before it is drawn as under way, its cards come in one frame and their counts in the next, and its address is written after", { skip }, async (t) => {
   const base = await serve(SITE);
   // Without the service worker, whose fetches a route does not see.
   const page = await openPage(t, { serviceWorkers: 'block' });
@@ -265,9 +265,14 @@ test("on a built site, a search asks for its index chunk before it is drawn as u
   }
   const answered = states.find((s) => s.query === word && !s.busy);
   assert.ok(answered, 'the answer was drawn');
+  await page.waitForFunction(() => document.querySelector('.facets-column')?.getAttribute('aria-busy') !== 'true');
   const after = await page.evaluate(() => window.outletCounts());
   assert.notEqual(after, before, "the facets count the search's results");
-  assert.equal(answered.outlets, after, 'the counts are drawn with the cards that answer');
+  // The cards come first, and the facets count them in the frame after: never the new counts beside the
+  // last search's cards.
+  const counted = states.findIndex((s) => s.outlets === after);
+  assert.ok(counted >= states.indexOf(answered), 'the counts are drawn once the cards that answer are');
+  assert.equal(states[counted].query, word, 'the counts are drawn beside the cards they count');
   // The typed search's address is written once its answer is drawn, not while it is on its way.
   await page.waitForFunction((q) => location.href.includes(`q=${q}`), word);
   const writes = await page.evaluate(() => window.urlWrites);
@@ -290,7 +295,8 @@ test('on a built site, a word in most documents is counted apart from its search
       (want) => {
         const count = document.querySelector('.results-bar .count');
         const list = document.querySelector('ol.doc-list');
-        return count && !count.classList.contains('loading') && list?.getAttribute('aria-busy') !== 'true' && new RegExp(want).test(count.textContent);
+        const facets = document.querySelector('.facets-column');
+        return count && !count.classList.contains('loading') && list?.getAttribute('aria-busy') !== 'true' && facets?.getAttribute('aria-busy') !== 'true' && new RegExp(want).test(count.textContent);
       },
       want.source,
       { timeout: 20_000 },

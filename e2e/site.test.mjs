@@ -37,7 +37,8 @@ test('search and facets narrow the library, live in the URL, and survive back, f
   assert.ok(found.length >= 1 && found.length < 5, found.join(' | '));
   const marks = await page.locator('.snippet mark').allTextContents();
   assert.ok(marks.length > 0 && marks.every((m) => /^boston/i.test(m)), marks.join(', '));
-  // Typing replaced the history entry; a facet click adds one.
+  // Typing replaced the history entry; a facet click adds one (on the facets counting the search).
+  await page.waitForFunction(() => document.querySelector('.facets-column')?.getAttribute('aria-busy') !== 'true');
   const outletRows = await page.locator('[data-facet="outlet"] .facet-row').count();
   await page.locator('[data-facet="outlet"] input').first().check();
   await page.waitForFunction(() => location.hash.includes('outlet='));

@@ -65,6 +65,23 @@ pub struct View {
 }
 
 impl View {
+    /// Whether the two views differ at most in their words searched.
+    fn same_but_words(&self, other: &View) -> bool {
+        let View { q: _, part, outlets, from, to, events, entities, all, types, sort } = self;
+        (part, outlets, from, to, events, entities, all, types, sort)
+            == (
+                &other.part,
+                &other.outlets,
+                &other.from,
+                &other.to,
+                &other.events,
+                &other.entities,
+                &other.all,
+                &other.types,
+                &other.sort,
+            )
+    }
+
     /// Reads the view from a query string; unknown keys are ignored, a malformed string is an empty view.
     pub fn from_query(query: &str) -> Self {
         let mut view = View::default();
@@ -628,9 +645,13 @@ pub fn Library() -> Html {
             (None, None) => Rc::new(Listing::new(&corpus, &Searched::nothing(view.parts()), &view)),
         },
     };
-    // The facets count a search's answer from the frame that draws its cards. Drawn while the cards'
-    // texts came, they held the page's thread when the texts did, and the cards came later.
-    let facets_listing = listing.clone();
+    // The facets are not drawn again for a keystroke (their view is compared without its words), so the
+    // view they hold can be a keystroke behind: a facet click keeps the words typed now.
+    let words_now = use_mut_ref(String::new);
+    (*words_now.borrow_mut()).clone_from(&view.q);
+    let go_facets = use_callback(go.clone(), move |(next, push): (View, bool), go| {
+        go.emit((View { q: words_now.borrow().clone(), ..next }, push));
+    });
     let shown = &listing.shown;
     let sort = listing.sort;
 
@@ -701,6 +722,23 @@ pub fn Library() -> Html {
             cards: drawing.min(listing.shown.len()),
         });
     }
+    // The facets count a new search's answer in the frame after the one that paints its cards (with the
+    // rest of the page of cards): the results come first, and the facets' sixty-odd rows, whose counts,
+    // labels and boxes all change, are not laid out in the frame that answers. Until then, and while a
+    // search is answered, they keep their last counts. A facet click or a sort on the search drawn
+    // counts at once, in the frame that draws its cards.
+    let facets_last = use_mut_ref(|| None::<(AttrValue, Rc<Listing>)>);
+    let facets_listing = {
+        let last = facets_last.borrow().clone();
+        match last {
+            Some((search, last)) if busy || (search != card_search && *complete != view_key) => last,
+            _ => {
+                *facets_last.borrow_mut() = Some((card_search.clone(), listing.clone()));
+                listing.clone()
+            }
+        }
+    };
+    let facets_behind = busy || !Rc::ptr_eq(&facets_listing, &listing);
     let on_more = {
         let drawn = drawn.clone();
         let key = view_key.clone();
@@ -735,7 +773,10 @@ pub fn Library() -> Html {
                 </div>
             }
             <div class="library-layout">
-                <Facets listing={facets_listing} view={view.clone()} corpus={corpus.clone()} go={go.clone()} />
+                // Marked busy while the facets show counts other than those of the results drawn.
+                <div class="facets-column" aria-busy={facets_behind.then_some("true")}>
+                    <Facets listing={facets_listing} view={view.clone()} corpus={corpus.clone()} go={go_facets} />
+                </div>
                 <div class="results">
                     <div class="results-bar">
                         // While a search is answered the count says so, in its own place: nothing above the
@@ -812,7 +853,7 @@ impl PartialEq for FacetsProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.listing, &other.listing)
             && Rc::ptr_eq(&self.corpus, &other.corpus)
-            && self.view == other.view
+            && self.view.same_but_words(&other.view)
             && self.go == other.go
     }
 }
