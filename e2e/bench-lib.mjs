@@ -48,13 +48,20 @@ export const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 // Times `n` clicks on the Library's outlet facet (the page has `framed` installed): on, then off again,
 // alternating between two outlets, so each click changes the result list. A click is done when the box
-// drawn says what was clicked and the count of results has changed.
+// drawn says what was clicked and the count of results has changed. The clicks start once the facets
+// count the list on screen (after a search they follow its cards by a frame), on the first two outlets
+// then listed, named by their boxes' ids (rows are rewritten in place when their order changes).
 export const timeFacetClicks = (page, n) =>
   page.evaluate(async (n) => {
-    const boxes = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2);
+    await new Promise((done) => {
+      const current = () =>
+        document.querySelector('.facets-column')?.getAttribute('aria-busy') !== 'true' ? done() : requestAnimationFrame(current);
+      current();
+    });
+    const ids = [...document.querySelectorAll('fieldset[data-facet="outlet"] input[type="checkbox"]')].slice(0, 2).map((b) => b.id);
     const times = [];
     for (let i = 0; i < n; i++) {
-      const id = boxes[Math.floor(i / 2) % boxes.length].id;
+      const id = ids[Math.floor(i / 2) % ids.length];
       const before = document.querySelector('.results-bar .count').textContent;
       const want = !document.getElementById(id).checked;
       times.push(
