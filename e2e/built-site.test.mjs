@@ -35,10 +35,14 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   const base = await serve(SITE);
   const page = await openPage(t);
   const fetched = recordData(page);
+  const workers = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   await page.goto(base + '/');
   await page.locator('.doc-card').first().waitFor();
   assert.match(await page.locator('.count').innerText(), /^10000 documents/);
   assert.deepEqual([...fetched.keys()], ['catalog.plx'], 'the first view fetches the catalog and nothing else');
+  // The catalog's request and body are a worker's, not the page's.
+  assert.deepEqual(workers, ['/fetch-worker.js'], `the catalog is fetched in a worker: ${workers}`);
   // No Import on a site built from a folder.
   assert.equal(await page.locator('nav a', { hasText: 'Import' }).count(), 0);
 
@@ -157,6 +161,26 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   assert.equal(docs(), before_entities, 'Entities fetches no document');
 
   for (const [path, times] of fetched) assert.equal(times, 1, `${path} fetched ${times} times`);
+});
+
+test('on a built site whose host lacks the fetching worker, the page fetches the catalog and tables itself', { skip }, async (t) => {
+  const base = await serve(SITE);
+  // Without the service worker, whose fetches a route does not see.
+  const page = await openPage(t, { serviceWorkers: 'block' });
+  const fetched = recordData(page);
+  let asked = 0;
+  await page.route(/fetch-worker\.js$/, (route) => {
+    asked += 1;
+    return route.fulfill({ status: 404, body: 'not here' });
+  });
+  await page.goto(base + '/#/timeline');
+  await page.locator('.timeline-chart svg').first().waitFor({ timeout: 20_000 });
+  assert.ok(asked >= 1, 'the worker was asked for');
+  assert.deepEqual([...fetched.keys()].sort(), ['catalog.plx', 'events.plx']);
+  await page.goto(base + '/#/');
+  await page.locator('.doc-card').first().waitFor();
+  assert.match(await page.locator('.count').innerText(), /^10000 documents/);
+  assert.equal(await page.locator('.banner.error').count(), 0, 'no error is shown');
 });
 
 test('on a built site, the cards below the fold ask for their texts as they near the viewport', { skip }, async (t) => {

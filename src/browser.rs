@@ -84,6 +84,58 @@ async fn read_response(url: String, started: Option<js_sys::Promise>) -> Result<
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The script that fetches a file off the page's thread (`www/fetch-worker.js`, beside the page).
+const FETCH_WORKER: &str = "fetch-worker.js";
+
+/// As [`fetch_bytes`], with the request made and its body read in a worker of its own, for large files
+/// (a built site's catalog and corpus tables): the body of a 15 MB file, read on the page's thread, held
+/// it for over 100 ms in two tasks. The bytes are handed over, not copied. Where no worker can be started
+/// (the script is missing, or workers are refused) the page fetches the file itself.
+pub async fn fetch_bytes_apart(url: &str) -> Result<Vec<u8>, String> {
+    match fetch_in_worker(url).await {
+        Some(fetched) => fetched,
+        None => fetch_bytes(url).await,
+    }
+}
+
+/// The file at `url` fetched by a worker; `None` when the worker could not be started or did not run.
+async fn fetch_in_worker(url: &str) -> Option<Result<Vec<u8>, String>> {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::closure::Closure;
+
+    let document = web_sys::window()?.document()?;
+    // The worker resolves addresses against its own script's: it is given the page's.
+    let base = document.base_uri().ok()??;
+    let absolute = web_sys::Url::new_with_base(url, &base).ok()?.href();
+    let worker = web_sys::Worker::new(FETCH_WORKER).ok()?;
+    let answered = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &event.data());
+        });
+        let on_error = Closure::once_into_js(move |_: JsValue| {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"url".into(), &absolute.into());
+    let _ = js_sys::Reflect::set(&message, &"name".into(), &url.into());
+    if worker.post_message(&message).is_err() {
+        worker.terminate();
+        return None;
+    }
+    let answer = wasm_bindgen_futures::JsFuture::from(answered).await;
+    worker.terminate();
+    let answer = answer.ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok().filter(|v| !v.is_undefined());
+    if let Some(error) = field("error") {
+        return Some(Err(error.as_string().unwrap_or_else(|| format!("{url} could not be fetched"))));
+    }
+    let buffer = field("buffer")?;
+    Some(Ok(js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
 /// Runs `f` once the browser has painted the next frame and has time to spare: in an idle period
 /// ([`when_idle`]) asked for from the next animation frame, so that it comes after that frame's paint.
 /// Work the user does not see, such as writing the view's state into the address bar, waits here so that
@@ -243,13 +295,16 @@ impl<'a> Span<'a> {
 /// which a task delays what the user does next.
 pub const TASK_BUDGET_MS: f64 = 20.0;
 
-/// Reads `reading` to its end, giving the page's thread a turn every [`TASK_BUDGET_MS`] and once at the
-/// end, so that a corpus of many documents is not read in one long task; the whole reading is the named
-/// span `name` (as [`timed`]).
+/// Reads `reading` to its end, giving the page's thread a turn before it starts, every [`TASK_BUDGET_MS`]
+/// and once at the end, so that a corpus of many documents is not read in one long task; the whole reading
+/// is the named span `name` (as [`timed`]).
 pub async fn read_in_turns<S: parallax_core::turns::Steps>(
     name: &str,
     mut reading: S,
 ) -> Result<S::Value, parallax_core::bundle::BundleError> {
+    // The bytes were had (and copied into the wasm) in the task they came in: reading starts a task of
+    // its own.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let span = Span::start(name);
     let mut turn = js_sys::Date::now();
     let out = loop {

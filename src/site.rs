@@ -40,11 +40,12 @@ pub async fn fetch<T: serde::de::DeserializeOwned>(folder: &str, path: &str) -> 
     site::decode(&bytes).map_err(|e| format!("{folder}{path}: {e}"))
 }
 
-/// Fetches the catalog and reads it in turns ([`crate::browser::read_in_turns`]): at a hundred thousand
-/// documents, read at once, it would hold the page's thread for most of a second.
+/// Fetches the catalog (in a worker: [`crate::browser::fetch_bytes_apart`]) and reads it in turns
+/// ([`crate::browser::read_in_turns`]): at a hundred thousand documents, read at once, it would hold the
+/// page's thread for most of a second.
 pub async fn fetch_catalog(folder: &str) -> Result<Catalog, String> {
     let path = site::CATALOG;
-    let bytes = crate::browser::fetch_bytes(&format!("{folder}{path}")).await?;
+    let bytes = crate::browser::fetch_bytes_apart(&format!("{folder}{path}")).await?;
     let read = match site::catalog_in_turns(bytes) {
         Ok(reading) => crate::browser::read_in_turns("parallax:read-catalog", reading).await,
         Err(e) => Err(e),
@@ -382,7 +383,7 @@ impl Site {
         let site = self.clone();
         let url = format!("{}{path}", self.folder);
         yew::platform::spawn_local(async move {
-            let read = match crate::browser::fetch_bytes(&url).await {
+            let read = match crate::browser::fetch_bytes_apart(&url).await {
                 Ok(bytes) => match site::table_in_turns::<T>(bytes) {
                     Ok(reading) => crate::browser::read_in_turns(&format!("parallax:read-{path}"), reading)
                         .await
