@@ -286,8 +286,13 @@ impl Listing {
         let candidates: Vec<u32> = searched.hits.iter().map(|h| h.document).collect();
         let filter = view.filter();
         let facet_data = corpus.facets();
-        // The counts and the documents kept in one pass over the results.
-        let (facets, kept) = facet_data.counts_and_kept(&candidates, &filter);
+        // The counts and the documents kept in one pass over the results; every document with nothing
+        // chosen (the first view) was counted when the facet table was made.
+        let (facets, kept) = if searched.every && filter.is_empty() {
+            (facet_data.counts_of_all(), vec![true; docs.len()])
+        } else {
+            facet_data.counts_and_kept(&candidates, &filter)
+        };
         let mut shown: Vec<Ranked> = searched
             .hits
             .iter()

@@ -765,25 +765,30 @@ pub struct FacetData {
     /// number): a list is sorted by date with a number compared, not two dates looked up and compared.
     date_rank: Vec<u32>,
     /// Per outlet, event and entity number, its place in the order of (label, value): counts are ranked
-    /// by comparing numbers, not names. Made when first needed.
-    #[serde(skip)]
-    name_order: NameOrder,
+    /// by comparing numbers, not names (sorting a hundred thousand documents' entity names took the
+    /// first view of such a corpus tens of milliseconds).
+    name_order: [Vec<u32>; 3],
+    /// The counts over every document with nothing chosen, as [`FacetData::counts_and_kept`] counts
+    /// them: what the first view of a corpus shows, made with the table rather than on that view's
+    /// thread.
+    all_counts: Tallies,
 }
 
-/// A cache of what the names give: not part of what the facet data is, so two tables are equal whether
-/// or not either has made it yet.
-#[derive(Debug, Clone, Default)]
-struct NameOrder(std::sync::OnceLock<[Vec<u32>; 3]>);
-
-impl PartialEq for NameOrder {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
+/// A count per value of each facet (outlet, year, event and entity numbers; labels in [`Label::ALL`]
+/// order), and how many documents pass every selection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Tallies {
+    outlets: Vec<u32>,
+    years: Vec<u32>,
+    events: Vec<u32>,
+    entities: Vec<u32>,
+    types: Vec<u32>,
+    total: u32,
 }
 
 /// Its sequences, in the order of its fields.
 impl crate::turns::ReadInTurns for FacetData {
-    const PARTS: usize = 11;
+    const PARTS: usize = 13;
 
     fn read_part(
         &mut self,
@@ -801,7 +806,16 @@ impl crate::turns::ReadInTurns for FacetData {
             7 => s.items(&mut self.types),
             8 => s.items(&mut self.event_ids),
             9 => s.items(&mut self.entity_ids),
-            _ => s.items(&mut self.date_rank),
+            10 => s.items(&mut self.date_rank),
+            // Small beside the rest: one number per value.
+            11 => {
+                self.name_order = s.value()?;
+                Ok(true)
+            }
+            _ => {
+                self.all_counts = s.value()?;
+                Ok(true)
+            }
         }
     }
 }
@@ -907,7 +921,28 @@ impl FacetData {
             data.entities.push(entities.into_iter().collect());
             data.types.push(types.into_iter().collect());
         }
+        data.name_order = data.name_order();
+        let every: Vec<u32> = (0..u32::try_from(documents.len()).unwrap_or(u32::MAX)).collect();
+        data.all_counts = data.tally(&every, &Filter::default()).0;
         data
+    }
+
+    /// Per outlet, event and entity number, its place in the order of (label, value).
+    fn name_order(&self) -> [Vec<u32>; 3] {
+        let place = |names: Vec<(&str, &str)>| {
+            let mut by_name: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
+            by_name.sort_unstable_by_key(|&i| names[i as usize]);
+            let mut place = vec![0; names.len()];
+            for (at, &i) in (0u32..).zip(&by_name) {
+                place[i as usize] = at;
+            }
+            place
+        };
+        [
+            place(self.outlet_names.iter().map(|n| (n.as_str(), n.as_str())).collect()),
+            place(self.event_ids.iter().map(|(v, l)| (l.as_str(), v.as_str())).collect()),
+            place(self.entity_ids.iter().map(|(v, l, _)| (l.as_str(), v.as_str())).collect()),
+        ]
     }
 
     /// Which selections a document passes: outlet, date, event, entity, type.
@@ -997,6 +1032,30 @@ impl FacetData {
     /// Facet counts over `candidates`, and, by document number, which of them pass every selection (the
     /// documents [`FacetData::apply`] keeps), found in the same pass.
     pub fn counts_and_kept(&self, candidates: &[u32], filter: &Filter) -> (Facets, Vec<bool>) {
+        let (tallies, kept) = self.tally(candidates, filter);
+        (self.ranked(&tallies), kept)
+    }
+
+    /// The counts over every document with nothing chosen (the first view's), as [`FacetData::counts`]
+    /// gives them, from the tallies made with the table.
+    pub fn counts_of_all(&self) -> Facets {
+        let t = &self.all_counts;
+        let fits = t.outlets.len() == self.outlet_names.len()
+            && t.years.len() == self.year_names.len()
+            && t.events.len() == self.event_ids.len()
+            && t.entities.len() == self.entity_ids.len()
+            && t.types.len() == Label::ALL.len();
+        if fits {
+            self.ranked(t)
+        } else {
+            // Tallies that do not fit the table (a damaged file) are not trusted: counted again.
+            let every: Vec<u32> = (0..u32::try_from(self.outlet.len()).unwrap_or(u32::MAX)).collect();
+            self.ranked(&self.tally(&every, &Filter::default()).0)
+        }
+    }
+
+    /// The counting of [`FacetData::counts_and_kept`].
+    fn tally(&self, candidates: &[u32], filter: &Filter) -> (Tallies, Vec<bool>) {
         let resolved = self.resolve(filter);
         let everything = filter.is_empty();
         let mut kept = vec![false; self.outlet.len()];
@@ -1047,23 +1106,16 @@ impl FacetData {
                 kept[d] = true;
             }
         }
-        // The values counted, most documents first, then by name.
-        let order = self.name_order.0.get_or_init(|| {
-            let place = |names: Vec<(&str, &str)>| {
-                let mut by_name: Vec<u32> = (0..u32::try_from(names.len()).unwrap_or(u32::MAX)).collect();
-                by_name.sort_unstable_by_key(|&i| names[i as usize]);
-                let mut place = vec![0; names.len()];
-                for (at, &i) in (0u32..).zip(&by_name) {
-                    place[i as usize] = at;
-                }
-                place
-            };
-            [
-                place(self.outlet_names.iter().map(|n| (n.as_str(), n.as_str())).collect()),
-                place(self.event_ids.iter().map(|(v, l)| (l.as_str(), v.as_str())).collect()),
-                place(self.entity_ids.iter().map(|(v, l, _)| (l.as_str(), v.as_str())).collect()),
-            ]
-        });
+        let tallies =
+            Tallies { outlets, years, events: by_event, entities: by_entity, types: types.to_vec(), total };
+        (tallies, kept)
+    }
+
+    /// Counts as [`Facets`]: most documents first, then by name.
+    fn ranked(&self, tallies: &Tallies) -> Facets {
+        let Tallies { outlets, years, events: by_event, entities: by_entity, types, total } = tallies;
+        let total = *total;
+        let order = &self.name_order;
         let ranked = |counts: &[u32],
                       place: &dyn Fn(usize) -> u32,
                       name: &dyn Fn(usize) -> (SharedStr, SharedStr)| {
@@ -1081,8 +1133,8 @@ impl FacetData {
                 })
                 .collect::<Vec<_>>()
         };
-        let facets = Facets {
-            outlets: ranked(&outlets, &|i| order[0][i], &|i| {
+        Facets {
+            outlets: ranked(outlets, &|i| order[0].get(i).copied().unwrap_or(u32::MAX), &|i| {
                 (self.outlet_names[i].clone(), self.outlet_names[i].clone())
             }),
             years: years
@@ -1095,14 +1147,14 @@ impl FacetData {
                     count,
                 })
                 .collect(),
-            events: ranked(&by_event, &|i| order[1][i], &|i| {
+            events: ranked(by_event, &|i| order[1].get(i).copied().unwrap_or(u32::MAX), &|i| {
                 (self.event_ids[i].0.clone(), self.event_ids[i].1.clone())
             }),
-            entities: ranked(&by_entity, &|i| order[2][i], &|i| {
+            entities: ranked(by_entity, &|i| order[2].get(i).copied().unwrap_or(u32::MAX), &|i| {
                 (self.entity_ids[i].0.clone(), self.entity_ids[i].1.clone())
             }),
             types: ranked(
-                &types,
+                types,
                 &|i| Label::ALL.iter().filter(|l| l.as_str() < Label::ALL[i].as_str()).count() as u32,
                 &|i| {
                     let name = SharedStr::from(Label::ALL[i].as_str());
@@ -1110,8 +1162,7 @@ impl FacetData {
                 },
             ),
             total,
-        };
-        (facets, kept)
+        }
     }
 }
 

@@ -37,7 +37,7 @@ use crate::turns::{Parts, ReadInTurns, Stepper};
 use crate::{Document, Metadata};
 
 pub const MAGIC: [u8; 4] = *b"PLXS";
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
 /// The corpus tables, each a file of its own, so that a view fetches only those it shows.

@@ -455,14 +455,23 @@ fn date_ranks_put_documents_in_date_order_undated_first_ties_by_number() {
 }
 
 #[test]
-fn facet_tables_are_equal_whether_or_not_they_have_counted() {
+fn the_counts_of_every_document_made_with_the_table_are_those_counted_on_demand() {
     let b = corpus();
-    let fresh = FacetData::new(&b.documents, &b.canonical, &b.events);
-    let counted = fresh.clone();
+    let data = FacetData::new(&b.documents, &b.canonical, &b.events);
     let all: Vec<u32> = (0..b.documents.len() as u32).collect();
-    let facets = counted.counts(&all, &Filter::default());
-    assert!(!facets.outlets.is_empty());
-    assert_eq!(fresh, counted);
-    // The same counts again from the order made the first time.
-    assert_eq!(counted.counts(&all, &Filter::default()), facets);
+    let counted = data.counts(&all, &Filter::default());
+    assert!(!counted.outlets.is_empty() && !counted.entities.is_empty() && !counted.events.is_empty());
+    assert_eq!(counted.total as usize, b.documents.len());
+    assert_eq!(data.counts_of_all(), counted);
+    // Not the counts of a part of the corpus.
+    assert_ne!(data.counts_of_all(), data.counts(&all[..all.len() / 2], &Filter::default()));
+
+    // Tallies that do not fit the table (a damaged file) are counted again, not read past their end.
+    let mut damaged = data.clone();
+    damaged.all_counts.entities.pop();
+    damaged.all_counts.outlets.push(7);
+    assert_eq!(damaged.counts_of_all(), counted);
+    // An order that does not cover the names ranks what it lacks last, and does not panic.
+    damaged.name_order[2].clear();
+    assert_eq!(damaged.counts_of_all().entities.len(), counted.entities.len());
 }
