@@ -922,9 +922,14 @@ impl FacetData {
             data.types.push(types.into_iter().collect());
         }
         data.name_order = data.name_order();
-        let every: Vec<u32> = (0..u32::try_from(documents.len()).unwrap_or(u32::MAX)).collect();
-        data.all_counts = data.tally(&every, &Filter::default()).0;
+        data.all_counts = data.tally_all();
         data
+    }
+
+    /// The tallies of every document with nothing chosen.
+    fn tally_all(&self) -> Tallies {
+        let every: Vec<u32> = (0..u32::try_from(self.outlet.len()).unwrap_or(u32::MAX)).collect();
+        self.tally(&every, &Filter::default()).0
     }
 
     /// Per outlet, event and entity number, its place in the order of (label, value).
@@ -1049,8 +1054,7 @@ impl FacetData {
             self.ranked(t)
         } else {
             // Tallies that do not fit the table (a damaged file) are not trusted: counted again.
-            let every: Vec<u32> = (0..u32::try_from(self.outlet.len()).unwrap_or(u32::MAX)).collect();
-            self.ranked(&self.tally(&every, &Filter::default()).0)
+            self.ranked(&self.tally_all())
         }
     }
 
