@@ -10,7 +10,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: serve test dist bench bench-browser built-site bench-site fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
+.PHONY: serve test dist bench bench-browser built-site bench-site bench-requests fuzz screenshots compare-ner setup setup-test check-core fmt-check clippy test-native test-browser e2e sizes clean
 
 ## serve: set up if needed, then the explorer at http://127.0.0.1:8080 with the built-in corpus
 serve: setup
@@ -113,6 +113,19 @@ bench-site: dist
 	mkdir -p target/bench-site
 	cd e2e && node bench-site.mjs --cli "$$cli" --app ../dist --pagefind ../tools/pagefind/node_modules/.bin/pagefind \
 		--work ../target/bench-site 1000 10000 100000
+
+## bench-requests: where a search's time goes at 1,000 documents, Parallax against Pagefind: the sites of
+## bench-site at that size (kept), then per search and per request (e2e/bench-requests.mjs), then the same
+## with the static servers and Chromium on separate processors
+bench-requests: dist
+	scripts/setup.sh --bench
+	cargo build --release --locked -p parallax-cli
+	cli="$$(realpath "$${CARGO_TARGET_DIR:-target}/release/parallax")"
+	mkdir -p target/bench-requests
+	cd e2e && BENCH_KEEP=1 BENCH_CHART=0 node bench-site.mjs --cli "$$cli" --app ../dist \
+		--pagefind ../tools/pagefind/node_modules/.bin/pagefind --work ../target/bench-requests 1000
+	node bench-requests.mjs ../target/bench-requests 1000
+	PIN=1 node bench-requests.mjs ../target/bench-requests 1000
 
 ## fuzz: the engine's fuzz harness at 20,000 cases per strategy, and the bad-input tests including the 50 MB page (release)
 fuzz:

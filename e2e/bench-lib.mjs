@@ -1,4 +1,19 @@
-// What the browser benchmarks share: timing an interaction inside the page, and quantiles.
+// What the browser benchmarks share: the search words, timing an interaction inside the page, a search on
+// the Parallax site and on Pagefind's, and quantiles.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** `n` search words drawn from the pages themselves, spread over the corpus: what people look for. */
+export function wordsOf(pages, n) {
+  const files = readdirSync(pages).filter((f) => f.endsWith('.txt')).sort();
+  const out = new Set();
+  for (let i = 0; out.size < n && i < 10 * n; i++) {
+    const text = readFileSync(join(pages, files[(i * 7919) % files.length]), 'utf8');
+    const words = text.split(/[^A-Za-z]+/).filter((w) => w.length >= 6);
+    if (words.length) out.add(words[(i * 31) % words.length].toLowerCase());
+  }
+  return [...out];
+}
 
 // Installs `framed(act, ready)` in the page: once the page is quiet (an idle period, as when a person's next
 // click comes), it calls `act` at the start of a frame and resolves with the milliseconds until the task
@@ -72,4 +87,56 @@ export const timeFacetClicks = (page, n) =>
       );
     }
     return times;
+  }, n);
+
+// Times one search typed into the Library (the page has `framed` installed), in ms. A search is done when
+// the list names the query, is not waiting for index chunks, and its first `n` cards (the frame that
+// answers draws min(n, results) cards at once) are drawn with their snippets.
+export const timeSearch = (page, v, n) =>
+  page.evaluate(
+    ([v, n]) =>
+      window.framed(
+        () => {
+          const input = document.querySelector('#search-input');
+          input.value = v;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, data: v.at(-1), inputType: 'insertText' }));
+        },
+        () => {
+          const list = document.querySelector('ol.doc-list');
+          if (!list || list.dataset.query !== v || list.getAttribute('aria-busy') === 'true') return false;
+          const cards = [...list.querySelectorAll('.doc-card')].slice(0, n);
+          const none = document.querySelector('.no-results');
+          return !v || none || (cards.length > 0 && cards.every((c) => c.querySelector('.snippet')));
+        },
+      ),
+    [v, n],
+  );
+
+// Installs `pfSearch(word)` on the page of Pagefind's site: search(), the first `n` results' data, written
+// into the list, to the task after the next frame; it resolves with the ms taken, and notes in
+// `window.pfPhases` when search() answered, when the data came and when the list was written.
+export const installPagefindSearch = (page, n) =>
+  page.evaluate((n) => {
+    window.pfPhases = [];
+    window.pfSearch = async (w) => {
+      const t0 = performance.now();
+      window.pf ??= await import('./pagefind/pagefind.js');
+      const found = await window.pf.search(w);
+      const searched = performance.now() - t0;
+      const data = await Promise.all(found.results.slice(0, n).map((r) => r.data()));
+      const came = performance.now() - t0;
+      const list = document.getElementById('results');
+      list.replaceChildren(
+        ...data.map((d) => {
+          const li = document.createElement('li');
+          li.textContent = `${d.meta.title}: ${d.excerpt.replace(/<[^>]+>/g, '')}`;
+          return li;
+        }),
+      );
+      const written = performance.now() - t0;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const ms = performance.now() - t0;
+      window.pfPhases.push({ searched, came, written, ms });
+      return ms;
+    };
   }, n);

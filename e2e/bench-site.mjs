@@ -11,7 +11,8 @@
 //     `search()` to the first page of results' data written into a list and painted.
 // The searches are `ROUNDS` sessions on each site, alternated; the first search's figures are the first
 // session's, and p50 / p95 are over every session's searches.
-// Results go to standard output as Markdown, to WORK/results.json, and as a chart to docs/site-growth.svg.
+// Results go to standard output as Markdown, to WORK/results.json, and as a chart to docs/site-growth.svg
+// (not with BENCH_CHART=0, for a run of one size).
 //
 //   node bench-site.mjs --cli PARALLAX --app DIST --pagefind PAGEFIND --work DIR N [N ...]
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.mjs';
-import { fmt, installFramed, quantile, timeFacetClicks } from './bench-lib.mjs';
+import { fmt, installFramed, installPagefindSearch, quantile, timeFacetClicks, timeSearch, wordsOf } from './bench-lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -87,18 +88,6 @@ function renderHtml(pages, out) {
   writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body><ol id="results"></ol></body></html>');
 }
 
-/** Search words drawn from the pages themselves, spread over the corpus: what people look for. */
-function wordsOf(pages) {
-  const files = readdirSync(pages).filter((f) => f.endsWith('.txt')).sort();
-  const out = new Set();
-  for (let i = 0; out.size < WORDS && i < 10 * WORDS; i++) {
-    const text = readFileSync(join(pages, files[(i * 7919) % files.length]), 'utf8');
-    const words = text.split(/[^A-Za-z]+/).filter((w) => w.length >= 6);
-    if (words.length) out.add(words[(i * 31) % words.length].toLowerCase());
-  }
-  return [...out];
-}
-
 /** Counts the bytes of every response the page receives while `f` runs. */
 async function counting(page, f) {
   const sizes = [];
@@ -152,28 +141,7 @@ async function parallaxSearch(browser, base, words, facets) {
   await installFramed(page);
   // Tasks from here on are the searches' and facet clicks'.
   await page.evaluate(() => (window.longTasks = []));
-  // A search is done when the list names the query, is not waiting for index chunks, and the first
-  // screenful of cards (PAGE) is drawn with their snippets.
-  const type = (v) =>
-    page.evaluate(
-      ([v, page]) =>
-        window.framed(
-          () => {
-            const input = document.querySelector('#search-input');
-            input.value = v;
-            input.dispatchEvent(new InputEvent('input', { bubbles: true, data: v.at(-1), inputType: 'insertText' }));
-          },
-          () => {
-            const list = document.querySelector('ol.doc-list');
-            if (!list || list.dataset.query !== v || list.getAttribute('aria-busy') === 'true') return false;
-            // The frame that answers draws min(PAGE, results) cards at once.
-            const cards = [...list.querySelectorAll('.doc-card')].slice(0, page);
-            const none = document.querySelector('.no-results');
-            return !v || none || (cards.length > 0 && cards.every((c) => c.querySelector('.snippet')));
-          },
-        ),
-      [v, PAGE],
-    );
+  const type = (v) => timeSearch(page, v, PAGE);
   const first = await counting(page, () => type(words[0]));
   const keys = [];
   for (const w of words.slice(1)) keys.push(await type(w));
@@ -218,25 +186,7 @@ async function pagefindSearch(browser, base, words) {
   await page.addInitScript(LONG_TASKS);
   await page.goto(base + '/index.html');
   await page.evaluate(() => (window.longTasks = []));
-  // One search: search(), the first page of results' data, written into the list, to the next frame.
-  await page.evaluate((PAGE) => {
-    window.pfSearch = async (w) => {
-      const t0 = performance.now();
-      window.pf ??= await import('./pagefind/pagefind.js');
-      const found = await window.pf.search(w);
-      const data = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
-      const list = document.getElementById('results');
-      list.replaceChildren(
-        ...data.map((d) => {
-          const li = document.createElement('li');
-          li.textContent = `${d.meta.title}: ${d.excerpt.replace(/<[^>]+>/g, '')}`;
-          return li;
-        }),
-      );
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t0;
-    };
-  }, PAGE);
+  await installPagefindSearch(page, PAGE);
   const first = await counting(page, () => page.evaluate((w) => window.pfSearch(w), words[0]));
   const times = [];
   for (const w of words.slice(1)) times.push(await page.evaluate((w) => window.pfSearch(w), w));
@@ -292,7 +242,7 @@ try {
       peer = { failed: `exit status ${e.message.match(/Exit status: (\d+)/)?.[1]} after ${wall?.[1]}, peak memory ${peak ? (peak[1] / 1048576).toFixed(1) : '?'} GB` };
       process.stderr.write(`[${n}] pagefind failed: ${peer.failed}\n`);
     }
-    const words = wordsOf(pages);
+    const words = wordsOf(pages, WORDS);
     process.stderr.write(`[${n}] browser\n`);
     const a = await serveStatic(site);
     const b = await serveStatic(html);
@@ -344,7 +294,7 @@ for (const { n, built: b, peer: p, ours: o, theirs: t } of results) {
   );
 }
 console.log(lines.join('\n'));
-writeFileSync(resolve(import.meta.dirname, '../docs/site-growth.svg'), chart(results));
+if (process.env.BENCH_CHART !== '0') writeFileSync(resolve(import.meta.dirname, '../docs/site-growth.svg'), chart(results));
 
 /** Build time and bytes per document against corpus size (log scale), Parallax beside Pagefind. */
 function chart(rows) {

@@ -13,12 +13,13 @@ async function freePort() {
   });
 }
 
-/** Serves `dir`; resolves to its address and the server's process (kill it when done). */
-export async function serveStatic(dir) {
+/** Serves `dir`; resolves to its address and the server's process (kill it when done). With `cpus` (a
+ * `taskset` list such as "1"), the server runs on those processors only. */
+export async function serveStatic(dir, { cpus } = {}) {
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: 'ignore',
-  });
+  const serve = ['python3', '-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
+  const [cmd, ...argv] = cpus ? ['taskset', '-c', cpus, ...serve] : serve;
+  const proc = spawn(cmd, argv, { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
