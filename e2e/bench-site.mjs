@@ -216,7 +216,7 @@ try {
       catalogBytes: bytesUnder(join(site, data, 'catalog.plx')),
       textBytes: bytesUnder(join(site, data, 'text')),
       docBytes: bytesUnder(join(site, data, 'doc')),
-      tablesBytes: ['canonical', 'events', 'framing', 'entities'].reduce((n, t) => n + bytesUnder(join(site, data, `${t}.plx`)), 0),
+      tablesBytes: ['canonical', 'events', 'framing', 'entities'].reduce((n, t) => n + bytesUnder(join(site, data, `${t}.plx`)), 0) + bytesUnder(join(site, data, 'framing')),
       coBytes: bytesUnder(join(site, data, 'co')),
     };
     process.stderr.write(`[${n}] pagefind\n`);

@@ -86,6 +86,11 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   assert.equal(saved.documents.length, 1);
   assert.ok(saved.documents[0].framing, 'the saved document has its framing');
   assert.ok(fetched.has('framing.plx'), 'the framing table was fetched for the download');
+  // With the parts of the events the document reports: its event framings are saved.
+  const eventParts = [...fetched.keys()].filter((k) => k.startsWith('framing/'));
+  assert.ok(saved.events.length > 0, 'the document reports or mentions events');
+  assert.equal(eventParts.length, saved.events.length, `the parts of the events it reports or mentions: ${eventParts}`);
+  assert.ok(saved.documents[0].event_framing.length <= eventParts.length);
   await page.goBack();
   await page.locator('.doc-card .snippet mark').first().waitFor();
 
@@ -373,38 +378,56 @@ test('on a built site, annotations whose framing table cannot be had are not sav
   assert.ok((await page.locator('.article-text mark.entity').count()) > 0);
 });
 
-test('on a built site, Compare lists the events before the framing table has come, and compares once it has', { skip }, async (t) => {
+test('on a built site, Compare lists the events at once, and compares an event with its own part of the framing, not the whole table', { skip }, async (t) => {
   const base = await serve(SITE);
   // Without the service worker, whose fetches a route does not see.
   const page = await openPage(t, { serviceWorkers: 'block' });
   const fetched = recordData(page);
-  // The host holds the framing table back until the test lets it go.
+  // The host holds the events' parts of the framing back until the test lets them go.
   let release;
   const released = new Promise((r) => (release = r));
-  await page.route(/framing\.plx$/, async (route) => {
+  await page.route(/framing\/\d+\/\d+\.plx$/, async (route) => {
     await released;
     await route.continue();
   });
   await page.goto(base + '/#/compare');
   await page.locator('.event-list a').first().waitFor({ timeout: 20_000 });
-  assert.ok((await page.locator('.event-list li').count()) > 5, 'the events are listed while the framing table is on its way');
+  assert.ok((await page.locator('.event-list li').count()) > 5, 'the events are listed');
   // An event told by many outlets names the first five and counts the rest.
   const meta = await page.locator('.event-list .event-meta').first().innerText();
   const many = meta.match(/· (\d+) outlets: (.*) and (\d+) more$/);
   assert.ok(many, `the outlets are counted: ${meta}`);
   assert.equal(many[2].split(', ').length, 5, meta);
   assert.equal(Number(many[1]), 5 + Number(many[3]), meta);
-  // Once the list is drawn, the other tables are asked for.
-  for (let i = 0; i < 100 && !fetched.has('framing.plx'); i++) await page.waitForTimeout(50);
-  assert.ok(fetched.has('framing.plx') && fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);
-  // An event chosen before the table has come waits for it, and says so.
+  // Once the list is drawn, the entities are asked for; no framing yet.
+  for (let i = 0; i < 100 && !fetched.has('canonical.plx'); i++) await page.waitForTimeout(50);
+  assert.ok(fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);
+  const parts = () => [...fetched.keys()].filter((k) => k.startsWith('framing/'));
+  assert.deepEqual(parts(), [], 'no event is compared yet');
+  // An event chosen waits for its part of the framing, and says so.
   await page.locator('.event-list a').first().click();
-  await page.locator('.loading', { hasText: 'Loading the corpus' }).waitFor();
+  await page.locator('.loading', { hasText: 'framed the event' }).waitFor({ timeout: 20_000 });
   assert.equal(await page.locator('.matrix').count(), 0);
   release();
   await page.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
   assert.ok(Number(await page.locator('.compare-grid').getAttribute('data-columns')) >= 2);
-  assert.equal(fetched.get('framing.plx'), 1, 'the table is fetched once');
+  // Each column's framing panel is drawn from the part: its voices or a plain "nobody", and its tone.
+  assert.ok((await page.locator('.framing-panel .tone').count()) >= 2, 'framing panels drawn');
+  assert.match(await page.locator('.framing-panel .tone').first().textContent(), /mean compound over \d+ sentences/);
+  assert.equal(parts().length, 1, `one event, one part: ${parts()}`);
+  assert.equal(fetched.get(parts()[0]), 1, 'the part is fetched once');
+  // Another event fetches its own part; back to the first fetches nothing again. The whole framing
+  // table never comes.
+  await page.goto(base + '/#/compare');
+  await page.locator('.event-list a').nth(1).click();
+  await page.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
+  assert.equal(parts().length, 2, `two events, two parts: ${parts()}`);
+  await page.goBack();
+  await page.goBack();
+  await page.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
+  assert.equal(parts().length, 2);
+  assert.ok(parts().every((p) => fetched.get(p) === 1), 'each part fetched once');
+  assert.ok(!fetched.has('framing.plx'), 'Compare does not fetch the framing table');
 });
 
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {

@@ -141,12 +141,14 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
     }
 }
 
-/// Compare, once what it compares is here: on a built site the corpus tables first (they name the events
-/// and entities), then the documents of its columns, and only those. The list of events to choose from
-/// waits for the events table alone: the others (at 100,000 documents the framing table is 150 MB of the
-/// 197) are asked for once it is drawn, and come while an event is chosen.
+/// Compare, once what it compares is here: on a built site the entities and events tables first (they name
+/// the events and entities, and hold the passages), then the documents of its columns and, for an event,
+/// the event's part of the framing, and only those. The list of events to choose from waits for the
+/// events table alone; the entities table is asked for once it is drawn, and comes while an event is
+/// chosen. The whole framing table (at 100,000 documents, 150 MB) is never fetched here.
 #[component]
 pub fn Compare() -> Html {
+    const TABLES: [Table; 2] = [Table::Canonical, Table::Events];
     let corpus = use_corpus();
     let location = use_location();
     if let Some(site) = &corpus.site {
@@ -157,24 +159,38 @@ pub fn Compare() -> Html {
             {
                 return waiting;
             }
-            // The list is drawn: the other tables come (read in turns) while an event is chosen.
-            site.request_tables(&Table::ALL);
+            // The list is drawn: the entities come (read in turns) while an event is chosen.
+            site.request_tables(&TABLES);
             return html! { <ComparePage /> };
         }
         if let Some(waiting) =
-            super::waiting_for(&corpus, &Table::ALL, &[], "Loading the corpus's events and entities…")
+            super::waiting_for(&corpus, &TABLES, &[], "Loading the corpus's events and entities…")
         {
             return waiting;
         }
-        let (_, mut documents, _) = columns(&corpus.bundle, &view);
+        let (focus, mut documents, _) = columns(&corpus.bundle, &view);
+        // The event's framing is asked for with the documents, and comes beside them.
+        let part = match focus {
+            Some(Focus::Event(e)) => site.event_part(e).is_some(),
+            _ => true,
+        };
         // The columns drawn: the first few distinct ones (a link can name more).
         let mut seen = std::collections::HashSet::new();
         documents.retain(|&d| seen.insert(d));
         documents.truncate(compare::MAX_COLUMNS);
-        let what =
-            format!("Loading the {} compared…", super::plural(documents.len(), "document", "documents"));
-        if let Some(waiting) = super::waiting_for(&corpus, &Table::ALL, &documents, &what) {
+        let what = if part {
+            format!("Loading the {} compared…", super::plural(documents.len(), "document", "documents"))
+        } else {
+            format!(
+                "Loading how the {} compared framed the event…",
+                super::plural(documents.len(), "document", "documents")
+            )
+        };
+        if let Some(waiting) = super::waiting_for(&corpus, &TABLES, &documents, &what) {
             return waiting;
+        }
+        if !part {
+            return super::loading_note(site, &what);
         }
     }
     html! { <ComparePage /> }
@@ -218,10 +234,18 @@ fn ComparePage() -> Html {
     let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
     let bundle = corpus.bundle.clone();
     let (focus, documents, problems) = columns(&bundle, &view);
+    // On a built site an event's framing is its part of the table, here before this is drawn (`Compare`).
+    let part = match (focus, &corpus.site) {
+        (Some(Focus::Event(e)), Some(site)) => site.event_part(e),
+        _ => None,
+    };
     let comparison = {
         let bundle = bundle.clone();
-        use_memo((focus, documents.clone()), move |(focus, documents)| {
-            focus.map(|f| compare::compare(&bundle, f, documents))
+        use_memo((focus, documents.clone(), part.is_some()), move |(focus, documents, _)| {
+            focus.map(|f| match &part {
+                Some(part) => compare::compare_with(&bundle, f, documents, &part.framings),
+                None => compare::compare(&bundle, f, documents),
+            })
         })
     };
     // Every document with something about the focus, worked out once per focus: the header counts them

@@ -5,7 +5,9 @@
 //! mention's card (on hover or keyboard focus) is the one piece of state the URL does not keep.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
+use parallax_core::framing::EventPart;
 use parallax_core::language::{self, Label, Speaker};
 use parallax_core::manifest::OVERRIDE_RULE;
 use parallax_core::site::Table;
@@ -233,18 +235,34 @@ fn DocTools(props: &DocToolsProps) -> Html {
     };
     let on_link = copy("Link", |_, link| link.to_owned());
     let on_citation = copy("Citation", citation);
-    // The annotations include the framing and events tables: on a built site the Reader has not fetched
-    // the framing, so a click asks for it and the file is saved once it has come (not saved without it).
+    // The annotations include the framing: on a built site the Reader has not fetched it, so a click asks
+    // for the framing table (each document's framing), then for the parts of the events the document
+    // reports or mentions, and the file is saved once they have come (not saved without them).
     let tables = [Table::Events, Table::Framing];
     let waiting = use_state(|| false);
+    // The parts of the document's events when all are here (nothing to fetch off a built site); those
+    // missing are asked for.
+    let parts = {
+        let corpus = corpus.clone();
+        let id = props.id.clone();
+        move || -> Option<Vec<Rc<EventPart>>> {
+            let Some(site) = &corpus.site else { return Some(Vec::new()) };
+            if !corpus.has_tables(&tables) {
+                site.request_tables(&tables);
+                return None;
+            }
+            site.event_parts(&document_events(&corpus, &id))
+        }
+    };
     let save = {
         let corpus = corpus.clone();
         let status = status.clone();
         let id = props.id.clone();
-        move || {
+        move |parts: &[Rc<EventPart>]| {
             let bundle = &corpus.bundle;
             let Some(index) = bundle.documents.iter().position(|d| d.id == *id) else { return };
-            let result = parallax_core::export::export_document(bundle, index)
+            let parts: Vec<&EventPart> = parts.iter().map(|p| &**p).collect();
+            let result = parallax_core::export::export_document_with(bundle, index, &parts)
                 .ok_or_else(|| "the document is not in the corpus".to_owned())
                 .and_then(|e| serde_json::to_string_pretty(&e).map_err(|e| e.to_string()))
                 .and_then(|json| browser::download(&format!("{id}.json"), "application/json", &json));
@@ -258,34 +276,42 @@ fn DocTools(props: &DocToolsProps) -> Html {
     };
     {
         let (save, waiting) = (save.clone(), waiting.clone());
-        let here = corpus.has_tables(&tables);
-        use_effect_with((*waiting, here), move |&(asked, here)| {
-            if asked && here {
+        let ready = if *waiting { parts() } else { None };
+        use_effect_with((*waiting, ready.is_some()), move |&(asked, _)| {
+            if let (true, Some(ready)) = (asked, ready) {
                 waiting.set(false);
-                save();
+                save(&ready);
             }
         });
     }
     let on_json = {
-        let corpus = corpus.clone();
         let status = status.clone();
         let waiting = waiting.clone();
-        Callback::from(move |_: MouseEvent| match &corpus.site {
-            Some(site) if !corpus.has_tables(&tables) => {
-                site.request_tables(&tables);
+        let parts = parts.clone();
+        Callback::from(move |_: MouseEvent| match parts() {
+            Some(ready) => save(&ready),
+            None => {
                 waiting.set(true);
                 status.set(Some((
-                    "Fetching the corpus's framing table first (large on a big corpus); the file is saved when it has come."
+                    "Fetching the framing of the document and of its events first; the file is saved when it has come."
                         .to_owned(),
                     None,
                 )));
             }
-            _ => save(),
         })
     };
-    // A table that could not be had ends the wait with its reason.
+    // A file that could not be had ends the wait with its reason.
     let failed = (*waiting)
-        .then(|| corpus.site.as_ref().and_then(|site| site.table_failure(&tables)))
+        .then(|| {
+            corpus.site.as_ref().and_then(|site| {
+                site.table_failure(&tables).or_else(|| {
+                    corpus
+                        .has_tables(&tables)
+                        .then(|| site.event_part_failure(&document_events(&corpus, &props.id)))
+                        .flatten()
+                })
+            })
+        })
         .flatten()
         .map(|failure| (format!("Not saved: {failure}."), None::<String>));
     let shown = failed.or_else(|| (*status).clone());
@@ -309,6 +335,16 @@ fn DocTools(props: &DocToolsProps) -> Html {
 
 /// Who and what the story names (dates aside), most mentioned first, each linking to the Library
 /// filtered on it.
+/// The events a document reports or mentions (their annotations are saved with it), by index.
+fn document_events(corpus: &Corpus, id: &str) -> Vec<u32> {
+    let Some(d) = corpus.position(id) else { return Vec::new() };
+    (0..)
+        .zip(&corpus.bundle.events.events)
+        .filter(|(_, e)| e.documents.contains(&d) || e.mentioned_in.contains(&d))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn named(corpus: &Corpus, doc: &Document) -> Html {
     let bundle = &corpus.bundle;
     let Some(d) = bundle.documents.iter().position(|x| x.id == doc.id) else { return html! {} };

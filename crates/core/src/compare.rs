@@ -16,7 +16,8 @@ use crate::bundle::Bundle;
 use crate::document::SectionKind;
 use crate::events::{Passage, PassageRole};
 use crate::framing::{
-    self, FramingSignals, ItemKind, MATRIX_ROWS, Presence, Prominence, ScopeMeasure, logodds::Vocabulary,
+    self, EventFraming, FramingSignals, ItemKind, MATRIX_ROWS, Presence, Prominence, ScopeMeasure,
+    logodds::Vocabulary,
 };
 use crate::text::{self, TokenKind};
 
@@ -251,6 +252,12 @@ pub struct Comparison {
 /// Compares `documents` (at most [`MAX_COLUMNS`] are kept, duplicates and unknown indices dropped) on
 /// `focus`.
 pub fn compare(bundle: &Bundle, focus: Focus, documents: &[u32]) -> Comparison {
+    compare_with(bundle, focus, documents, &bundle.framing.events)
+}
+
+/// As [`compare`], an event's framing read from `framed` (a built site fetches the event's part of the
+/// framing table alone: [`crate::framing::EventPart`]).
+pub fn compare_with(bundle: &Bundle, focus: Focus, documents: &[u32], framed: &[EventFraming]) -> Comparison {
     let mut docs: Vec<u32> = Vec::new();
     for &d in documents {
         if (d as usize) < bundle.documents.len() && !docs.contains(&d) && docs.len() < MAX_COLUMNS {
@@ -263,7 +270,7 @@ pub fn compare(bundle: &Bundle, focus: Focus, documents: &[u32]) -> Comparison {
     for &d in &docs {
         let passages = column_passages(bundle, focus, d);
         let precomputed = match focus {
-            Focus::Event(e) => bundle.framing.of(e, d),
+            Focus::Event(e) => framed.iter().find(|f| f.event == e && f.document == d),
             Focus::Entity(_) => None,
         };
         // An event's framing was measured when the corpus was built; an entity's is measured now, its

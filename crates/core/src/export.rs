@@ -235,14 +235,14 @@ pub fn export(bundle: &crate::bundle::Bundle) -> Export {
     let documents = framed_in
         .iter()
         .enumerate()
-        .filter_map(|(i, framed)| corpus_document(bundle, &names, i, framed))
+        .filter_map(|(i, framed)| corpus_document(bundle, &names, i, framed, &|e| bundle.framing.matrix(e)))
         .collect();
     let events = bundle
         .events
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| framing::event(e, bundle.framing.matrices.get(i), &names))
+        .map(|(i, e)| framing::event(e, bundle.framing.matrix(u32::try_from(i).unwrap_or(u32::MAX)), &names))
         .collect();
     let outlets = bundle.framing.outlets.iter().map(|o| framing::outlet(o, &names)).collect();
     Export { schema: SCHEMA, entities, events, outlets, documents }
@@ -253,11 +253,30 @@ pub fn export(bundle: &crate::bundle::Bundle) -> Export {
 /// with every document's passages, so ids resolve). No outlet profiles: they describe the corpus.
 /// `None` when `index` is not a document of the bundle.
 pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<Export> {
+    export_document_with(bundle, index, &[])
+}
+
+/// As [`export_document`], the framing of events read also from `parts`: a built site's framing table
+/// holds each document's framing and no event's, and the document's events' parts come apart
+/// ([`crate::framing::EventPart`]; those of the events it reports or mentions are needed).
+pub fn export_document_with(
+    bundle: &crate::bundle::Bundle,
+    index: usize,
+    parts: &[&crate::framing::EventPart],
+) -> Option<Export> {
     let names = Names { documents: &bundle.documents, canonical: &bundle.canonical, events: &bundle.events };
     let d = u32::try_from(index).ok()?;
-    let framed: Vec<&crate::framing::EventFraming> =
-        bundle.framing.events.iter().filter(|f| f.document == d).collect();
-    let document = corpus_document(bundle, &names, index, &framed)?;
+    let framed: Vec<&crate::framing::EventFraming> = bundle
+        .framing
+        .events
+        .iter()
+        .chain(parts.iter().flat_map(|p| &p.framings))
+        .filter(|f| f.document == d)
+        .collect();
+    let matrix = |e: u32| {
+        bundle.framing.matrix(e).or_else(|| parts.iter().flat_map(|p| &p.matrix).find(|m| m.event == e))
+    };
+    let document = corpus_document(bundle, &names, index, &framed, &matrix)?;
     let mut named: Vec<u32> = bundle.canonical.links.get(index).cloned().unwrap_or_default();
     named.sort_unstable();
     named.dedup();
@@ -272,7 +291,7 @@ pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<E
         .iter()
         .enumerate()
         .filter(|(_, e)| e.documents.contains(&d) || e.mentioned_in.contains(&d))
-        .map(|(i, e)| framing::event(e, bundle.framing.matrices.get(i), &names))
+        .map(|(i, e)| framing::event(e, matrix(u32::try_from(i).unwrap_or(u32::MAX)), &names))
         .collect();
     Some(Export { schema: SCHEMA, entities, events, outlets: Vec::new(), documents: vec![document] })
 }
@@ -294,11 +313,12 @@ fn entity(e: &crate::language::canonical::CorpusEntity, names: &Names) -> Entity
 }
 
 /// Document `i` of a corpus, with the corpus's entity ids and its framing (`framed`: its event framings).
-fn corpus_document(
+fn corpus_document<'a>(
     bundle: &crate::bundle::Bundle,
     names: &Names,
     i: usize,
     framed: &[&crate::framing::EventFraming],
+    matrix: &dyn Fn(u32) -> Option<&'a crate::framing::OmissionMatrix>,
 ) -> Option<DocumentExport> {
     let canonical = &bundle.canonical;
     let doc = bundle.documents.get(i)?;
@@ -310,8 +330,16 @@ fn corpus_document(
         d.framing = Some(framing::signals(f, names));
     }
     d.event_framing =
-        framed.iter().map(|f| framing::event_framing(f, &bundle.framing.omissions(f), names)).collect();
+        framed.iter().map(|f| framing::event_framing(f, &omissions(matrix(f.event), f), names)).collect();
     Some(d)
+}
+
+/// What `framing`'s document leaves out of its event, by the event's matrix.
+fn omissions(
+    matrix: Option<&crate::framing::OmissionMatrix>,
+    framing: &crate::framing::EventFraming,
+) -> Vec<crate::framing::Omission> {
+    matrix.map_or_else(Vec::new, |m| m.omissions(framing.document))
 }
 
 /// What export ids the model's indices stand for.

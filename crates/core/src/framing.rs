@@ -306,7 +306,47 @@ impl Framing {
 
     /// What a document leaves out of an event that other documents report (its column's absent cells).
     pub fn omissions(&self, framing: &EventFraming) -> Vec<Omission> {
-        self.matrices.get(framing.event as usize).map_or_else(Vec::new, |m| m.omissions(framing.document))
+        self.matrix(framing.event).map_or_else(Vec::new, |m| m.omissions(framing.document))
+    }
+
+    /// The omission matrix of `event`.
+    pub fn matrix(&self, event: u32) -> Option<&OmissionMatrix> {
+        self.matrices.get(event as usize).filter(|m| m.event == event)
+    }
+
+    /// Takes each event's part out of the table (see [`EventPart`]), one per event of `events` events in
+    /// their order, leaving each document's framing and the outlets'.
+    pub fn take_event_parts(&mut self, events: usize) -> Vec<EventPart> {
+        let mut parts: Vec<EventPart> = (0..events).map(|_| EventPart::default()).collect();
+        for f in std::mem::take(&mut self.events) {
+            if let Some(part) = parts.get_mut(f.event as usize) {
+                part.framings.push(f);
+            }
+        }
+        for m in std::mem::take(&mut self.matrices) {
+            if let Some(part) = parts.get_mut(m.event as usize) {
+                part.matrix = vec![m];
+            }
+        }
+        parts
+    }
+}
+
+/// One event's part of a corpus's framing: how each document that reports it framed it, and its omission
+/// matrix. A built site keeps each event's part in a file of its own, so that comparing an event fetches
+/// that event's framing and no other's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventPart {
+    /// One per document with passages of the event, in the table's order.
+    pub framings: Vec<EventFraming>,
+    /// The event's omission matrix (one, or none for an event with no matrix).
+    pub matrix: Vec<OmissionMatrix>,
+}
+
+impl EventPart {
+    /// The framing of the event by `document`, if it has passages of it.
+    pub fn of(&self, document: u32) -> Option<&EventFraming> {
+        self.framings.iter().find(|f| f.document == document)
     }
 }
 

@@ -9,11 +9,14 @@
 //! | `index/N.plx` | search index chunk `N`: the posting lists of a range of keys | a query needs a key in that range |
 //! | `text/K/N.plx` | document `N`'s text and sections ([`Excerpt`]) | its search snippets are shown |
 //! | `doc/K/N.plx` | document `N`, whole | it is read, or a view needs every document |
-//! | `canonical.plx`, `events.plx`, `framing.plx` | the corpus tables ([`Table`]): entities (and each document's links to them), events, framing | a view needs that table (Entities the first, Timeline the second, Reader and Compare all three) |
+//! | `canonical.plx`, `events.plx`, `framing.plx` | the corpus tables ([`Table`]): entities (and each document's links to them), events, each document's framing and the outlets' terms | a view needs that table (Entities the first; Timeline the second; Reader and Compare the first two; a document's annotations saved, the third) |
+//! | `framing/K/N.plx` | event `N`'s part of the framing ([`EventPart`]): how each document that reports it framed it, and its omission matrix | the event is compared, or a document that reports or mentions it has its annotations saved |
 //! | `entities.plx` | each entity's mentions by outlet, articles alone and with comments ([`EntityTables`]) | the Entities view |
 //! | `co/N.plx` | who is named with each of entities `N × CO_CHUNK` onwards, the first [`CO_ROWS`] ([`CoChunk`]) | an entity is chosen in the Entities view |
 //!
-//! (`K` is `N / 1000`, so that no folder holds more than a thousand files.)
+//! (`K` is `N / 1000`, so that no folder holds more than a thousand files.) At a hundred thousand
+//! documents the framing of every (document, event) pair is most of the framing: comparing one event
+//! fetches that event's part, not all of them.
 //!
 //! Each file is the magic `PLXS`, the format version (`u32` little-endian), then a raw-deflate stream of
 //! the value in postcard encoding: the bytes a host serves are the bytes counted, compressed or not by
@@ -29,7 +32,7 @@ use crate::bundle::{Bundle, BundleError, check_header};
 use crate::document::{Comment, Section};
 use crate::events::Events;
 use crate::explore::{self, CO_ROWS, CoList, Coverage, Scope};
-use crate::framing::Framing;
+use crate::framing::{EventPart, Framing};
 use crate::language::canonical::Canonical;
 use crate::search::chunked::{Chunk, Head};
 use crate::search::{FacetData, Index};
@@ -37,7 +40,7 @@ use crate::turns::{Parts, ReadInTurns, Stepper};
 use crate::{Document, Metadata};
 
 pub const MAGIC: [u8; 4] = *b"PLXS";
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
 /// The corpus tables, each a file of its own, so that a view fetches only those it shows.
@@ -148,7 +151,10 @@ impl Excerpt {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Site {
     pub catalog: Catalog,
+    /// The framing table without its events' parts, which are in `event_parts`.
     pub tables: Tables,
+    /// Each event's part of the framing, in the order of the events.
+    pub event_parts: Vec<EventPart>,
     pub entities: EntityTables,
     pub co: Vec<CoChunk>,
     pub index: Vec<Chunk>,
@@ -207,14 +213,17 @@ pub fn split(bundle: Bundle) -> Site {
         .zip(all.chunks(CO_CHUNK))
         .map(|(article, all)| CoChunk { article: article.to_vec(), all: all.to_vec() })
         .collect();
+    let mut framing = Arc::unwrap_or_clone(bundle.framing);
+    let event_parts = framing.take_event_parts(bundle.events.events.len());
     Site {
         catalog,
+        event_parts,
         entities,
         co,
         tables: Tables {
             canonical: Arc::unwrap_or_clone(bundle.canonical),
             events: Arc::unwrap_or_clone(bundle.events),
-            framing: Arc::unwrap_or_clone(bundle.framing),
+            framing,
         },
         index: chunks,
         documents: bundle.documents,
@@ -233,11 +242,12 @@ impl Site {
         ];
         let co = self.co.iter().enumerate().map(|(n, c)| (co_path(n), encode(c)));
         let index = self.index.iter().enumerate().map(|(n, c)| (index_path(n), encode(c)));
+        let parts = self.event_parts.iter().enumerate().map(|(n, p)| (event_part_path(n), encode(p)));
         let documents = self.documents.iter().enumerate().flat_map(|(n, d)| {
             let excerpt = Excerpt { text: d.text.clone(), sections: d.sections.clone() };
             [(text_path(n), encode(&excerpt)), (document_path(n), encode(d))]
         });
-        head.into_iter().chain(co).chain(index).chain(documents)
+        head.into_iter().chain(co).chain(index).chain(parts).chain(documents)
     }
 }
 
@@ -251,6 +261,11 @@ pub fn index_path(chunk: usize) -> String {
 
 pub fn document_path(document: usize) -> String {
     format!("doc/{}/{document}.plx", document / 1000)
+}
+
+/// The file of event `event`'s part of the framing.
+pub fn event_part_path(event: usize) -> String {
+    format!("framing/{}/{event}.plx", event / 1000)
 }
 
 pub fn text_path(document: usize) -> String {
@@ -319,6 +334,19 @@ impl ReadInTurns for Framing {
             1 => s.items(&mut self.events),
             2 => s.items(&mut self.matrices),
             _ => s.items(&mut self.outlets),
+        }
+    }
+}
+
+/// How each document framed the event, then its matrix: an event of thousands of documents is several
+/// megabytes.
+impl ReadInTurns for EventPart {
+    const PARTS: usize = 2;
+
+    fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
+        match part {
+            0 => s.items(&mut self.framings),
+            _ => s.items(&mut self.matrix),
         }
     }
 }

@@ -19,12 +19,28 @@ fn every_file_reads_back() {
     let b = bundle();
     let site = split(b.clone());
     let files: Vec<(String, Vec<u8>)> = site.files().collect();
-    assert_eq!(files.len(), 5 + site.co.len() + site.index.len() + 2 * b.documents.len());
+    assert_eq!(
+        files.len(),
+        5 + site.co.len() + site.index.len() + site.event_parts.len() + 2 * b.documents.len()
+    );
     let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
     assert_eq!(decode::<Catalog>(get(CATALOG)).expect("decodes"), site.catalog);
     assert_eq!(decode::<Canonical>(get(Table::Canonical.path())).expect("decodes"), *b.canonical);
     assert_eq!(decode::<Events>(get(Table::Events.path())).expect("decodes"), *b.events);
-    assert_eq!(decode::<Framing>(get(Table::Framing.path())).expect("decodes"), *b.framing);
+    // The framing table holds each document's framing and the outlets'; each event's part is a file.
+    let table = decode::<Framing>(get(Table::Framing.path())).expect("decodes");
+    assert_eq!((&table.documents, &table.outlets), (&b.framing.documents, &b.framing.outlets));
+    assert!(table.events.is_empty() && table.matrices.is_empty());
+    assert_eq!(site.event_parts.len(), b.events.events.len());
+    for (n, part) in site.event_parts.iter().enumerate() {
+        assert_eq!(&decode::<EventPart>(get(&event_part_path(n))).expect("decodes"), part);
+        let event = u32::try_from(n).expect("fits");
+        let whole: Vec<&crate::framing::EventFraming> =
+            b.framing.events.iter().filter(|f| f.event == event).collect();
+        assert_eq!(part.framings.iter().collect::<Vec<_>>(), whole, "event {n}'s framings, in order");
+        assert_eq!(part.matrix.first(), b.framing.matrix(event), "event {n}'s matrix");
+    }
+    assert_eq!(site.event_parts.iter().map(|p| p.framings.len()).sum::<usize>(), b.framing.events.len());
     assert_eq!(decode::<EntityTables>(get(ENTITIES)).expect("decodes"), site.entities);
     for (n, chunk) in site.co.iter().enumerate() {
         assert_eq!(&decode::<CoChunk>(get(&co_path(n))).expect("decodes"), chunk);
@@ -195,7 +211,49 @@ fn the_corpus_tables_read_in_turns_equal_the_tables_read_at_once() {
     assert!(lengths.iter().all(|&n| n > 0), "{lengths:?}");
     read_in_turns_as_at_once(&*b.canonical, &get(Table::Canonical.path()));
     read_in_turns_as_at_once(&*b.events, &get(Table::Events.path()));
-    read_in_turns_as_at_once(&*b.framing, &get(Table::Framing.path()));
+    read_in_turns_as_at_once(&site.tables.framing, &get(Table::Framing.path()));
+    let (n, part) =
+        site.event_parts.iter().enumerate().max_by_key(|(_, p)| p.framings.len()).expect("events");
+    assert!(!part.framings.is_empty() && !part.matrix.is_empty());
+    read_in_turns_as_at_once(part, &get(&event_part_path(n)));
+}
+
+/// What a built site's Compare and Reader make from the framing table and the parts they fetch is what
+/// they make from the whole table.
+#[test]
+fn the_framing_split_by_event_compares_and_exports_as_the_whole_table() {
+    let b = bundle();
+    let site = split(b.clone());
+    let table = Bundle { framing: Arc::new(site.tables.framing.clone()), ..b.clone() };
+    let mut compared = 0;
+    for (e, event) in b.events.events.iter().enumerate() {
+        let focus = crate::compare::Focus::Event(u32::try_from(e).expect("fits"));
+        let whole = crate::compare::compare(&b, focus, &event.documents);
+        let apart =
+            crate::compare::compare_with(&table, focus, &event.documents, &site.event_parts[e].framings);
+        assert_eq!(format!("{whole:?}"), format!("{apart:?}"), "event {e}");
+        compared += usize::from(event.documents.len() > 1);
+    }
+    assert!(compared > 0, "an event of several documents was compared");
+    for (d, _) in b.documents.iter().enumerate() {
+        let doc = u32::try_from(d).expect("fits");
+        let parts: Vec<&EventPart> = b
+            .events
+            .events
+            .iter()
+            .zip(&site.event_parts)
+            .filter(|(e, _)| e.documents.contains(&doc) || e.mentioned_in.contains(&doc))
+            .map(|(_, p)| p)
+            .collect();
+        let whole = crate::export::export_document(&b, d).expect("a document");
+        let apart = crate::export::export_document_with(&table, d, &parts).expect("a document");
+        assert_eq!(format!("{whole:?}"), format!("{apart:?}"), "document {d}");
+        // Without its events' parts a document's export lacks their framing: the test can fail.
+        if !parts.is_empty() && !whole.documents[0].event_framing.is_empty() {
+            let bare = crate::export::export_document(&table, d).expect("a document");
+            assert_ne!(format!("{whole:?}"), format!("{bare:?}"), "document {d}");
+        }
+    }
 }
 
 #[test]
