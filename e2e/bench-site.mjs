@@ -6,6 +6,9 @@
 //     view; the first search (bytes fetched, time to the results painted with their snippets); then, over
 //     the same words, p50 / p95 from the keystroke that completes a word to the results painted with their
 //     snippets, and from a facet click to the results painted; main-thread tasks over 50 ms;
+//   - Compare opened on the built site: time to the list of events, then from a click on the first event
+//     to its comparison painted (its first omission-matrix cell), the bytes fetched for each, and
+//     main-thread tasks over 50 ms;
 //   - in the same Chromium, Pagefind's own JS API on its site: the first search (its script, wasm, metadata,
 //     index chunks and the first results' fragments) and the latency of the same words, each from
 //     `search()` to the first page of results' data written into a list and painted.
@@ -156,9 +159,44 @@ async function parallaxSearch(browser, base, words, facets) {
   return { first: { ms: first.value, bytes: first.bytes, requests: first.requests }, keys, facets: clicks, long };
 }
 
+/** Waits, in the page, for `selector` and then a frame and a task (the frame that paints it). */
+const painted = (page, selector) =>
+  page.evaluate(
+    (selector) =>
+      new Promise((done) => {
+        const check = () =>
+          document.querySelector(selector) ? requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0)) : requestAnimationFrame(check);
+        check();
+      }),
+    selector,
+  );
+
+/** Compare opened on the site: the list of events, then the first event compared. */
+async function parallaxCompare(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  const list = await counting(page, async () => {
+    await page.goto(base + '/#/compare', { waitUntil: 'commit' });
+    return painted(page, '.event-list a');
+  });
+  const listLong = await page.evaluate(() => window.longTasks.splice(0));
+  const compared = await counting(page, async () => {
+    const clicked = await page.evaluate(() => {
+      document.querySelector('.event-list a').click();
+      return performance.now();
+    });
+    return (await painted(page, '.matrix td.presence')) - clicked;
+  });
+  const long = await page.evaluate(() => window.longTasks);
+  await context.close();
+  return { list: { ms: list.value, bytes: list.bytes, long: listLong }, compared: { ms: compared.value, bytes: compared.bytes, long } };
+}
+
 /** The loads, then `ROUNDS` search sessions on each site, alternated (which goes first alternates too). */
 async function measure(browser, ourBase, theirBase, words) {
   const ours = await parallaxLoads(browser, ourBase);
+  ours.compare = await parallaxCompare(browser, ourBase);
   const sessions = [];
   const theirSessions = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -278,6 +316,14 @@ lines.push('| documents | first view: bytes, ms (p50 of loads) | keystroke p50 /
 lines.push('|---:|---|---|---|---|');
 for (const { n, ours: o } of results) {
   lines.push(`| ${n.toLocaleString('en')} | ${kb(o.firstView.bytes)}, ${fmt(quantile(o.loads, 0.5))} | ${pair(o.keys)} | ${pair(o.facets)} | ${over50(o.firstView.long)}; ${over50(o.long)} |`);
+}
+lines.push('');
+lines.push('| documents | Compare: list of events (ms, bytes) | then the first event compared (ms, bytes) | tasks over 50 ms: to the list; then |');
+lines.push('|---:|---|---|---|');
+for (const { n, ours: o } of results) {
+  const c = o.compare;
+  if (!c) continue;
+  lines.push(`| ${n.toLocaleString('en')} | ${fmt(c.list.ms)} ms, ${kb(c.list.bytes)} | ${fmt(c.compared.ms)} ms, ${kb(c.compared.bytes)} | ${over50(c.list.long)}; ${over50(c.compared.long)} |`);
 }
 lines.push('');
 lines.push('| documents | index bytes per document: Parallax / Pagefind (ratio) | first search bytes: Parallax / Pagefind (ratio) | search p50 / p95 ms: Parallax; Pagefind (ratio of p50) | index time: Parallax / Pagefind |');

@@ -399,6 +399,21 @@ test('on a built site, Compare lists the events at once, and compares an event w
   assert.ok(many, `the outlets are counted: ${meta}`);
   assert.equal(many[2].split(', ').length, 5, meta);
   assert.equal(Number(many[1]), 5 + Number(many[3]), meta);
+  // Thousands of events: the most reported are listed, and a filter reaches the others.
+  const total = Number((await page.locator('.event-count').innerText()).match(/^The 60 most reported of (\d+) events/)?.[1]);
+  assert.ok(total > 1000, `the events are counted: ${await page.locator('.event-count').innerText()}`);
+  const lastMeta = await page.locator('.event-list .event-meta').last().innerText();
+  const day = lastMeta.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+  assert.ok(day, `an event's date: ${lastMeta}`);
+  await page.fill('#event-filter', day);
+  await page.locator('.event-count', { hasText: /match/ }).waitFor();
+  const dated = await page.locator('.event-list .event-meta').allInnerTexts();
+  assert.ok(dated.length > 0 && dated.every((m) => m.includes(day)), `only events of ${day}: ${dated.slice(0, 3)}`);
+  await page.fill('#event-filter', 'zzqx nothing');
+  await page.locator('.event-count', { hasText: 'No event matches.' }).waitFor();
+  assert.equal(await page.locator('.event-list li').count(), 0);
+  await page.fill('#event-filter', '');
+  await page.locator('.event-list li').nth(59).waitFor();
   // Once the list is drawn, the entities are asked for; no framing yet.
   for (let i = 0; i < 100 && !fetched.has('canonical.plx'); i++) await page.waitForTimeout(50);
   assert.ok(fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);
@@ -415,6 +430,10 @@ test('on a built site, Compare lists the events at once, and compares an event w
   assert.ok((await page.locator('.framing-panel .tone').count()) >= 2, 'framing panels drawn');
   assert.match(await page.locator('.framing-panel .tone').first().textContent(), /mean compound over \d+ sentences/);
   assert.equal(parts().length, 1, `one event, one part: ${parts()}`);
+  // The chooser above the comparison offers the most reported events, not thousands.
+  const offered = await page.locator('#compare-event option').count();
+  assert.ok(offered > 10 && offered <= 201, `events offered: ${offered}`);
+  assert.match(await page.locator('.pick-event .pick-hint').innerText(), /The 200 most reported of \d+ events; filter them all/);
   assert.equal(fetched.get(parts()[0]), 1, 'the part is fetched once');
   // Another event fetches its own part; back to the first fetches nothing again. The whole framing
   // table never comes.

@@ -33,6 +33,10 @@ const LIST_EVENTS: usize = 60;
 const LIST_OUTLETS: usize = 5;
 /// Documents the picker lists (the chosen ones always are).
 const PICK_ROWS: usize = 40;
+/// Events the chooser above a comparison offers, in the list's order (the current one always): at
+/// 100,000 documents a corpus has over 20,000 events, and a menu of them all took half a second to draw
+/// and could not be read. The list of events filters them all.
+const PICK_EVENTS: usize = 200;
 /// Rows of passages drawn before "Show the other rows": a long comparison is drawn a few screens at a
 /// time, as the Library draws its cards, so opening or switching an event on a large corpus stays quick.
 /// A matrix mark whose passage is further down draws them all first.
@@ -293,7 +297,7 @@ fn ComparePage() -> Html {
             <section class="compare" aria-labelledby="compare-title">
                 <h1 id="compare-title">{ "Compare" }</h1>
                 { banner(&problems) }
-                { event_list(&bundle) }
+                <EventList />
             </section>
         };
     };
@@ -535,22 +539,74 @@ fn about(bundle: &Bundle, focus: Focus, c: &Comparison, all: &[compare::Candidat
     out
 }
 
-/// The events to pick from: those reported by several documents first.
-fn event_list(bundle: &Bundle) -> Html {
-    let mut events: Vec<(usize, &parallax_core::events::Event)> =
-        bundle.events.events.iter().enumerate().collect();
-    events.sort_by(|a, b| {
+/// The events in the order they are listed: those reported by several documents first (not only by one
+/// document's lead), then by how many documents report them, then in the corpus's order.
+fn ordered_events(bundle: &Bundle) -> Vec<usize> {
+    let events = &bundle.events.events;
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| {
         let shared = |e: &parallax_core::events::Event| e.origin != EventOrigin::Lead;
-        shared(b.1).cmp(&shared(a.1)).then(b.1.documents.len().cmp(&a.1.documents.len())).then(a.0.cmp(&b.0))
+        let (ea, eb) = (&events[a], &events[b]);
+        shared(eb).cmp(&shared(ea)).then(eb.documents.len().cmp(&ea.documents.len())).then(a.cmp(&b))
     });
-    if events.is_empty() {
+    order
+}
+
+/// Whether an event's name, date or id holds every word of `filter` (lowercase), case aside.
+fn event_matches(e: &parallax_core::events::Event, words: &[String]) -> bool {
+    let text = format!("{} {} {}", e.label, e.date.as_deref().unwrap_or(""), e.id).to_lowercase();
+    words.iter().all(|w| text.contains(w.as_str()))
+}
+
+/// The events to pick from, the first [`LIST_EVENTS`] in [`ordered_events`]'s order, with a filter by name
+/// or date over all of them (a corpus of 100,000 documents has over 20,000).
+#[component]
+fn EventList() -> Html {
+    let corpus = use_corpus();
+    let filter = use_state(String::new);
+    let bundle = corpus.bundle.clone();
+    let order = {
+        let bundle = bundle.clone();
+        use_memo(std::sync::Arc::as_ptr(&corpus.bundle.events) as usize, move |_| ordered_events(&bundle))
+    };
+    if order.is_empty() {
         return html! { <p class="no-results">{ "This corpus has no event to compare." }</p> };
     }
+    let words: Vec<String> = filter.to_lowercase().split_whitespace().map(str::to_owned).collect();
+    let matching: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| words.is_empty() || event_matches(&bundle.events.events[i], &words))
+        .collect();
+    let shown: Vec<usize> = matching.iter().copied().take(LIST_EVENTS).collect();
+    let on_input = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let count = match (words.is_empty(), matching.len()) {
+        (true, n) if n > shown.len() => {
+            format!("The {} most reported of {n} events; filter to find the others.", shown.len())
+        }
+        (true, n) => super::plural(n, "event", "events"),
+        (false, 0) => "No event matches.".to_owned(),
+        (false, n) if n > shown.len() => {
+            format!("{n} events match; the {} most reported are listed.", shown.len())
+        }
+        (false, n) => format!("{} match.", super::plural(n, "event", "events")),
+    };
     html! {
         <>
             <p class="note">{ "Pick an event to see its documents side by side: who each lets speak, what it stresses, hedges and leaves out. An entity can be compared from its card in the Reader or from the Entities view." }</p>
+            <div class="event-filter">
+                <label for="event-filter">{ "Filter events " }</label>
+                <input type="search" id="event-filter" placeholder="name or date" value={(*filter).clone()} oninput={on_input} />
+                <p class="event-count" role="status" aria-live="polite">{ count }</p>
+            </div>
             <ol class="event-list">
-                { for events.iter().take(LIST_EVENTS).map(|(_, e)| {
+                { for shown.iter().map(|&i| { let e = &bundle.events.events[i];
                     let outlets: std::collections::BTreeSet<String> =
                         e.documents.iter().filter_map(|&d| bundle.documents.get(d as usize)).map(outlet_label).collect();
                     let named = outlets.iter().take(LIST_OUTLETS).cloned().collect::<Vec<_>>().join(", ");
@@ -609,6 +665,12 @@ fn picker(
         Focus::Event(e) => Some(e as usize),
         Focus::Entity(_) => None,
     };
+    let several: Vec<usize> =
+        ordered_events(bundle).into_iter().filter(|&i| bundle.events.events[i].documents.len() > 1).collect();
+    let mut offered: Vec<usize> = several.iter().copied().take(PICK_EVENTS).collect();
+    if let Some(c) = current.filter(|c| !offered.contains(c)) {
+        offered.push(c);
+    }
     html! {
         <div class="compare-picker">
             <div class="pick-event">
@@ -617,12 +679,18 @@ fn picker(
                     if current.is_none() {
                         <option value="" selected=true>{ "— pick an event —" }</option>
                     }
-                    { for bundle.events.events.iter().enumerate().filter(|(i, e)| e.documents.len() > 1 || Some(*i) == current).map(|(i, e)| html! {
+                    { for offered.iter().map(|&i| (i, &bundle.events.events[i])).map(|(i, e)| html! {
                         <option value={e.id.clone()} selected={Some(i) == current}>
                             { format!("{} ({})", e.label, e.date.as_deref().unwrap_or("date unknown")) }
                         </option>
                     }) }
                 </select>
+                if several.len() > PICK_EVENTS {
+                    <span class="pick-hint">
+                        { format!(" The {PICK_EVENTS} most reported of {} events; ", several.len()) }
+                        <Link<Route> to={Route::Compare}>{ "filter them all" }</Link<Route>>
+                    </span>
+                }
             </div>
             <details class="pick-docs" open={**choosing} ontoggle={on_toggle}>
                 <summary>
