@@ -558,8 +558,8 @@ fn event_matches(e: &parallax_core::events::Event, words: &[String]) -> bool {
     words.iter().all(|w| text.contains(w.as_str()))
 }
 
-/// The events to pick from, the first [`LIST_EVENTS`] in [`ordered_events`]'s order, with a filter by name
-/// or date over all of them (a corpus of 100,000 documents has over 20,000).
+/// The events to pick from, the first [`LIST_EVENTS`] in [`ordered_events`]'s order; when there are more, a
+/// filter by name or date over all of them (a corpus of 100,000 documents has over 20,000).
 #[component]
 fn EventList() -> Html {
     let corpus = use_corpus();
@@ -600,11 +600,14 @@ fn EventList() -> Html {
     html! {
         <>
             <p class="note">{ "Pick an event to see its documents side by side: who each lets speak, what it stresses, hedges and leaves out. An entity can be compared from its card in the Reader or from the Entities view." }</p>
-            <div class="event-filter">
-                <label for="event-filter">{ "Filter events " }</label>
-                <input type="search" id="event-filter" placeholder="name or date" value={(*filter).clone()} oninput={on_input} />
-                <p class="event-count" role="status" aria-live="polite">{ count }</p>
-            </div>
+            // A corpus whose events all fit in the list has no filter to offer.
+            if order.len() > LIST_EVENTS {
+                <div class="event-filter">
+                    <label for="event-filter">{ "Filter events " }</label>
+                    <input type="search" id="event-filter" placeholder="name or date" value={(*filter).clone()} oninput={on_input} />
+                    <p class="event-count" role="status" aria-live="polite">{ count }</p>
+                </div>
+            }
             <ol class="event-list">
                 { for shown.iter().map(|&i| { let e = &bundle.events.events[i];
                     let outlets: std::collections::BTreeSet<String> =
