@@ -253,19 +253,24 @@ test("on a built site, a search asks for its index chunk before it is drawn as u
         .join('|');
   });
   const before = await page.evaluate(() => window.outletCounts());
-  // Every state the page is drawn in from here: the list's query, whether it is busy, its cards, the
-  // outlets' counts.
+  // Every state the page is painted in from here (sampled at each frame, as the reader sees it; the page
+  // draws its views one after another within a task, and a sample between them would show a state never
+  // painted): the list's query, whether it is busy, its cards, the outlets' counts.
   await page.evaluate(() => {
     window.states = [];
-    new MutationObserver(() => {
+    const sample = () => {
       const list = document.querySelector('ol.doc-list');
-      window.states.push({
+      const state = {
         query: list?.dataset.query,
         busy: list?.getAttribute('aria-busy') === 'true',
         cards: list?.querySelectorAll('.doc-card').length ?? 0,
         outlets: window.outletCounts(),
-      });
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      };
+      const last = window.states.at(-1);
+      if (!last || JSON.stringify(last) !== JSON.stringify(state)) window.states.push(state);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
   });
   // The cards' texts are held back a while, so that the answer waits for them.
   let release;
