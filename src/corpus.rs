@@ -113,7 +113,7 @@ impl Corpus {
         let _ = facets.set(std::mem::take(&mut catalog.facets));
         let words = OnceCell::new();
         let _ = words.set(std::mem::take(&mut catalog.words));
-        let bundle = Bundle { documents: catalog.documents, ..Bundle::default() };
+        let bundle = Bundle { documents: std::sync::Arc::new(catalog.documents), ..Bundle::default() };
         Self {
             facets: Rc::new(facets),
             words: Rc::new(words),
@@ -149,8 +149,10 @@ impl Corpus {
         }
         next.tables = Rc::new(tables);
         let mut whole = (*self.whole).clone();
+        // The cards are shared with the corpus before (a table that comes does not copy them); whole
+        // documents are written into a copy of them.
         for (d, doc) in arrivals.documents {
-            if let Some(slot) = bundle.documents.get_mut(d as usize)
+            if let Some(slot) = std::sync::Arc::make_mut(&mut bundle.documents).get_mut(d as usize)
                 && slot.id == doc.id
             {
                 *slot = doc;

@@ -23,7 +23,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const STORM: &[u8] = b"Storm floods the harbour district\n\nBy Ines Moreau\n\nMARSEILLE - A storm flooded the harbour district on Tuesday, March 3, 2020, the mayor's office said.\n\n\"We have never seen water this high,\" said Deputy Mayor Paul Girard.\n";
 
 fn builder() -> Builder {
-    Builder::new(embedded_bundle().expect("the built-in corpus").documents)
+    Builder::new(std::sync::Arc::unwrap_or_clone(embedded_bundle().expect("the built-in corpus").documents))
 }
 
 fn source(name: &str, bytes: &[u8]) -> Source {

@@ -51,7 +51,9 @@ impl Worker for ImportWorker {
     type Output = Response;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        let builtin = crate::corpus::embedded_bundle().map(|b| b.documents).unwrap_or_default();
+        let builtin = crate::corpus::embedded_bundle()
+            .map(|b| std::sync::Arc::unwrap_or_clone(b.documents))
+            .unwrap_or_default();
         Self { builder: Rc::new(RefCell::new(Builder::new(builtin))), cancelled: Rc::new(Cell::new(0)) }
     }
 

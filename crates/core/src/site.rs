@@ -226,7 +226,7 @@ pub fn split(bundle: Bundle) -> Site {
             framing,
         },
         index: chunks,
-        documents: bundle.documents,
+        documents: Arc::unwrap_or_clone(bundle.documents),
     }
 }
 

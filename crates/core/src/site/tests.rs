@@ -84,7 +84,7 @@ fn entity_tables_equal_what_the_view_counts_from_whole_documents() {
 fn cards_carry_metadata_and_counts_but_no_text() {
     let b = bundle();
     let site = split(b.clone());
-    for (card, doc) in site.catalog.documents.iter().zip(&b.documents) {
+    for (card, doc) in site.catalog.documents.iter().zip(b.documents.iter()) {
         assert_eq!((&card.id, &card.source, &card.meta), (&doc.id, &doc.source, &doc.meta));
         assert_eq!(card.comments.len(), doc.comments.len());
         assert!(card.text.is_empty() && card.sections.is_empty() && card.analysis.mentions.is_empty());
