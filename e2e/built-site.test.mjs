@@ -91,6 +91,10 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   assert.ok(saved.events.length > 0, 'the document reports or mentions events');
   assert.equal(eventParts.length, saved.events.length, `the parts of the events it reports or mentions: ${eventParts}`);
   assert.ok(saved.documents[0].event_framing.length <= eventParts.length);
+  // Each event's passages come with its part (the events table has none), the document's own among them.
+  assert.ok(saved.events.every((e) => e.passages.length > 0), 'every saved event has its passages');
+  const id = saved.documents[0].id;
+  assert.ok(saved.events.some((e) => e.passages.some((p) => p.document === id && p.text.length > 0)), `a passage of ${id}`);
   await page.goBack();
   await page.locator('.doc-card .snippet mark').first().waitFor();
 
@@ -383,12 +387,12 @@ test('on a built site, annotations whose framing table cannot be had are not sav
   assert.ok((await page.locator('.article-text mark.entity').count()) > 0);
 });
 
-test('on a built site, Compare lists the events at once, and compares an event with its own part of the framing, not the whole table', { skip }, async (t) => {
+test('on a built site, Compare lists the events at once, and compares an event with its own part (its passages and framing), not the whole tables', { skip }, async (t) => {
   const base = await serve(SITE);
   // Without the service worker, whose fetches a route does not see.
   const page = await openPage(t, { serviceWorkers: 'block' });
   const fetched = recordData(page);
-  // The host holds the events' parts of the framing back until the test lets them go.
+  // The host holds the events' parts back until the test lets them go.
   let release;
   const released = new Promise((r) => (release = r));
   await page.route(/framing\/\d+\/\d+\.plx$/, async (route) => {
@@ -424,10 +428,16 @@ test('on a built site, Compare lists the events at once, and compares an event w
   assert.ok(fetched.has('canonical.plx'), `asked for: ${[...fetched.keys()]}`);
   const parts = () => [...fetched.keys()].filter((k) => k.startsWith('framing/'));
   assert.deepEqual(parts(), [], 'no event is compared yet');
-  // An event chosen waits for its part of the framing, and says so.
+  // An event chosen waits for its part, and says so. The part's passages say which documents the
+  // comparison opens with, so no document is asked for before it comes.
+  const documents = () => [...fetched.keys()].filter((k) => k.startsWith('doc/'));
+  assert.deepEqual(documents(), [], 'no document yet');
   await page.locator('.event-list a').first().click();
-  await page.locator('.loading', { hasText: 'framed the event' }).waitFor({ timeout: 20_000 });
+  await page.locator('.loading', { hasText: "Loading the event's passages" }).waitFor({ timeout: 20_000 });
   assert.equal(await page.locator('.matrix').count(), 0);
+  for (let i = 0; i < 100 && parts().length === 0; i++) await page.waitForTimeout(50);
+  assert.equal(parts().length, 1, `the event's part is asked for: ${parts()}`);
+  assert.deepEqual(documents(), [], 'no document before the part');
   release();
   await page.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
   assert.ok(Number(await page.locator('.compare-grid').getAttribute('data-columns')) >= 2);
@@ -435,6 +445,9 @@ test('on a built site, Compare lists the events at once, and compares an event w
   assert.ok((await page.locator('.framing-panel .tone').count()) >= 2, 'framing panels drawn');
   assert.match(await page.locator('.framing-panel .tone').first().textContent(), /mean compound over \d+ sentences/);
   assert.equal(parts().length, 1, `one event, one part: ${parts()}`);
+  // The columns' documents, and only those, came after the part.
+  const columns = Number(await page.locator('.compare-grid').getAttribute('data-columns'));
+  assert.equal(documents().length, columns, `the columns' documents: ${documents()}`);
   // The chooser above the comparison offers the most reported events, not thousands.
   const offered = await page.locator('#compare-event option').count();
   assert.ok(offered > 10 && offered <= 201, `events offered: ${offered}`);

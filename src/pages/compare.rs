@@ -146,10 +146,12 @@ fn phone_pair(view: &CompareView, columns: usize) -> (usize, usize) {
 }
 
 /// Compare, once what it compares is here: on a built site the entities and events tables first (they name
-/// the events and entities, and hold the passages), then the documents of its columns and, for an event,
-/// the event's part of the framing, and only those. The list of events to choose from waits for the
-/// events table alone; the entities table is asked for once it is drawn, and comes while an event is
-/// chosen. The whole framing table (at 100,000 documents, 150 MB) is never fetched here.
+/// the events and entities), then, for an event, the event's part (its passages and framing), and the
+/// documents of its columns, and only those. A link that names its documents fetches them beside the
+/// part; otherwise the part says which documents to open with. The list of events to choose from waits
+/// for the events table alone (what each event is, no passages); the entities table is asked for once it
+/// is drawn, and comes while an event is chosen. The whole framing table (at 100,000 documents, 41 MB) is
+/// never fetched here.
 #[component]
 pub fn Compare() -> Html {
     const TABLES: [Table; 2] = [Table::Canonical, Table::Events];
@@ -172,36 +174,46 @@ pub fn Compare() -> Html {
         {
             return waiting;
         }
-        let (focus, mut documents, _) = columns(&corpus.bundle, &view);
-        // The event's framing is asked for with the documents, and comes beside them.
+        let focus = Focus::find(&corpus.bundle, view.event.as_deref(), view.entity.as_deref());
+        // The event's part is asked for first, and the documents a link names beside it.
         let part = match focus {
-            Some(Focus::Event(e)) => site.event_part(e).is_some(),
-            _ => true,
+            Some(Focus::Event(e)) => site.event_part(e),
+            _ => None,
         };
+        let part_here = part.is_some() || !matches!(focus, Some(Focus::Event(_)));
+        if !part_here && view.docs.is_empty() {
+            return super::loading_note(site, "Loading the event's passages…");
+        }
+        let (_, mut documents, _) = columns(&corpus.bundle, &view, part.as_deref());
         // The columns drawn: the first few distinct ones (a link can name more).
         let mut seen = std::collections::HashSet::new();
         documents.retain(|&d| seen.insert(d));
         documents.truncate(compare::MAX_COLUMNS);
-        let what = if part {
+        let what = if part_here {
             format!("Loading the {} compared…", super::plural(documents.len(), "document", "documents"))
         } else {
             format!(
-                "Loading how the {} compared framed the event…",
+                "Loading how the {} compared told the event…",
                 super::plural(documents.len(), "document", "documents")
             )
         };
         if let Some(waiting) = super::waiting_for(&corpus, &TABLES, &documents, &what) {
             return waiting;
         }
-        if !part {
+        if !part_here {
             return super::loading_note(site, &what);
         }
     }
     html! { <ComparePage /> }
 }
 
-/// The view's focus, the documents of its columns, and what in its link could not be followed.
-fn columns(bundle: &Bundle, view: &CompareView) -> (Option<Focus>, Vec<u32>, Vec<String>) {
+/// The view's focus, the documents of its columns, and what in its link could not be followed. An event's
+/// passages are read from its `part` when given (a built site's).
+fn columns(
+    bundle: &Bundle,
+    view: &CompareView,
+    part: Option<&parallax_core::framing::EventPart>,
+) -> (Option<Focus>, Vec<u32>, Vec<String>) {
     let focus = Focus::find(bundle, view.event.as_deref(), view.entity.as_deref());
     let mut problems = Vec::new();
     match (&view.event, &view.entity, focus) {
@@ -224,7 +236,7 @@ fn columns(bundle: &Bundle, view: &CompareView) -> (Option<Focus>, Vec<u32>, Vec
         ));
     }
     let documents = match focus {
-        Some(f) if picked.is_empty() => compare::default_documents(bundle, f),
+        Some(f) if picked.is_empty() => compare::default_documents_with(bundle, f, part),
         _ => picked,
     };
     (focus, documents, problems)
@@ -237,26 +249,36 @@ fn ComparePage() -> Html {
     let navigator = use_navigator();
     let view = CompareView::from_query(location.as_ref().map_or("", |l| l.query_str()));
     let bundle = corpus.bundle.clone();
-    let (focus, documents, problems) = columns(&bundle, &view);
-    // On a built site an event's framing is its part of the table, here before this is drawn (`Compare`).
-    let part = match (focus, &corpus.site) {
+    // On a built site an event's passages and framing are its part, here before this is drawn (`Compare`).
+    let part = match (Focus::find(&bundle, view.event.as_deref(), view.entity.as_deref()), &corpus.site) {
         (Some(Focus::Event(e)), Some(site)) => site.event_part(e),
         _ => None,
     };
+    let (focus, documents, problems) = columns(&bundle, &view, part.as_deref());
     let comparison = {
-        let bundle = bundle.clone();
+        let (bundle, part) = (bundle.clone(), part.clone());
         use_memo((focus, documents.clone(), part.is_some()), move |(focus, documents, _)| {
-            focus.map(|f| match &part {
-                Some(part) => compare::compare_with(&bundle, f, documents, &part.framings),
-                None => compare::compare(&bundle, f, documents),
-            })
+            focus.map(|f| compare::compare_with(&bundle, f, documents, part.as_deref()))
         })
     };
     // Every document with something about the focus, worked out once per focus: the header counts them
     // and the picker lists them.
     let candidates = {
         let bundle = bundle.clone();
-        use_memo(focus, move |focus| focus.map(|f| compare::candidates(&bundle, f)).unwrap_or_default())
+        use_memo((focus, part.is_some()), move |(focus, _)| {
+            focus.map(|f| compare::candidates_with(&bundle, f, part.as_deref())).unwrap_or_default()
+        })
+    };
+    // The events the menu offers, in the list's order, worked out once per table of events (at 100,000
+    // documents there are over 20,000 to sort).
+    let several = {
+        let bundle = bundle.clone();
+        use_memo(std::sync::Arc::as_ptr(&corpus.bundle.events) as usize, move |_| {
+            ordered_events(&bundle)
+                .into_iter()
+                .filter(|&i| bundle.events.events[i].documents.len() > 1)
+                .collect::<Vec<_>>()
+        })
     };
     let title = focus.map_or_else(|| "Compare".to_owned(), |f| format!("Compare: {}", f.label(&bundle)));
     use_effect_with(title, |title| set_title(title));
@@ -427,7 +449,7 @@ fn ComparePage() -> Html {
                 <p class="compare-about">{ about(&bundle, focus, comparison, &candidates) }</p>
             </header>
             { banner(&problems) }
-            { picker(&bundle, focus, &view, comparison, &candidates, &go, &choosing) }
+            { picker(&bundle, focus, &view, comparison, Choices { candidates: &candidates, events: &several }, &go, &choosing) }
             <div class="compare-tools" role="group" aria-label="Comparison tools">
                 <label class="switch">
                     <input type="checkbox" id="compare-linked" checked={!view.free} onchange={toggle(|v| v.free = !v.free)} />
@@ -632,13 +654,20 @@ fn EventList() -> Html {
     }
 }
 
+/// What the picker offers: the documents with something on the focus, and the events reported by several
+/// documents, in the list's order.
+struct Choices<'a> {
+    candidates: &'a [compare::Candidate],
+    events: &'a [usize],
+}
+
 /// The event chooser and the documents' checkboxes.
 fn picker(
     bundle: &Bundle,
     focus: Focus,
     view: &CompareView,
     c: &Comparison,
-    candidates: &[compare::Candidate],
+    Choices { candidates, events: several }: Choices<'_>,
     go: &Callback<CompareView>,
     choosing: &UseStateHandle<bool>,
 ) -> Html {
@@ -668,8 +697,6 @@ fn picker(
         Focus::Event(e) => Some(e as usize),
         Focus::Entity(_) => None,
     };
-    let several: Vec<usize> =
-        ordered_events(bundle).into_iter().filter(|&i| bundle.events.events[i].documents.len() > 1).collect();
     let mut offered: Vec<usize> = several.iter().copied().take(PICK_EVENTS).collect();
     if let Some(c) = current.filter(|c| !offered.contains(c)) {
         offered.push(c);

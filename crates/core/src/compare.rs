@@ -14,9 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::bundle::Bundle;
 use crate::document::SectionKind;
-use crate::events::{Passage, PassageRole};
+use crate::events::{EventPassage, Passage, PassageRole};
 use crate::framing::{
-    self, EventFraming, FramingSignals, ItemKind, MATRIX_ROWS, Presence, Prominence, ScopeMeasure,
+    self, EventPart, FramingSignals, ItemKind, MATRIX_ROWS, Presence, Prominence, ScopeMeasure,
     logodds::Vocabulary,
 };
 use crate::text::{self, TokenKind};
@@ -77,17 +77,34 @@ pub struct Candidate {
     pub reports: bool,
 }
 
+/// An event's passages with how each belongs to it: from `part` when given (a built site's table of
+/// events holds none: they come in each event's part), else from the bundle's events.
+fn event_passages<'a>(
+    bundle: &'a Bundle,
+    e: u32,
+    part: Option<&'a EventPart>,
+) -> Vec<(&'a Passage, &'a EventPassage)> {
+    match (part, bundle.events.events.get(e as usize)) {
+        (Some(part), _) => part.passages(),
+        (None, Some(event)) => bundle.events.passages_of(event),
+        (None, None) => Vec::new(),
+    }
+}
+
 /// Every document that has something about the focus: those that report it first, then by how many
 /// passages they have, then in corpus order.
 pub fn candidates(bundle: &Bundle, focus: Focus) -> Vec<Candidate> {
+    candidates_with(bundle, focus, None)
+}
+
+/// As [`candidates`], an event's passages read from its `part` when given ([`EventPart`]).
+pub fn candidates_with(bundle: &Bundle, focus: Focus, part: Option<&EventPart>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = match focus {
         Focus::Event(e) => {
             let Some(event) = bundle.events.events.get(e as usize) else { return Vec::new() };
             let mut count: BTreeMap<u32, u32> = BTreeMap::new();
-            for ep in &event.passages {
-                if let Some(p) = bundle.events.passages.get(ep.passage as usize) {
-                    *count.entry(p.document).or_default() += 1;
-                }
+            for (p, _) in event_passages(bundle, e, part) {
+                *count.entry(p.document).or_default() += 1;
             }
             count
                 .into_iter()
@@ -122,9 +139,14 @@ pub fn candidates(bundle: &Bundle, focus: Focus) -> Vec<Candidate> {
 /// with most to say), at most [`MAX_COLUMNS`], in order of publication; when fewer than two outlets
 /// report it, documents that mention it fill up to two.
 pub fn default_documents(bundle: &Bundle, focus: Focus) -> Vec<u32> {
+    default_documents_with(bundle, focus, None)
+}
+
+/// As [`default_documents`], an event's passages read from its `part` when given ([`EventPart`]).
+pub fn default_documents_with(bundle: &Bundle, focus: Focus, part: Option<&EventPart>) -> Vec<u32> {
     let mut seen = BTreeSet::new();
     let mut picked = Vec::new();
-    let all = candidates(bundle, focus);
+    let all = candidates_with(bundle, focus, part);
     for c in all.iter().filter(|c| c.reports) {
         if picked.len() < MAX_COLUMNS && seen.insert(outlet(bundle, c.document)) {
             picked.push(c.document);
@@ -252,12 +274,18 @@ pub struct Comparison {
 /// Compares `documents` (at most [`MAX_COLUMNS`] are kept, duplicates and unknown indices dropped) on
 /// `focus`.
 pub fn compare(bundle: &Bundle, focus: Focus, documents: &[u32]) -> Comparison {
-    compare_with(bundle, focus, documents, &bundle.framing.events)
+    compare_with(bundle, focus, documents, None)
 }
 
-/// As [`compare`], an event's framing read from `framed` (a built site fetches the event's part of the
-/// framing table alone: [`crate::framing::EventPart`]).
-pub fn compare_with(bundle: &Bundle, focus: Focus, documents: &[u32], framed: &[EventFraming]) -> Comparison {
+/// As [`compare`], an event's passages and framing read from its `part` when given (a built site fetches
+/// the event's part alone: [`EventPart`]).
+pub fn compare_with(
+    bundle: &Bundle,
+    focus: Focus,
+    documents: &[u32],
+    part: Option<&EventPart>,
+) -> Comparison {
+    let framed = part.map_or(bundle.framing.events.as_slice(), |p| p.framings.as_slice());
     let mut docs: Vec<u32> = Vec::new();
     for &d in documents {
         if (d as usize) < bundle.documents.len() && !docs.contains(&d) && docs.len() < MAX_COLUMNS {
@@ -268,7 +296,7 @@ pub fn compare_with(bundle: &Bundle, focus: Focus, documents: &[u32], framed: &[
     let mut measures: Vec<ScopeMeasure> = Vec::with_capacity(docs.len());
     let mut columns: Vec<Column> = Vec::with_capacity(docs.len());
     for &d in &docs {
-        let passages = column_passages(bundle, focus, d);
+        let passages = column_passages(bundle, focus, d, part);
         let precomputed = match focus {
             Focus::Event(e) => framed.iter().find(|f| f.event == e && f.document == d),
             Focus::Entity(_) => None,
@@ -313,13 +341,12 @@ pub fn compare_with(bundle: &Bundle, focus: Focus, documents: &[u32], framed: &[
     Comparison { focus, columns, rows, matrix }
 }
 
-fn column_passages(bundle: &Bundle, focus: Focus, d: u32) -> Vec<Shown> {
+fn column_passages(bundle: &Bundle, focus: Focus, d: u32, part: Option<&EventPart>) -> Vec<Shown> {
     match focus {
         Focus::Event(e) => {
-            let Some(event) = bundle.events.events.get(e as usize) else { return Vec::new() };
-            let mut out: Vec<Shown> = bundle
-                .events
-                .passages_in(event, d)
+            let mut out: Vec<Shown> = event_passages(bundle, e, part)
+                .into_iter()
+                .filter(|(p, _)| p.document == d)
                 .map(|(p, ep)| Shown { passage: p.clone(), role: Some(ep.role) })
                 .collect();
             out.sort_by_key(|s| s.passage.start);

@@ -174,17 +174,9 @@ impl Events {
         self.events.iter().enumerate().filter(move |(_, e)| e.documents.contains(&document)).map(|(i, _)| i)
     }
 
-    /// The passages of an event in one document, in reading order.
-    pub fn passages_in<'a>(
-        &'a self,
-        event: &'a Event,
-        document: u32,
-    ) -> impl Iterator<Item = (&'a Passage, &'a EventPassage)> + 'a {
-        event
-            .passages
-            .iter()
-            .map(|ep| (&self.passages[ep.passage as usize], ep))
-            .filter(move |(p, _)| p.document == document)
+    /// The passages of an event, in the event's order, with how each belongs to it.
+    pub fn passages_of<'a>(&'a self, event: &'a Event) -> Vec<(&'a Passage, &'a EventPassage)> {
+        event.passages.iter().filter_map(|ep| Some((self.passages.get(ep.passage as usize)?, ep))).collect()
     }
 }
 

@@ -242,7 +242,10 @@ pub fn export(bundle: &crate::bundle::Bundle) -> Export {
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| framing::event(e, bundle.framing.matrix(u32::try_from(i).unwrap_or(u32::MAX)), &names))
+        .map(|(i, e)| {
+            let matrix = bundle.framing.matrix(u32::try_from(i).unwrap_or(u32::MAX));
+            framing::event(e, &bundle.events.passages_of(e), matrix, &names)
+        })
         .collect();
     let outlets = bundle.framing.outlets.iter().map(|o| framing::outlet(o, &names)).collect();
     Export { schema: SCHEMA, entities, events, outlets, documents }
@@ -256,9 +259,10 @@ pub fn export_document(bundle: &crate::bundle::Bundle, index: usize) -> Option<E
     export_document_with(bundle, index, &[])
 }
 
-/// As [`export_document`], the framing of events read also from `parts`: a built site's framing table
-/// holds each document's framing and no event's, and the document's events' parts come apart
-/// ([`crate::framing::EventPart`]; those of the events it reports or mentions are needed).
+/// As [`export_document`], the passages and framing of events read also from `parts`: a built site's
+/// tables hold each document's framing and no event's passages or framing, and the document's events'
+/// parts come apart ([`crate::framing::EventPart`]; those of the events it reports or mentions are
+/// needed).
 pub fn export_document_with(
     bundle: &crate::bundle::Bundle,
     index: usize,
@@ -291,7 +295,14 @@ pub fn export_document_with(
         .iter()
         .enumerate()
         .filter(|(_, e)| e.documents.contains(&d) || e.mentioned_in.contains(&d))
-        .map(|(i, e)| framing::event(e, matrix(u32::try_from(i).unwrap_or(u32::MAX)), &names))
+        .map(|(i, e)| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let passages = match parts.iter().find(|p| p.event == i) {
+                Some(part) => part.passages(),
+                None => bundle.events.passages_of(e),
+            };
+            framing::event(e, &passages, matrix(i), &names)
+        })
         .collect();
     Some(Export { schema: SCHEMA, entities, events, outlets: Vec::new(), documents: vec![document] })
 }
@@ -329,17 +340,14 @@ fn corpus_document<'a>(
     if let Some(f) = bundle.framing.documents.get(i as usize) {
         d.framing = Some(framing::signals(f, names));
     }
-    d.event_framing =
-        framed.iter().map(|f| framing::event_framing(f, &omissions(matrix(f.event), f), names)).collect();
+    d.event_framing = framed
+        .iter()
+        .map(|f| {
+            let left_out = matrix(f.event).map_or_else(Vec::new, |m| m.omissions(f.document));
+            framing::event_framing(f, &left_out, names)
+        })
+        .collect();
     Some(d)
-}
-
-/// What `framing`'s document leaves out of its event, by the event's matrix.
-fn omissions(
-    matrix: Option<&crate::framing::OmissionMatrix>,
-    framing: &crate::framing::EventFraming,
-) -> Vec<crate::framing::Omission> {
-    matrix.map_or_else(Vec::new, |m| m.omissions(framing.document))
 }
 
 /// What export ids the model's indices stand for.

@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Document;
 use crate::document::SectionKind;
-use crate::events::{Event, Events, Passage, content_words};
+use crate::events::{Event, EventPassage, Events, Passage, content_words};
 use crate::language::canonical::Canonical;
 use crate::language::lexicon::lexicon;
 use crate::language::{HedgeKind, Label, Speaker};
@@ -314,10 +314,24 @@ impl Framing {
         self.matrices.get(event as usize).filter(|m| m.event == event)
     }
 
-    /// Takes each event's part out of the table (see [`EventPart`]), one per event of `events` events in
-    /// their order, leaving each document's framing and the outlets'.
-    pub fn take_event_parts(&mut self, events: usize) -> Vec<EventPart> {
-        let mut parts: Vec<EventPart> = (0..events).map(|_| EventPart::default()).collect();
+    /// Takes each event's part out of the table and out of `events` (see [`EventPart`]), one per event in
+    /// their order: this table keeps each document's framing and the outlets', and `events` each event's
+    /// head (what it is, its documents, entities and terms) with no passages.
+    pub fn take_event_parts(&mut self, events: &mut Events) -> Vec<EventPart> {
+        let passages = std::mem::take(&mut events.passages);
+        let mut parts: Vec<EventPart> = events
+            .events
+            .iter_mut()
+            .enumerate()
+            .map(|(i, e)| EventPart {
+                event: u32::try_from(i).unwrap_or(u32::MAX),
+                passages: std::mem::take(&mut e.passages)
+                    .into_iter()
+                    .filter_map(|ep| Some((passages.get(ep.passage as usize)?.clone(), ep)))
+                    .collect(),
+                ..EventPart::default()
+            })
+            .collect();
         for f in std::mem::take(&mut self.events) {
             if let Some(part) = parts.get_mut(f.event as usize) {
                 part.framings.push(f);
@@ -332,11 +346,17 @@ impl Framing {
     }
 }
 
-/// One event's part of a corpus's framing: how each document that reports it framed it, and its omission
-/// matrix. A built site keeps each event's part in a file of its own, so that comparing an event fetches
-/// that event's framing and no other's.
+/// One event's part of a corpus: its passages, how each document that reports it framed it, and its
+/// omission matrix. A built site keeps each event's part in a file of its own, so that comparing an event
+/// fetches that event's passages and framing and no other's, and the table of events (what the list of
+/// events, the timeline and the reader show) holds no passage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventPart {
+    /// The event's index in the corpus's events.
+    pub event: u32,
+    /// The event's passages, in the event's order, each with how it belongs to the event (whose
+    /// `passage` is its index in the whole corpus's passages).
+    pub passages: Vec<(Passage, EventPassage)>,
     /// One per document with passages of the event, in the table's order.
     pub framings: Vec<EventFraming>,
     /// The event's omission matrix (one, or none for an event with no matrix).
@@ -347,6 +367,11 @@ impl EventPart {
     /// The framing of the event by `document`, if it has passages of it.
     pub fn of(&self, document: u32) -> Option<&EventFraming> {
         self.framings.iter().find(|f| f.document == document)
+    }
+
+    /// The event's passages with how each belongs to it, as [`Events::passages_of`] gives them.
+    pub fn passages(&self) -> Vec<(&Passage, &EventPassage)> {
+        self.passages.iter().map(|(p, ep)| (p, ep)).collect()
     }
 }
 

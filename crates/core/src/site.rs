@@ -9,14 +9,15 @@
 //! | `index/N.plx` | search index chunk `N`: the posting lists of a range of keys | a query needs a key in that range |
 //! | `text/K/N.plx` | document `N`'s text and sections ([`Excerpt`]) | its search snippets are shown |
 //! | `doc/K/N.plx` | document `N`, whole | it is read, or a view needs every document |
-//! | `canonical.plx`, `events.plx`, `framing.plx` | the corpus tables ([`Table`]): entities (and each document's links to them), events, each document's framing and the outlets' terms | a view needs that table (Entities the first; Timeline the second; Reader and Compare the first two; a document's annotations saved, the third) |
-//! | `framing/K/N.plx` | event `N`'s part of the framing ([`EventPart`]): how each document that reports it framed it, and its omission matrix | the event is compared, or a document that reports or mentions it has its annotations saved |
+//! | `canonical.plx`, `events.plx`, `framing.plx` | the corpus tables ([`Table`]): entities (and each document's links to them), events (what each is, its date, documents, entities and terms: no passages), each document's framing and the outlets' terms | a view needs that table (Entities the first; Timeline the second; Reader and Compare the first two; a document's annotations saved, the third) |
+//! | `framing/K/N.plx` | event `N`'s part ([`EventPart`]): its passages, how each document that reports it framed it, and its omission matrix | the event is compared, or a document that reports or mentions it has its annotations saved |
 //! | `entities.plx` | each entity's mentions by outlet, articles alone and with comments ([`EntityTables`]) | the Entities view |
 //! | `co/N.plx` | who is named with each of entities `N × CO_CHUNK` onwards, the first [`CO_ROWS`] ([`CoChunk`]) | an entity is chosen in the Entities view |
 //!
 //! (`K` is `N / 1000`, so that no folder holds more than a thousand files.) At a hundred thousand
-//! documents the framing of every (document, event) pair is most of the framing: comparing one event
-//! fetches that event's part, not all of them.
+//! documents the framing of every (document, event) pair is most of the framing, and the events'
+//! passages most of the events: comparing one event fetches that event's part, not all of them, and the
+//! list of events, the timeline and the reader fetch the events without their passages.
 //!
 //! Each file is the magic `PLXS`, the format version (`u32` little-endian), then a raw-deflate stream of
 //! the value in postcard encoding: the bytes a host serves are the bytes counted, compressed or not by
@@ -40,7 +41,7 @@ use crate::turns::{Parts, ReadInTurns, Stepper};
 use crate::{Document, Metadata};
 
 pub const MAGIC: [u8; 4] = *b"PLXS";
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// The catalog's path under the data folder.
 pub const CATALOG: &str = "catalog.plx";
 /// The corpus tables, each a file of its own, so that a view fetches only those it shows.
@@ -214,17 +215,14 @@ pub fn split(bundle: Bundle) -> Site {
         .map(|(article, all)| CoChunk { article: article.to_vec(), all: all.to_vec() })
         .collect();
     let mut framing = Arc::unwrap_or_clone(bundle.framing);
-    let event_parts = framing.take_event_parts(bundle.events.events.len());
+    let mut events = Arc::unwrap_or_clone(bundle.events);
+    let event_parts = framing.take_event_parts(&mut events);
     Site {
         catalog,
         event_parts,
         entities,
         co,
-        tables: Tables {
-            canonical: Arc::unwrap_or_clone(bundle.canonical),
-            events: Arc::unwrap_or_clone(bundle.events),
-            framing,
-        },
+        tables: Tables { canonical: Arc::unwrap_or_clone(bundle.canonical), events, framing },
         index: chunks,
         documents: Arc::unwrap_or_clone(bundle.documents),
     }
@@ -338,14 +336,19 @@ impl ReadInTurns for Framing {
     }
 }
 
-/// How each document framed the event, then its matrix: an event of thousands of documents is several
-/// megabytes.
+/// The event's index, its passages, how each document framed it, then its matrix: an event of thousands
+/// of documents is several megabytes.
 impl ReadInTurns for EventPart {
-    const PARTS: usize = 2;
+    const PARTS: usize = 4;
 
     fn read_part(&mut self, part: usize, s: &mut Stepper) -> Result<bool, BundleError> {
         match part {
-            0 => s.items(&mut self.framings),
+            0 => {
+                self.event = s.value()?;
+                Ok(true)
+            }
+            1 => s.items(&mut self.passages),
+            2 => s.items(&mut self.framings),
             _ => s.items(&mut self.matrix),
         }
     }

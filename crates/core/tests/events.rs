@@ -83,7 +83,9 @@ fn the_built_in_corpus_has_the_events_a_reader_finds() {
     let call = event_with(&bundle, &["001", "002"], "Barack Obama");
     let call_text: Vec<&str> = bundle
         .events
-        .passages_in(call, 2)
+        .passages_of(call)
+        .into_iter()
+        .filter(|(p, _)| p.document == 2)
         .map(|(p, _)| &bundle.documents[2].text[p.start as usize..p.end as usize])
         .collect();
     assert!(

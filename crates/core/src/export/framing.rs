@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Names;
-use crate::events::Event;
+use crate::events::{Event, EventPassage, Passage};
 use crate::framing::logodds::Term;
 use crate::framing::tone::Tone;
 use crate::framing::{
@@ -178,8 +178,14 @@ pub(super) fn event_framing(
     }
 }
 
-pub(super) fn event(e: &Event, matrix: Option<&OmissionMatrix>, names: &Names<'_>) -> EventExport {
-    let passage = |p: u32| names.events.passages.get(p as usize);
+/// Event `e` in the export schema, with its `passages` ([`crate::events::Events::passages_of`] or the
+/// event's part's) and its omission matrix.
+pub(super) fn event(
+    e: &Event,
+    passages: &[(&Passage, &EventPassage)],
+    matrix: Option<&OmissionMatrix>,
+    names: &Names<'_>,
+) -> EventExport {
     EventExport {
         id: e.id.clone(),
         label: e.label.clone(),
@@ -190,11 +196,9 @@ pub(super) fn event(e: &Event, matrix: Option<&OmissionMatrix>, names: &Names<'_
         mentioned_in: e.mentioned_in.iter().map(|&d| names.document(d)).collect(),
         entities: e.entities.iter().map(|&x| names.entity(x)).collect(),
         terms: e.terms.clone(),
-        passages: e
-            .passages
+        passages: passages
             .iter()
-            .filter_map(|ep| {
-                let p = passage(ep.passage)?;
+            .filter_map(|&(p, ep)| {
                 let doc = names.documents.get(p.document as usize)?;
                 let span = super::span(doc, p.start, p.end);
                 Some(PassageExport {
@@ -221,7 +225,12 @@ pub(super) fn event(e: &Event, matrix: Option<&OmissionMatrix>, names: &Names<'_
                         cells: item
                             .all_cells(&m.documents)
                             .map(|c| {
-                                let p = c.passage.and_then(passage);
+                                let p = c.passage.and_then(|id| {
+                                    let of_event = passages.iter().find(|(_, ep)| ep.passage == id);
+                                    of_event
+                                        .map(|&(p, _)| p)
+                                        .or_else(|| names.events.passages.get(id as usize))
+                                });
                                 CellExport {
                                     document: names.document(c.document),
                                     presence: c.presence.as_str(),

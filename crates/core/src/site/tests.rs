@@ -26,7 +26,14 @@ fn every_file_reads_back() {
     let get = |path: &str| &files.iter().find(|(p, _)| p == path).expect(path).1;
     assert_eq!(decode::<Catalog>(get(CATALOG)).expect("decodes"), site.catalog);
     assert_eq!(decode::<Canonical>(get(Table::Canonical.path())).expect("decodes"), *b.canonical);
-    assert_eq!(decode::<Events>(get(Table::Events.path())).expect("decodes"), *b.events);
+    // The events table holds the events without their passages; each event's part has them.
+    let heads = decode::<Events>(get(Table::Events.path())).expect("decodes");
+    assert_eq!(heads, site.tables.events);
+    assert!(heads.passages.is_empty() && heads.events.iter().all(|e| e.passages.is_empty()));
+    assert_eq!(heads.events.len(), b.events.events.len());
+    for (head, whole) in heads.events.iter().zip(&b.events.events) {
+        assert_eq!(head, &crate::events::Event { passages: Vec::new(), ..whole.clone() });
+    }
     // The framing table holds each document's framing and the outlets'; each event's part is a file.
     let table = decode::<Framing>(get(Table::Framing.path())).expect("decodes");
     assert_eq!((&table.documents, &table.outlets), (&b.framing.documents, &b.framing.outlets));
@@ -39,7 +46,14 @@ fn every_file_reads_back() {
             b.framing.events.iter().filter(|f| f.event == event).collect();
         assert_eq!(part.framings.iter().collect::<Vec<_>>(), whole, "event {n}'s framings, in order");
         assert_eq!(part.matrix.first(), b.framing.matrix(event), "event {n}'s matrix");
+        assert_eq!(part.event, event);
+        assert_eq!(
+            part.passages(),
+            b.events.passages_of(&b.events.events[n]),
+            "event {n}'s passages, in order"
+        );
     }
+    assert!(site.event_parts.iter().any(|p| !p.passages.is_empty()), "some event has passages");
     assert_eq!(site.event_parts.iter().map(|p| p.framings.len()).sum::<usize>(), b.framing.events.len());
     assert_eq!(decode::<EntityTables>(get(ENTITIES)).expect("decodes"), site.entities);
     for (n, chunk) in site.co.iter().enumerate() {
@@ -210,29 +224,45 @@ fn the_corpus_tables_read_in_turns_equal_the_tables_read_at_once() {
     let lengths = table_lengths(&b);
     assert!(lengths.iter().all(|&n| n > 0), "{lengths:?}");
     read_in_turns_as_at_once(&*b.canonical, &get(Table::Canonical.path()));
-    read_in_turns_as_at_once(&*b.events, &get(Table::Events.path()));
+    read_in_turns_as_at_once(&site.tables.events, &get(Table::Events.path()));
     read_in_turns_as_at_once(&site.tables.framing, &get(Table::Framing.path()));
     let (n, part) =
         site.event_parts.iter().enumerate().max_by_key(|(_, p)| p.framings.len()).expect("events");
-    assert!(!part.framings.is_empty() && !part.matrix.is_empty());
+    assert!(!part.framings.is_empty() && !part.matrix.is_empty() && !part.passages.is_empty());
     read_in_turns_as_at_once(part, &get(&event_part_path(n)));
 }
 
-/// What a built site's Compare and Reader make from the framing table and the parts they fetch is what
-/// they make from the whole table.
+/// What a built site's Compare and Reader make from the events and framing tables and the parts they
+/// fetch is what they make from the whole tables.
 #[test]
-fn the_framing_split_by_event_compares_and_exports_as_the_whole_table() {
+fn the_tables_split_by_event_compare_and_export_as_the_whole_tables() {
     let b = bundle();
     let site = split(b.clone());
-    let table = Bundle { framing: Arc::new(site.tables.framing.clone()), ..b.clone() };
+    let table = Bundle {
+        framing: Arc::new(site.tables.framing.clone()),
+        events: Arc::new(site.tables.events.clone()),
+        ..b.clone()
+    };
     let mut compared = 0;
-    for (e, event) in b.events.events.iter().enumerate() {
+    for e in 0..b.events.events.len() {
         let focus = crate::compare::Focus::Event(u32::try_from(e).expect("fits"));
-        let whole = crate::compare::compare(&b, focus, &event.documents);
-        let apart =
-            crate::compare::compare_with(&table, focus, &event.documents, &site.event_parts[e].framings);
+        let part = Some(&site.event_parts[e]);
+        assert_eq!(
+            crate::compare::candidates(&b, focus),
+            crate::compare::candidates_with(&table, focus, part),
+            "event {e}'s candidates"
+        );
+        let docs = crate::compare::default_documents(&b, focus);
+        assert_eq!(docs, crate::compare::default_documents_with(&table, focus, part), "event {e}");
+        let whole = crate::compare::compare(&b, focus, &docs);
+        let apart = crate::compare::compare_with(&table, focus, &docs, part);
         assert_eq!(format!("{whole:?}"), format!("{apart:?}"), "event {e}");
-        compared += usize::from(event.documents.len() > 1);
+        compared += usize::from(docs.len() > 1 && whole.columns.iter().all(|c| !c.passages.is_empty()));
+        // Without the part the tables alone have no passage of the event: the test can fail.
+        if !whole.columns.iter().all(|c| c.passages.is_empty()) {
+            let bare = crate::compare::compare(&table, focus, &docs);
+            assert_ne!(format!("{whole:?}"), format!("{bare:?}"), "event {e}");
+        }
     }
     assert!(compared > 0, "an event of several documents was compared");
     for (d, _) in b.documents.iter().enumerate() {
