@@ -474,6 +474,12 @@ test('on a built site, Timeline and Entities fetch only the tables they show', {
   await page.goto(base + '/#/timeline');
   await page.locator('.timeline-chart svg').first().waitFor({ timeout: 20_000 });
   assert.deepEqual([...fetched.keys()].sort(), ['catalog.plx', 'events.plx']);
+  // Under the axis, the first 60 documents by date, in order, and how many more there are.
+  const onAxis = Number((await page.locator('.timeline-controls .period').innerText()).match(/: (\d+) documents/)[1]);
+  const dates = await page.locator('.tl-docs time').allInnerTexts();
+  assert.equal(dates.length, 60);
+  assert.deepEqual(dates, [...dates].sort(), 'listed by date');
+  assert.equal(await page.locator('.timeline-list .note').last().innerText(), `and ${onAxis - 60} more: zoom in to list them`);
   await page.goto(base + '/#/entities');
   await page.locator('.entity-table tbody tr').first().waitFor({ timeout: 20_000 });
   assert.deepEqual([...fetched.keys()].sort(), ['canonical.plx', 'catalog.plx', 'entities.plx', 'events.plx']);

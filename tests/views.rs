@@ -269,6 +269,17 @@ async fn the_timeline_spans_the_years_and_zooms_to_a_year() {
 }
 
 #[wasm_bindgen_test]
+async fn a_zoom_with_no_date_opens_at_the_earliest_item() {
+    let (root, _) = mount("/timeline", &[("zoom", "year")]).await;
+    let corpus = Corpus::embedded();
+    let first = explore::earliest(&corpus.bundle.documents, &corpus.bundle.events).expect("a dated item");
+    let period = one(&root, ".timeline-controls .period");
+    assert_eq!(period.get_attribute("data-zoom").as_deref(), Some("year"));
+    assert_eq!(period.get_attribute("data-at"), Some(format!("{:04}", first.year)));
+    assert_eq!(columns(&root).len(), 12);
+}
+
+#[wasm_bindgen_test]
 async fn a_month_is_drawn_by_day_and_a_document_mark_opens_the_reader() {
     let (root, history) = mount("/timeline", &[("zoom", "month"), ("at", "2013-04")]).await;
     let days = columns(&root);

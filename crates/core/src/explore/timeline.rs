@@ -368,10 +368,21 @@ pub const OTHER_OUTLETS: &str = "Other outlets";
 /// Lays out the documents and events of `period`, with at most `max_lanes` outlet lanes (at least one):
 /// when the corpus has more outlets than that, the smallest share the last lane.
 pub fn timeline(documents: &[Document], events: &Events, period: Period, max_lanes: usize) -> Timeline {
-    let dated_docs: Vec<(u32, PartialDate)> =
-        documents.iter().enumerate().filter_map(|(i, d)| Some((index(i), document_date(d)?))).collect();
-    let dated_events: Vec<(u32, PartialDate)> =
-        events.events.iter().enumerate().filter_map(|(i, e)| Some((index(i), event_date(e)?))).collect();
+    // Each date read once: at a hundred thousand documents, reading them took a tenth of a second.
+    let (mut dated_docs, mut undated_documents) = (Vec::new(), Vec::new());
+    for (i, d) in documents.iter().enumerate() {
+        match document_date(d) {
+            Some(date) => dated_docs.push((index(i), date)),
+            None => undated_documents.push(index(i)),
+        }
+    }
+    let (mut dated_events, mut undated_events) = (Vec::new(), Vec::new());
+    for (i, e) in events.events.iter().enumerate() {
+        match event_date(e) {
+            Some(date) => dated_events.push((index(i), date)),
+            None => undated_events.push(index(i)),
+        }
+    }
     let years = dated_docs.iter().chain(&dated_events).map(|(_, d)| d.year);
     let (first_year, last_year) = (years.clone().min().unwrap_or(0), years.max().unwrap_or(-1));
 
@@ -449,18 +460,7 @@ pub fn timeline(documents: &[Document], events: &Events, period: Period, max_lan
         events: marks(event_marks),
         before,
         after,
-        undated_documents: documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| document_date(d).is_none())
-            .map(|(i, _)| index(i))
-            .collect(),
-        undated_events: events
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| event_date(e).is_none())
-            .map(|(i, _)| index(i))
-            .collect(),
+        undated_documents,
+        undated_events,
     }
 }
