@@ -465,6 +465,17 @@ test('on a built site, Compare lists the events at once, and compares an event w
   assert.equal(parts().length, 2);
   assert.ok(parts().every((p) => fetched.get(p) === 1), 'each part fetched once');
   assert.ok(!fetched.has('framing.plx'), 'Compare does not fetch the framing table');
+  // A link that names its documents, opened afresh: those documents and the event's part, and only them.
+  const named = await page.locator('.column-head').evaluateAll((hs) => [...new Set(hs.map((h) => h.dataset.doc))].slice(0, 2));
+  const event = new URL(page.url().replace('#/', '')).searchParams.get('event');
+  const fresh = await openPage(t, { serviceWorkers: 'block' });
+  const again = recordData(fresh);
+  await fresh.goto(`${base}/#/compare?event=${encodeURIComponent(event)}&${named.map((d) => `doc=${encodeURIComponent(d)}`).join('&')}`);
+  await fresh.locator('.matrix td.presence').first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await fresh.locator('.column-head').evaluateAll((hs) => [...new Set(hs.map((h) => h.dataset.doc))]), named);
+  const data = [...again.keys()].filter((k) => !k.startsWith('text/'));
+  assert.equal(data.filter((k) => k.startsWith('doc/')).length, 2, `the two documents named: ${data}`);
+  assert.equal(data.filter((k) => k.startsWith('framing/')).length, 1, `the event's part: ${data}`);
 });
 
 test('on a built site, Timeline and Entities fetch only the tables they show', { skip }, async (t) => {
