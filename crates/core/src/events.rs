@@ -1599,9 +1599,11 @@ fn label(
 }
 
 /// When the event happened, and how that is known, in this order: a day two or more of its documents
-/// state; a year before the first report that its documents state ("warned the FBI in 2011"); a day one
-/// document states; else the day of the earliest report. Days after the first report are later
-/// developments and are not candidates.
+/// state; a year before the first report that at least half of its documents state ("warned the FBI in
+/// 2011"); a day one document states, when that is half of them; else the day of the earliest report.
+/// Days after the first report are later developments and are not candidates. A year or a lone day that
+/// fewer state is background ("the 1990 treaty"), not the event's: an event that 22 stories of 2009
+/// report is not dated 1990 because two of them recall it.
 fn date_of(
     reporting: &[u32],
     documents: &[u32],
@@ -1640,7 +1642,10 @@ fn date_of(
     }
     let n = documents.len();
     let best_day = days.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
-    let best_year = years.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
+    let best_year = years
+        .iter()
+        .filter(|(_, by)| by.len() * 2 >= n)
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
     match (best_day, best_year) {
         (Some((day, by)), _) if by.len() >= 2 => {
             (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
@@ -1648,10 +1653,10 @@ fn date_of(
         (_, Some((year, by))) => {
             (Some(year.to_string()), Some(format!("year stated in {} of {n} documents", by.len())))
         }
-        (Some((day, by)), None) => {
+        (Some((day, by)), None) if by.len() * 2 >= n => {
             (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
         }
-        (None, None) => match earliest {
+        _ => match earliest {
             Some(day) => (Some(day), Some("earliest report".to_owned())),
             None => (None, None),
         },
