@@ -339,6 +339,8 @@ fn stock_text_brings_no_document_into_an_event() {
 /// half of its documents state it: a date a few recall ("the worst since 1990") is background. The
 /// generator's stories recall past years in some paragraphs, so among a few hundred of them some events
 /// have a year or a day that a minority states.
+// Drawn from parallax-synth, a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_date_few_of_an_events_documents_state_is_not_its_date() {
     let docs = (0..300)
