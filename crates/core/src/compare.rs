@@ -293,10 +293,15 @@ pub fn compare_with(
         }
     }
     let mut vocabulary = Vocabulary::default();
+    // An event's passages, gathered once for every column.
+    let of_event = match focus {
+        Focus::Event(e) => event_passages(bundle, e, part),
+        Focus::Entity(_) => Vec::new(),
+    };
     let mut measures: Vec<ScopeMeasure> = Vec::with_capacity(docs.len());
     let mut columns: Vec<Column> = Vec::with_capacity(docs.len());
     for &d in &docs {
-        let passages = column_passages(bundle, focus, d, part);
+        let passages = column_passages(bundle, focus, d, &of_event);
         let precomputed = match focus {
             Focus::Event(e) => framed.iter().find(|f| f.event == e && f.document == d),
             Focus::Entity(_) => None,
@@ -341,13 +346,19 @@ pub fn compare_with(
     Comparison { focus, columns, rows, matrix }
 }
 
-fn column_passages(bundle: &Bundle, focus: Focus, d: u32, part: Option<&EventPart>) -> Vec<Shown> {
+/// Document `d`'s passages about the focus, in reading order (for an event, from `of_event`: its passages).
+fn column_passages(
+    bundle: &Bundle,
+    focus: Focus,
+    d: u32,
+    of_event: &[(&Passage, &EventPassage)],
+) -> Vec<Shown> {
     match focus {
-        Focus::Event(e) => {
-            let mut out: Vec<Shown> = event_passages(bundle, e, part)
-                .into_iter()
+        Focus::Event(_) => {
+            let mut out: Vec<Shown> = of_event
+                .iter()
                 .filter(|(p, _)| p.document == d)
-                .map(|(p, ep)| Shown { passage: p.clone(), role: Some(ep.role) })
+                .map(|&(p, ep)| Shown { passage: p.clone(), role: Some(ep.role) })
                 .collect();
             out.sort_by_key(|s| s.passage.start);
             out

@@ -186,6 +186,10 @@ pub(super) fn event(
     matrix: Option<&OmissionMatrix>,
     names: &Names<'_>,
 ) -> EventExport {
+    // A matrix cell names its passage by its index in the corpus: looked up once per cell, not by a scan
+    // of the event's passages (an event of thousands of documents has thousands of each).
+    let by_id: std::collections::HashMap<u32, &Passage> =
+        passages.iter().map(|&(p, ep)| (ep.passage, p)).collect();
     EventExport {
         id: e.id.clone(),
         label: e.label.clone(),
@@ -226,10 +230,7 @@ pub(super) fn event(
                             .all_cells(&m.documents)
                             .map(|c| {
                                 let p = c.passage.and_then(|id| {
-                                    let of_event = passages.iter().find(|(_, ep)| ep.passage == id);
-                                    of_event
-                                        .map(|&(p, _)| p)
-                                        .or_else(|| names.events.passages.get(id as usize))
+                                    by_id.get(&id).copied().or_else(|| names.events.passages.get(id as usize))
                                 });
                                 CellExport {
                                     document: names.document(c.document),
