@@ -139,9 +139,11 @@ pub fn pieces(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Piece
 }
 
 /// Whether a hyphen joins `before` and `after` into one piece. Two capitalised names joined by a
-/// hyphen are two names ("U.S.-Russia talks", "the Merkel-Macron meeting") unless the compound is a
-/// gazetteer name ("Guinea-Bissau") or a given name ("Jean-Claude"), or its first part is a particle or
-/// a single letter ("al-Qaeda", "G-20").
+/// hyphen are two names ("U.S.-Russia talks", "the Merkel-Macron meeting"). The compound is one piece
+/// when it is a gazetteer name ("Guinea-Bissau") or the first word of one ("Anti-Defamation League"), or
+/// a given name ("Jean-Claude"); when its first part is a particle or a single letter ("al-Qaeda",
+/// "G-20"); and when its first part is a prefix such as "Anti" or "Non" and its second names nothing on
+/// its own ("Anti-Slavery Society"; but "Pro-Kremlin" is two).
 fn joins(before: &str, after: &str) -> bool {
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     if !capital(before)
@@ -151,9 +153,15 @@ fn joins(before: &str, after: &str) -> bool {
         return true;
     }
     let lex = super::lexicon::lexicon();
+    let compound = format!("{before}-{after}");
     before.chars().count() <= 2
         || lex.given_names.contains(before) && lex.given_names.contains(after)
-        || lex.names.contains_key(&format!("{before}-{after}"))
+        || lex.names.contains_key(&compound)
+        // The first word of a gazetteer name: "Anti-Corruption Foundation", "Non-Aligned Movement".
+        || lex.starts.contains_key(&compound)
+        // A prefix before a word that names nothing on its own: "Anti-Slavery Society", "Pro-Democracy
+        // Movement". Before a name it stays apart, as it does in lowercase: "Pro-Kremlin", "Anti-American".
+        || NAME_PREFIXES.contains(&before.to_lowercase().as_str()) && !lex.names.contains_key(after)
         || before.chars().all(|c| !c.is_lowercase()) && after.chars().all(|c| c.is_ascii_digit())
 }
 

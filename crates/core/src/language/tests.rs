@@ -219,3 +219,23 @@ fn runs_tile_a_span_and_carry_their_marks() {
     assert!(marked("It is over,").is_some_and(|r| r.quote.is_some()));
     assert!(super::runs(&a, 5, 5).is_empty());
 }
+
+#[test]
+fn a_capitalised_prefix_stays_with_the_name_it_begins() {
+    // Whether the name is in the gazetteer or not, at the start of a sentence or inside one.
+    let text = "The Anti-Corruption Foundation sent teams. Officials of the Anti-Slavery Society and the \
+                Non-Aligned Movement met. Meanwhile Anti-Defamation League staff left.";
+    let m = mentions(text);
+    for want in [
+        "Anti-Corruption Foundation",
+        "Anti-Slavery Society",
+        "Non-Aligned Movement",
+        "Anti-Defamation League",
+    ] {
+        assert!(m.iter().any(|(t, l)| t == want && *l == Label::Org), "{want}: {m:?}");
+    }
+    // A prefix before a name is not part of it.
+    let m = mentions("Pro-Kremlin groups rallied, and the Merkel-Macron meeting went ahead.");
+    assert!(m.iter().any(|(t, _)| t == "Kremlin"), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| t.contains("Pro") || t.contains("Merkel-Macron")), "{m:?}");
+}
