@@ -232,7 +232,9 @@ struct Features {
     stock: Vec<bool>,
 }
 
-fn stopwords() -> &'static HashSet<&'static str> {
+/// Function words and the most frequent reporting verbs (`data/stopwords.tsv`); also what entity finding
+/// allows in lowercase in a title-case headline.
+pub(crate) fn stopwords() -> &'static HashSet<&'static str> {
     static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
     CELL.get_or_init(|| {
         include_str!("../data/stopwords.tsv")

@@ -16,7 +16,9 @@
 //!    "Lake Baikal"). Otherwise it is cut, longest match first, into gazetteer names, titles ("President",
 //!    "Secretary of State") and the rest, which is a person when a title comes before it or its first
 //!    word is a given name or it is two or three capitalised words; an organisation when it is an
-//!    acronym; and undecided when it is one word.
+//!    acronym; and undecided when it is one word. A line in title case (a headline: "Ukraine Seals Trade
+//!    Agreement With India") says nothing by its capitals, so there an ordinary word is no name unless a
+//!    gazetteer name or a title covers it, and two or three capitalised words alone are no person.
 //! 3. **Consistency within the text.** An undecided word that is part of a person's name found elsewhere
 //!    in the text is that person ("Okonjo" after "Ngozi Okonjo"); one that the text names in a
 //!    decided mention elsewhere takes that label; one before a speech verb ("X said") is a person; one
@@ -92,6 +94,30 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
         found.push(plain(date.start, date.end, Label::Date, date.first));
     }
 
+    // In a title-case line ("Ukraine Seals Trade Agreement With India") capitals say nothing: an
+    // ordinary word there is no name, unless a gazetteer name or a title covers it.
+    let mut title_case = vec![false; pieces.len()];
+    for (a, b) in title_case_sentences(text, pieces) {
+        title_case[a..b].fill(true);
+        let mut k = a;
+        while k < b {
+            if !taken[k]
+                && let Some((stop, Segment::Name(_) | Segment::Title)) = longest_at(text, pieces, lex, k, b)
+            {
+                k = stop;
+                continue;
+            }
+            // An event noun stays, to end a named event ("Ulsan Bombing").
+            if pieces[k].capitalised(text)
+                && sentence_word(text, &pieces[k], lex)
+                && !lex.event_heads.contains(&pieces[k].name(text).to_lowercase())
+            {
+                taken[k] = true;
+            }
+            k += 1;
+        }
+    }
+
     let mut undecided: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
@@ -130,7 +156,7 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
             continue;
         };
         let before = found.len();
-        decide_chunk(text, pieces, lex, i, end, &mut found, &mut undecided);
+        decide_chunk(text, pieces, lex, (i, end), title_case[i], &mut found, &mut undecided);
         for t in &mut taken[i..end] {
             *t = true;
         }
@@ -326,8 +352,8 @@ fn decide_chunk(
     text: &str,
     pieces: &[Piece],
     lex: &Lexicon,
-    mut i: usize,
-    end: usize,
+    (mut i, end): (usize, usize),
+    title_case: bool,
     found: &mut Vec<Found>,
     undecided: &mut Vec<(usize, usize)>,
 ) {
@@ -356,8 +382,13 @@ fn decide_chunk(
         found.push(mention(s, e, entry, i));
         return;
     }
-    // An ordinary word opening the sentence is not part of the name.
-    if pieces[i].sentence_start && sentence_word(text, &pieces[i], lex) {
+    // An ordinary word opening the sentence is not part of the name, unless it begins a gazetteer name
+    // ("South Korea President Yoon Suk Yeol said").
+    if pieces[i].sentence_start
+        && sentence_word(text, &pieces[i], lex)
+        && (matches!(pieces[i].name(text), "The" | "A" | "An")
+            || !matches!(longest_at(text, pieces, lex, i, end), Some((k, Segment::Name(_))) if k > i + 1))
+    {
         i += 1;
         while i < end && !name_piece(text, &pieces[i]) {
             i += 1;
@@ -476,7 +507,9 @@ fn decide_chunk(
                 let words = b - a;
                 let given = lex.given_names.contains(pieces[a].name(text));
                 let acronym = words == 1 && is_acronym(pieces[a].name(text));
-                let looks = (2..=3).contains(&words) && looks_like_person(text, pieces, a, b, lex);
+                // In a title-case headline every word is capitalised: that alone names no one.
+                let looks =
+                    !title_case && (2..=3).contains(&words) && looks_like_person(text, pieces, a, b, lex);
                 // Two or three unknown capitalised words after "in", "near", ... name a place.
                 let after_preposition = n == 0
                     && !given
@@ -515,6 +548,38 @@ fn sentence_word(text: &str, p: &Piece, lex: &Lexicon) -> bool {
     let word = p.name(text);
     lex.is_common(word) && !lex.given_names.contains(word) && !lex.names.contains_key(word)
         || matches!(word, "The" | "A" | "An")
+}
+
+/// The sentences (as ranges of pieces) written in title case: three or more capitalised words, every
+/// lowercase word a function word ("with", "of", "in"), and no full stop at the end, as headlines are
+/// written ("Ukraine Seals Trade Agreement With India", "Tax Evasion Trial Opens in Boise"). A sentence of
+/// prose full of names still has a verb in lowercase or ends with a full stop.
+fn title_case_sentences(text: &str, pieces: &[Piece]) -> Vec<(usize, usize)> {
+    let function = crate::events::stopwords();
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < pieces.len() {
+        let sentence = pieces[a].sentence;
+        let b = a + pieces[a..].iter().take_while(|p| p.sentence == sentence).count();
+        let words = pieces[a..b]
+            .iter()
+            .filter(|p| p.is_word() && p.text(text).chars().next().is_some_and(char::is_alphabetic));
+        let (mut capitals, mut prose) = (0, false);
+        for p in words {
+            let (word, capital) = (p.text(text), p.capitalised(text));
+            // A word in capitals ("By ANDREAS MITCHELL") neither makes nor breaks title case.
+            if capital && word.chars().any(char::is_lowercase) {
+                capitals += 1;
+            } else if !capital && !function.contains(word.to_lowercase().as_str()) {
+                prose = true;
+            }
+        }
+        if capitals >= 3 && !prose && pieces[b - 1].text(text) != "." {
+            out.push((a, b));
+        }
+        a = b;
+    }
+    out
 }
 
 /// Letters only, all capitals, two to six of them: "FSB", "NATO" (dots allowed: "F.B.I.").

@@ -239,3 +239,45 @@ fn a_capitalised_prefix_stays_with_the_name_it_begins() {
     assert!(m.iter().any(|(t, _)| t == "Kremlin"), "{m:?}");
     assert!(!m.iter().any(|(t, _)| t.contains("Pro") || t.contains("Merkel-Macron")), "{m:?}");
 }
+
+#[test]
+fn a_title_case_headline_names_only_what_is_a_name() {
+    let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
+    assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
+    assert_eq!(names("Pension Protest Spreads to Boise and Cairo"), ["Boise", "Cairo"]);
+    // A word that is not an ordinary one still reads as a name: "Evasion Trial" here.
+    let m = names("Tax Evasion Trial Opens in Boise");
+    assert!(
+        m.contains(&"Boise".into()) && !m.iter().any(|t| t.contains("Tax") || t.contains("Opens")),
+        "{m:?}"
+    );
+    let m = mentions("South Korea Vows to Hunt Down Those Behind Deadly Ulsan Bombing");
+    assert!(m.contains(&("South Korea".into(), Label::Place)), "{m:?}");
+    assert!(m.contains(&("Ulsan Bombing".into(), Label::Event)), "{m:?}");
+    assert_eq!(m.len(), 2, "{m:?}");
+    let m = mentions("North Korea Fires Missile Over Japan");
+    assert_eq!(m, [("North Korea".into(), Label::Place), ("Japan".into(), Label::Place)]);
+    // A gazetteer name of ordinary words, and a title, stay whole.
+    // (Which words are ordinary is the list of common words: a verb it lacks, such as "Resigns", would
+    // still be read as part of the name before it.)
+    let m = mentions("World Bank President David Malpass Warns of Slowdown");
+    assert!(m.contains(&("World Bank".into(), Label::Org)), "{m:?}");
+    assert!(m.iter().any(|(t, l)| t == "David Malpass" && *l == Label::Person), "{m:?}");
+    assert_eq!(m.len(), 2, "{m:?}");
+}
+
+#[test]
+fn prose_full_of_names_is_not_title_case() {
+    // A verb in lowercase, or a full stop, marks prose: its capitalised words are read as before.
+    let m = mentions("Officials said the Tenth District Court of Appeals ruled on Monday.");
+    assert!(m.iter().any(|(t, l)| t == "Tenth District Court of Appeals" && *l == Label::Org), "{m:?}");
+    // A gazetteer name that opens a sentence keeps its first word.
+    let m = mentions("South Korea President Yoon Suk Yeol said the talks would go on.");
+    assert!(m.contains(&("South Korea".into(), Label::Place)), "{m:?}");
+}
+
+#[test]
+fn a_byline_in_capitals_is_not_title_case() {
+    let m = mentions("Protesters March Through Central Algiers. EPA/ANDREAS MITCHELL");
+    assert!(m.iter().any(|(t, l)| t == "ANDREAS MITCHELL" && *l == Label::Person), "{m:?}");
+}
