@@ -107,8 +107,9 @@ pub struct Site {
     co: RefCell<HashMap<usize, Rc<CoChunk>>>,
     /// The events' parts of the framing that have come, by event.
     event_parts: RefCell<HashMap<u32, Rc<EventPart>>>,
-    /// Whole documents fetched or asked for.
+    /// Whole documents fetched or asked for, and how many are on their way.
     whole: RefCell<HashSet<u32>>,
+    documents_in_flight: Cell<usize>,
     index_chunks: Cell<u32>,
     failures: RefCell<Vec<String>>,
     /// Why each file that could not be had was not.
@@ -141,6 +142,7 @@ impl Site {
             co: RefCell::default(),
             event_parts: RefCell::default(),
             whole: RefCell::default(),
+            documents_in_flight: Cell::new(0),
             index_chunks: Cell::new(0),
             failures: RefCell::default(),
             failed_paths: RefCell::default(),
@@ -347,12 +349,31 @@ impl Site {
     }
 
     /// Asks for a whole document (the Reader's).
+    ///
+    /// Documents asked for together are taken in together, once the last of them has come: the corpus
+    /// writes whole documents into a copy of its cards, and at a hundred thousand documents each copy is a
+    /// long task (Compare asks for its columns' documents at once).
     pub fn request_document(self: &Rc<Self>, document: u32) {
         if !self.whole.borrow_mut().insert(document) {
             return;
         }
-        self.get(site::document_path(document as usize), Redraw::Soon, move |site, doc: Document| {
-            site.arrivals.borrow_mut().documents.push((document, doc));
+        let path = site::document_path(document as usize);
+        self.pending.borrow_mut().insert(path.clone());
+        self.documents_in_flight.set(self.documents_in_flight.get() + 1);
+        self.fetch_then(path.clone(), move |site, fetched: Result<Document, String>, _| {
+            site.documents_in_flight.set(site.documents_in_flight.get().saturating_sub(1));
+            match fetched {
+                Ok(doc) => {
+                    site.arrivals.borrow_mut().documents.push((document, doc));
+                    if site.documents_in_flight.get() == 0 {
+                        site.arrived(Redraw::Soon);
+                    }
+                }
+                Err(e) => {
+                    site.failed_paths.borrow_mut().insert(path, e.clone());
+                    site.failed(e);
+                }
+            }
         });
     }
 
