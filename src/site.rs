@@ -348,7 +348,7 @@ impl Site {
         }
     }
 
-    /// Asks for a whole document (the Reader's).
+    /// Asks for a whole document (the Reader's, and the documents of Compare's columns).
     ///
     /// Documents asked for together are taken in together, once the last of them has come: the corpus
     /// writes whole documents into a copy of its cards, and at a hundred thousand documents each copy is a
