@@ -139,6 +139,20 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
         if p.capitalised(text) {
             let sentence_end = pieces[i..].iter().take_while(|q| q.sentence == p.sentence).count() + i;
             let chunk = chunk_end(text, pieces, &taken, i, lex).unwrap_or(i + 1);
+            // Also one that the ordinary word opening the sentence comes before ("The Office for the
+            // Coordination of Humanitarian Affairs"): that word is left, and the name found from the next.
+            if p.sentence_start
+                && sentence_word(text, p, lex)
+                && longest_at(text, pieces, lex, i, sentence_end).is_none()
+                && i + 1 < sentence_end
+                && !taken[i + 1]
+                && let Some((k, Segment::Name(_))) = longest_at(text, pieces, lex, i + 1, sentence_end)
+                && k > chunk
+            {
+                taken[i] = true;
+                i += 1;
+                continue;
+            }
             if let Some((k, Segment::Name(entry))) = longest_at(text, pieces, lex, i, sentence_end)
                 && k > chunk
                 && !taken[i..k].iter().any(|t| *t)

@@ -220,14 +220,15 @@ impl Lexicon {
         for form in forms {
             let first = form.split([' ', '/', ',', '&', '(']).next().unwrap_or("").to_string();
             // Words and the marks between them are pieces: "9/11" is three, "Bosnia and Herzegovina" three.
-            let pieces =
-                form.split(' ').map(|w| 1 + 2 * w.matches(['/', ',', '&', '(', ')']).count()).sum::<usize>();
-            // A hyphenated first word may be one piece ("al-Qaeda") or three ("Self-Defense Forces").
-            let hyphens = first.matches('-').count();
-            for (key, n) in [
-                (first.clone(), pieces),
-                (first.split('-').next().unwrap_or("").to_string(), pieces + 2 * hyphens),
-            ] {
+            // A hyphenated word may be one piece ("al-Qaeda") or three ("Self-Defense Forces", "Council
+            // on American-Islamic Relations"): counted as three, the most the name can span.
+            let pieces = form
+                .split(' ')
+                .map(|w| 1 + 2 * w.matches(['/', ',', '&', '(', ')', '-']).count())
+                .sum::<usize>();
+            for (key, n) in
+                [(first.clone(), pieces), (first.split('-').next().unwrap_or("").to_string(), pieces)]
+            {
                 let e = lex.starts.entry(key).or_insert(0);
                 *e = (*e).max(n);
             }

@@ -241,6 +241,24 @@ fn a_capitalised_prefix_stays_with_the_name_it_begins() {
 }
 
 #[test]
+fn a_gazetteer_name_is_found_whole_past_a_hyphenated_word_or_an_opening_article() {
+    // Names the gazetteer holds: one opened by a sentence's "The" and running past what a chunk joins
+    // ("Coordination of"), and two with a hyphenated word after their first.
+    let text = "The Office for the Coordination of Humanitarian Affairs said it would help. The Council \
+                on American-Islamic Relations agreed, as did the Comprehensive Nuclear-Test-Ban Treaty \
+                Organization.";
+    let m = mentions(text);
+    for want in [
+        "Office for the Coordination of Humanitarian Affairs",
+        "Council on American-Islamic Relations",
+        "Comprehensive Nuclear-Test-Ban Treaty Organization",
+    ] {
+        assert!(m.iter().any(|(t, l)| t == want && *l == Label::Org), "{want}: {m:?}");
+    }
+    assert!(!m.iter().any(|(t, _)| t.starts_with("The ") || t == "Ban Treaty Organization"), "{m:?}");
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
