@@ -425,7 +425,22 @@ fn decide_chunk(
         found.push(plain(whole.0, event_end, Label::Event, i));
         return;
     }
-    let starts_title = matches!(longest_at(text, pieces, lex, i, end), Some((_, Segment::Title)));
+    // A title opens the chunk, or follows a nationality or a place that opens it ("American Interior
+    // Minister Rajan Park"): the chunk is a person's name with what comes before it, whatever its last
+    // word is the head of.
+    // ("Chennai Metropolitan Water Supply and Sewerage Board": a title that is also an ordinary word
+    // does not count there).
+    let title_at = |k: usize| matches!(longest_at(text, pieces, lex, k, end), Some((_, Segment::Title)));
+    let plain_title_at = |k: usize| match longest_at(text, pieces, lex, k, end) {
+        Some((stop, Segment::Title)) => lex
+            .titles
+            .get(collapse(&text[pieces[k].name_start..pieces[stop - 1].name_end]).as_str())
+            .is_some_and(|t| !t.ambiguous),
+        _ => false,
+    };
+    let starts_title = title_at(i)
+        || matches!(longest_at(text, pieces, lex, i, end),
+            Some((k, Segment::Name(e))) if k < end && matches!(e.label, Label::Norp | Label::Place) && plain_title_at(k));
     // "Ministry of Defence", "Tenth District Court of Appeals": an organisation's head before a connector.
     let org_start = (i..end.saturating_sub(1)).any(|k| {
         (lex.org_starts.contains(pieces[k].name(text)) || lex.org_heads.contains(pieces[k].name(text)))

@@ -259,6 +259,29 @@ fn a_gazetteer_name_is_found_whole_past_a_hyphenated_word_or_an_opening_article(
 }
 
 #[test]
+fn a_title_after_a_nationality_makes_a_person_whatever_the_surname() {
+    // A surname that is also a place's or an organisation's head word ("Park", "Hall", "Bank").
+    for (text, person) in [
+        ("\"We will help,\" American Interior Minister Rajan Park said.", "Rajan Park"),
+        ("Kenyan Foreign Minister Amina Hall said the talks would go on.", "Amina Hall"),
+        ("On Monday the French Finance Minister Claire Bank resigned.", "Claire Bank"),
+    ] {
+        let m = mentions(text);
+        assert!(m.iter().any(|(t, l)| t == person && *l == Label::Person), "{person}: {m:?}");
+        assert!(!m.iter().any(|(t, l)| t.contains("Minister") && *l != Label::Person), "{m:?}");
+    }
+    // The rule stays for a place or an organisation that is no title and a name.
+    assert!(has("They met in Moreno Valley on Friday.", "Moreno Valley", Label::Place));
+    assert!(has("The Kenyan Development Bank said so.", "Kenyan Development Bank", Label::Org));
+    // A title that is also an ordinary word ("Metropolitan") does not count.
+    assert!(has(
+        "The Lagos Metropolitan Transport Board said fares would rise.",
+        "Lagos Metropolitan Transport Board",
+        Label::Org
+    ));
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
