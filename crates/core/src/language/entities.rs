@@ -420,8 +420,17 @@ fn decide_chunk(
         found.push(plain(whole.0, whole.1, Label::Date, i));
         return;
     }
-    // A named event: an event noun ends it or follows it, or a prefix starts it.
+    // A named event: an event noun ends it or follows it, or a prefix starts it. In a title-case line,
+    // only if a word of it names something: "Earthquake Strikes" and "Cyber Attacks" are a headline's
+    // ordinary words.
     if let Some(event_end) = event_after(text, pieces, lex, i, end) {
+        let named = (i..end).any(|k| {
+            !lex.event_heads.contains(&pieces[k].name(text).to_lowercase())
+                && !sentence_word(text, &pieces[k], lex)
+        });
+        if title_case && !named {
+            return;
+        }
         found.push(plain(whole.0, event_end, Label::Event, i));
         return;
     }

@@ -282,6 +282,17 @@ fn a_title_after_a_nationality_makes_a_person_whatever_the_surname() {
 }
 
 #[test]
+fn a_title_case_headline_of_ordinary_words_names_no_event() {
+    let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
+    assert_eq!(names("Earthquake Strikes Off Coast of Chile"), ["Chile"]);
+    assert_eq!(names("Parliament Rejects Vote on Budget"), Vec::<String>::new());
+    assert_eq!(names("Brazilian Negotiators Strike Deal With India"), ["Brazilian", "India"]);
+    assert_eq!(names("Cyber Attacks Hit Banks in Estonia"), ["Estonia"]);
+    // A name in it still makes the event.
+    assert!(has("Police Hunt Suspects After Ulsan Bombing", "Ulsan Bombing", Label::Event));
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
