@@ -119,6 +119,8 @@ pub fn pieces(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Piece
                 let mark = p.text(text);
                 (p.kind == TokenKind::Quote && !mark.starts_with(['”', '’', '»']) && p.end < start + 1)
                     || matches!(mark, ":" | "—" | "–" | "(" | "--")
+                    // A dateline's mark, spaced: "BOISE - A march", "DILI | The rally", "PARIS • A".
+                    || matches!(mark, "-" | "•" | "·" | "|") && p.end < start
             });
             out.push(Piece {
                 start,

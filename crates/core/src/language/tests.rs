@@ -293,6 +293,23 @@ fn a_title_case_headline_of_ordinary_words_names_no_event() {
 }
 
 #[test]
+fn a_sentence_after_a_dateline_mark_starts_there() {
+    // Whatever mark an outlet puts after its dateline, the word after it opens the sentence: "A protest"
+    // is no named event, and the place is still found.
+    for text in [
+        "OVERLAND PARK • A protest against a new pension law drew thousands.",
+        "BOISE - A march against a mining project drew thousands.",
+        "DILI | A rally against a new tax drew thousands.",
+    ] {
+        let m = mentions(text);
+        assert!(!m.iter().any(|(_, l)| *l == Label::Event), "{text}: {m:?}");
+        assert!(m.iter().any(|(_, l)| *l == Label::Place), "{text}: {m:?}");
+    }
+    // A hyphen inside a compound opens nothing: "Indian" there is the nationality.
+    assert!(has("The Romanian-Indian trade agreement was signed.", "Indian", Label::Norp));
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
