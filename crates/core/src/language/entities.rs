@@ -8,17 +8,21 @@
 //! 1. **Dates** ([`super::temporal`]) are found first, in any case ("last year", "on Wednesday").
 //! 2. **Capitalised chunks.** A chunk is a run of capitalised pieces, joined by the lowercase connectors
 //!    names contain (`of`, `for`, `de`, `bin`, `von`, ...) when a capitalised piece follows. The first
-//!    word of a sentence leaves the chunk when it is an ordinary word ("The", "However"). A chunk is
-//!    decided as a whole when it can be: a gazetteer name ("Islamic State"); an organisation by its head
-//!    word ("Foreign Ministry", "Ministry of Defence"); a named event, when an event noun ends it or
-//!    follows it ("Oklahoma City bombing", "G-20 summit", "Winter Olympics", "Hurricane Katrina"), or
-//!    a year leads it ("the 2016 U.S. presidential election"); a place by its head word ("Red Square",
-//!    "Lake Baikal"). Otherwise it is cut, longest match first, into gazetteer names, titles ("President",
-//!    "Secretary of State") and the rest, which is a person when a title comes before it or its first
-//!    word is a given name or it is two or three capitalised words; an organisation when it is an
-//!    acronym; and undecided when it is one word. A line in title case (a headline: "Ukraine Seals Trade
+//!    word of a sentence (also after a dateline's mark: "BOISE - A march") leaves the chunk when it is
+//!    an ordinary word ("The", "However"). A gazetteer name that runs past the chunk is taken whole ("The
+//!    Office for the Coordination of Humanitarian Affairs"). A chunk is decided as a whole when it can
+//!    be: a gazetteer name ("Islamic State"); an organisation by its head word ("Foreign Ministry",
+//!    "Ministry of Defence"); a named event, when an event noun ends it or follows it ("Oklahoma City
+//!    bombing", "G-20 summit", "Winter Olympics", "Hurricane Katrina"), or a year leads it ("the 2016
+//!    U.S. presidential election"); a place by its head word ("Red Square", "Lake Baikal"). The head
+//!    words do not decide a chunk that a title opens, alone or after a nationality or a place ("American
+//!    Interior Minister Rajan Park"). Otherwise it is cut, longest match first, into gazetteer names,
+//!    titles ("President", "Secretary of State") and the rest, which is a person when a title comes
+//!    before it or its first word is a given name or it is two or three capitalised words; an
+//!    organisation when it is an acronym; and undecided when it is one word. A line in title case (a headline: "Ukraine Seals Trade
 //!    Agreement With India") says nothing by its capitals, so there an ordinary word is no name unless a
-//!    gazetteer name or a title covers it, and two or three capitalised words alone are no person.
+//!    gazetteer name or a title covers it, two or three capitalised words alone are no person, and event
+//!    nouns with ordinary words are no named event ("Earthquake Strikes").
 //! 3. **Consistency within the text.** An undecided word that is part of a person's name found elsewhere
 //!    in the text is that person ("Okonjo" after "Ngozi Okonjo"); one that the text names in a
 //!    decided mention elsewhere takes that label; one before a speech verb ("X said") is a person; one
