@@ -77,6 +77,9 @@ pub struct Lexicon {
     /// For the first piece of every gazetteer name and title (its text up to the first space or `/`,
     /// `,`, `&`, `(`), the most pieces such a name can span: bounds the lookups at each word.
     pub starts: HashMap<String, usize>,
+    /// The hyphenated words of gazetteer names and titles ("Tehreek-e-Insaf", "Guinea-Bissau"): a word
+    /// printed so is kept whole, not cut before a lowercase part.
+    pub hyphenated: HashSet<String>,
 }
 
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -218,6 +221,7 @@ impl Lexicon {
         lex.common = rows(COMMON_WORDS).filter_map(|r| r.first().map(|s| s.to_lowercase())).collect();
         let forms: Vec<String> = lex.names.keys().chain(lex.titles.keys()).cloned().collect();
         for form in forms {
+            lex.hyphenated.extend(form.split(' ').filter(|w| w.contains('-')).map(str::to_string));
             let first = form.split([' ', '/', ',', '&', '(']).next().unwrap_or("").to_string();
             // Words and the marks between them are pieces: "9/11" is three, "Bosnia and Herzegovina" three.
             // A hyphenated word may be one piece ("al-Qaeda") or three ("Self-Defense Forces", "Council

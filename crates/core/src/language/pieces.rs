@@ -198,8 +198,13 @@ fn name_part(text: &str, start: usize, end: usize) -> (usize, usize, bool, bool)
             cut = true;
         }
         let name = &text[name_start..name_end];
-        // A lowercase tail: the name is what comes before it (`Beijing-backed`, `U.S.-led`).
-        if let Some(tail) = name.split('-').skip(1).find(|p| p.chars().next().is_some_and(char::is_lowercase))
+        // A lowercase tail: the name is what comes before it (`Beijing-backed`, `U.S.-led`), unless the
+        // word is a given name or a gazetteer name's as printed (`Ing-wen`, `Tehreek-e-Insaf`).
+        let lex = super::lexicon::lexicon();
+        if !lex.given_names.contains(name)
+            && !lex.hyphenated.contains(name)
+            && let Some(tail) =
+                name.split('-').skip(1).find(|p| p.chars().next().is_some_and(char::is_lowercase))
             && let Some(at) = name.find(&format!("-{tail}"))
             && name.chars().next().is_some_and(|c| c.is_uppercase())
         {

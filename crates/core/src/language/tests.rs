@@ -310,6 +310,16 @@ fn a_sentence_after_a_dateline_mark_starts_there() {
 }
 
 #[test]
+fn a_hyphenated_word_with_a_lowercase_part_is_whole_when_a_name_spells_it_so() {
+    let m = mentions("Pakistan Tehreek-e-Insaf said it had evidence. Judge Ing-wen Perera said so too.");
+    assert!(m.iter().any(|(t, l)| t == "Pakistan Tehreek-e-Insaf" && *l == Label::Org), "{m:?}");
+    assert!(m.iter().any(|(t, l)| t == "Ing-wen Perera" && *l == Label::Person), "{m:?}");
+    // Otherwise the lowercase part is no name's.
+    let m = mentions("The Beijing-backed government and U.S.-led forces met.");
+    assert!(m.iter().any(|(t, _)| t == "Beijing") && m.iter().any(|(t, _)| t == "U.S."), "{m:?}");
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
