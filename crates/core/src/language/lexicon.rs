@@ -284,15 +284,14 @@ impl Lexicon {
         }
         let letters = form.chars().filter(|c| c.is_alphabetic()).count();
         if letters > 3 && form.chars().all(|c| !c.is_lowercase()) {
-            let titled: String = form
+            let titled: String = form.split(' ').map(title_word).collect::<Vec<_>>().join(" ");
+            // "IVANO-FRANKIVSK" is "Ivano-Frankivsk".
+            let parts: String = form
                 .split(' ')
-                .map(|w| {
-                    let mut cs = w.chars();
-                    cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default()
-                })
+                .map(|w| w.split('-').map(title_word).collect::<Vec<_>>().join("-"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            return self.names.get(&titled);
+            return self.names.get(&titled).or_else(|| self.names.get(&parts));
         }
         None
     }
@@ -305,11 +304,13 @@ impl Lexicon {
         }
         if first.chars().filter(|c| c.is_alphabetic()).count() > 3 && first.chars().all(|c| !c.is_lowercase())
         {
-            let mut cs = first.chars();
-            let titled: String =
-                cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default();
+            let parts: String = first.split('-').map(title_word).collect::<Vec<_>>().join("-");
             // A name in capitals may span as many words as the longest name.
-            return self.starts.get(&titled).map(|_| self.max_name_words.max(1) * 2);
+            return self
+                .starts
+                .get(&title_word(first))
+                .or_else(|| self.starts.get(&parts))
+                .map(|_| self.max_name_words.max(1) * 2);
         }
         None
     }
@@ -322,4 +323,10 @@ impl Lexicon {
             self.common.contains(word)
         }
     }
+}
+
+/// A word in title case: its first letter as printed, the rest in lowercase ("MOSCOW" is "Moscow").
+pub(crate) fn title_word(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map(|f| f.to_string() + &cs.as_str().to_lowercase()).unwrap_or_default()
 }

@@ -165,6 +165,11 @@ fn joins(before: &str, after: &str) -> bool {
         // Movement". Before a name it stays apart, as it does in lowercase: "Pro-Kremlin", "Anti-American".
         || NAME_PREFIXES.contains(&before.to_lowercase().as_str()) && !lex.names.contains_key(after)
         || before.chars().all(|c| !c.is_lowercase()) && after.chars().all(|c| c.is_ascii_digit())
+        // A name printed in capitals: "IVANO-FRANKIVSK", "GUINEA-BISSAU".
+        || [before, after].iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && {
+            let titled = format!("{}-{}", super::lexicon::title_word(before), super::lexicon::title_word(after));
+            lex.names.contains_key(&titled) || lex.starts.contains_key(&titled)
+        }
 }
 
 fn is_month_abbreviation(word: &str) -> bool {

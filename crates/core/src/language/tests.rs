@@ -320,6 +320,13 @@ fn a_hyphenated_word_with_a_lowercase_part_is_whole_when_a_name_spells_it_so() {
 }
 
 #[test]
+fn a_hyphenated_name_in_capitals_is_found() {
+    let m = mentions("IVANO-FRANKIVSK — Rescue teams worked through the night.");
+    assert!(m.iter().any(|(t, l)| t == "IVANO-FRANKIVSK" && *l == Label::Place), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| t == "IVANO"), "{m:?}");
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
