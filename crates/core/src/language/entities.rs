@@ -566,7 +566,9 @@ fn decide_chunk(
                     (Some(Label::Place), true)
                 } else if looks {
                     (Some(Label::Person), true)
-                } else if acronym && !lex.is_common(pieces[a].name(text)) || words >= 4 {
+                } else if acronym && !lex.is_common(pieces[a].name(text))
+                    || words >= 4 && !shouted(text, pieces, a, b, lex)
+                {
                     (Some(Label::Org), true)
                 } else {
                     (None, true)
@@ -636,6 +638,14 @@ fn looks_like_person(text: &str, pieces: &[Piece], a: usize, b: usize, lex: &Lex
         let w = p.name(text);
         p.capitalised(text) && !is_acronym(w) && !lex.is_common(w) && !lex.org_heads.contains(w)
     })
+}
+
+/// Whether the pieces `a..b` are words in capitals, half or more of them ordinary words: shouting
+/// ("NOBODY IN THIS TOWN EVER LISTENS"), not a name.
+fn shouted(text: &str, pieces: &[Piece], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = pieces[a..b].iter().filter(|p| p.is_word()).map(|p| p.name(text)).collect();
+    let common = words.iter().filter(|w| lex.is_common(&w.to_lowercase())).count();
+    words.iter().all(|w| !w.chars().any(char::is_lowercase)) && 2 * common >= words.len()
 }
 
 /// Drops connectors left at the edges of a cut.

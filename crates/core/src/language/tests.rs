@@ -327,6 +327,19 @@ fn a_hyphenated_name_in_capitals_is_found() {
 }
 
 #[test]
+fn words_shouted_in_capitals_are_no_organisation() {
+    let m =
+        mentions("Read this again. NOBODY IN THIS TOWN EVER LISTENS TO THE PEOPLE LIVING HERE, he wrote.");
+    assert!(!m.iter().any(|(_, l)| *l == Label::Org), "{m:?}");
+    // A long run of unknown capitalised words is still one.
+    assert!(has(
+        "Officials of the Zorvath Kelmir Ostrand Vetch met.",
+        "Zorvath Kelmir Ostrand Vetch",
+        Label::Org
+    ));
+}
+
+#[test]
 fn a_title_case_headline_names_only_what_is_a_name() {
     let names = |text: &str| mentions(text).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
     assert_eq!(names("Ukraine Seals Trade Agreement With India"), ["Ukraine", "India"]);
