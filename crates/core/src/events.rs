@@ -1600,12 +1600,16 @@ fn label(
     }
 }
 
+/// The body paragraphs that open a story (its lead): where a news story says what happened and when.
+const LEAD_PARAGRAPHS: u32 = 3;
+
 /// When the event happened, and how that is known, in this order: a day two or more of its documents
 /// state; a year before the first report that at least half of its documents state ("warned the FBI in
-/// 2011"); a day one document states, when that is half of them; else the day of the earliest report.
-/// Days after the first report are later developments and are not candidates. A year or a lone day that
-/// fewer state is background ("the 1990 treaty"), not the event's: an event that 22 stories of 2009
-/// report is not dated 1990 because two of them recall it.
+/// 2011"); a day one document states, when that is half of them, in its headline, standfirst or first
+/// [`LEAD_PARAGRAPHS`] paragraphs if the event is told there; else the day of the earliest report. Days after the first report are
+/// later developments and are not candidates. A year or a lone day that fewer state is background ("the
+/// 1990 treaty"), not the event's: an event that 22 stories of 2009 report is not dated 1990 because two
+/// of them recall it, and a story is not dated by a press conference its last paragraphs recall.
 fn date_of(
     reporting: &[u32],
     documents: &[u32],
@@ -1618,10 +1622,13 @@ fn date_of(
     };
     let earliest = documents.iter().filter_map(|&d| published(d)).min();
     let mut days: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    // The days stated where a story says what happened: its headline, standfirst and lead.
+    let mut lead_days: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     let mut years: BTreeMap<i32, BTreeSet<u32>> = BTreeMap::new();
     for &p in reporting {
         let passage = &passages[p as usize];
         let doc = &docs[passage.document as usize];
+        let lead = passage.paragraph < LEAD_PARAGRAPHS;
         for d in doc
             .dates
             .iter()
@@ -1629,6 +1636,9 @@ fn date_of(
         {
             let day = d.value[..10].to_owned();
             if earliest.as_ref().is_none_or(|e| day.as_str() <= e.as_str()) {
+                if lead {
+                    lead_days.entry(day.clone()).or_default().insert(passage.document);
+                }
                 days.entry(day).or_default().insert(passage.document);
             }
         }
@@ -1643,20 +1653,27 @@ fn date_of(
         }
     }
     let n = documents.len();
-    let best_day = days.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
+    let most = |days: &'_ BTreeMap<String, BTreeSet<u32>>| {
+        days.iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+            .map(|(d, by)| (d.clone(), by.len()))
+    };
+    let best_day = most(&days);
+    // An event told by its stories' leads takes a lone day from a lead; one told by later paragraphs
+    // alone (a past happening the stories recall) from those.
+    let told_in_leads = reporting.iter().any(|&p| passages[p as usize].paragraph < LEAD_PARAGRAPHS);
+    let lone_day = most(if told_in_leads { &lead_days } else { &days });
     let best_year = years
         .iter()
         .filter(|(_, by)| by.len() * 2 >= n)
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
-    match (best_day, best_year) {
-        (Some((day, by)), _) if by.len() >= 2 => {
-            (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
-        }
-        (_, Some((year, by))) => {
+    match (best_day, best_year, lone_day) {
+        (Some((day, by)), _, _) if by >= 2 => (Some(day), Some(format!("stated in {by} of {n} documents"))),
+        (_, Some((year, by)), _) => {
             (Some(year.to_string()), Some(format!("year stated in {} of {n} documents", by.len())))
         }
-        (Some((day, by)), None) if by.len() * 2 >= n => {
-            (Some(day.clone()), Some(format!("stated in {} of {n} documents", by.len())))
+        (_, None, Some((day, by))) if by * 2 >= n => {
+            (Some(day), Some(format!("stated in {by} of {n} documents")))
         }
         _ => match earliest {
             Some(day) => (Some(day), Some("earliest report".to_owned())),

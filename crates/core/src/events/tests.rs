@@ -365,3 +365,25 @@ fn a_date_few_of_an_events_documents_state_is_not_its_date() {
     }
     assert!(by_year > 0, "some event is dated by a year its documents state");
 }
+
+#[test]
+fn a_lone_story_is_not_dated_by_a_day_its_last_paragraphs_recall() {
+    // The lead reports the strike's end; a closing paragraph recalls an earlier meeting with the same
+    // names, and states its day.
+    let page = "Dockworkers end strike at Rotterdam port\n\nBy Anna Berg\n\nMarch 18, 2021\n\n\
+ROTTERDAM (Reuters) - Dockworkers at the port of Rotterdam ended their strike on Thursday after the FNV \
+union and terminal operators agreed on guarantees over automation and pay.\n\n\
+Container traffic resumed within hours, and ships diverted to Antwerp and Hamburg began to return, \
+port authorities said.\n\n\
+\"This is a good day for every dockworker in Rotterdam,\" said Niek Stam of the FNV union.\n\n\
+At a meeting on March 14, the FNV union had told terminal operators that dockworkers at the port of \
+Rotterdam would not accept automation without guarantees on pay.\n";
+    let b = bundle(&[("a.txt", page)], &[]);
+    let lead: Vec<&Event> = b.events.events.iter().filter(|e| e.documents == [0]).collect();
+    assert!(!lead.is_empty(), "{:?}", b.events.events.iter().map(|e| &e.label).collect::<Vec<_>>());
+    for e in lead {
+        let recalled = e.passages.iter().any(|p| b.events.passages[p.passage as usize].paragraph == 3);
+        assert!(recalled, "the recalling paragraph is one of the event's");
+        assert_eq!(e.date.as_deref(), Some("2021-03-18"), "{:?}", e.date_rule);
+    }
+}
