@@ -288,6 +288,7 @@ fn a_title_case_headline_of_ordinary_words_names_no_event() {
     assert_eq!(names("Parliament Rejects Vote on Budget"), Vec::<String>::new());
     assert_eq!(names("Brazilian Negotiators Strike Deal With India"), ["Brazilian", "India"]);
     assert_eq!(names("Cyber Attacks Hit Banks in Estonia"), ["Estonia"]);
+    assert_eq!(names("Minister Says FBI Tip-Off Helped Police in Ohio"), ["FBI", "Ohio"]);
     // A name in it still makes the event.
     assert!(has("Police Hunt Suspects After Ulsan Bombing", "Ulsan Bombing", Label::Event));
 }
