@@ -1606,10 +1606,11 @@ const LEAD_PARAGRAPHS: u32 = 3;
 /// When the event happened, and how that is known, in this order: a day two or more of its documents
 /// state; a year before the first report that at least half of its documents state ("warned the FBI in
 /// 2011"); a day one document states, when that is half of them, in its headline, standfirst or first
-/// [`LEAD_PARAGRAPHS`] paragraphs if the event is told there; else the day of the earliest report. Days after the first report are
-/// later developments and are not candidates. A year or a lone day that fewer state is background ("the
-/// 1990 treaty"), not the event's: an event that 22 stories of 2009 report is not dated 1990 because two
-/// of them recall it, and a story is not dated by a press conference its last paragraphs recall.
+/// [`LEAD_PARAGRAPHS`] paragraphs if the event is told there; else the day of the earliest report.
+/// Days after the first report are later developments and are not candidates. A year or a lone day that
+/// fewer state is background ("the 1990 treaty"), not the event's: an event that 22 stories of 2009
+/// report is not dated 1990 because two of them recall it, and a story is not dated by a press
+/// conference its last paragraphs recall.
 fn date_of(
     reporting: &[u32],
     documents: &[u32],

@@ -19,10 +19,11 @@
 //!    Interior Minister Rajan Park"). Otherwise it is cut, longest match first, into gazetteer names,
 //!    titles ("President", "Secretary of State") and the rest, which is a person when a title comes
 //!    before it or its first word is a given name or it is two or three capitalised words; an
-//!    organisation when it is an acronym; and undecided when it is one word. A line in title case (a headline: "Ukraine Seals Trade
-//!    Agreement With India") says nothing by its capitals, so there an ordinary word is no name unless a
-//!    gazetteer name or a title covers it, two or three capitalised words alone are no person, and event
-//!    nouns with ordinary words are no named event ("Earthquake Strikes").
+//!    organisation when it is an acronym; and undecided when it is one word. A line in title case (a
+//!    headline: "Ukraine Seals Trade Agreement With India") says nothing by its capitals, so there an
+//!    ordinary word is no name unless a gazetteer name or a title covers it, two or three capitalised
+//!    words alone are no person, and event nouns with ordinary words are no named event ("Earthquake
+//!    Strikes").
 //! 3. **Consistency within the text.** An undecided word that is part of a person's name found elsewhere
 //!    in the text is that person ("Okonjo" after "Ngozi Okonjo"); one that the text names in a
 //!    decided mention elsewhere takes that label; one before a speech verb ("X said") is a person; one
@@ -143,11 +144,12 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
         if p.capitalised(text) {
             let sentence_end = pieces[i..].iter().take_while(|q| q.sentence == p.sentence).count() + i;
             let chunk = chunk_end(text, pieces, &taken, i, lex).unwrap_or(i + 1);
+            let here = longest_at(text, pieces, lex, i, sentence_end);
             // Also one that the ordinary word opening the sentence comes before ("The Office for the
             // Coordination of Humanitarian Affairs"): that word is left, and the name found from the next.
-            if p.sentence_start
+            if here.is_none()
+                && p.sentence_start
                 && sentence_word(text, p, lex)
-                && longest_at(text, pieces, lex, i, sentence_end).is_none()
                 && i + 1 < sentence_end
                 && !taken[i + 1]
                 && let Some((k, Segment::Name(_))) = longest_at(text, pieces, lex, i + 1, sentence_end)
@@ -157,7 +159,7 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
                 i += 1;
                 continue;
             }
-            if let Some((k, Segment::Name(entry))) = longest_at(text, pieces, lex, i, sentence_end)
+            if let Some((k, Segment::Name(entry))) = here
                 && k > chunk
                 && !taken[i..k].iter().any(|t| *t)
             {
@@ -440,20 +442,21 @@ fn decide_chunk(
     }
     // A title opens the chunk, or follows a nationality or a place that opens it ("American Interior
     // Minister Rajan Park"): the chunk is a person's name with what comes before it, whatever its last
-    // word is the head of.
-    // ("Chennai Metropolitan Water Supply and Sewerage Board": a title that is also an ordinary word
-    // does not count there).
-    let title_at = |k: usize| matches!(longest_at(text, pieces, lex, k, end), Some((_, Segment::Title)));
-    let plain_title_at = |k: usize| match longest_at(text, pieces, lex, k, end) {
-        Some((stop, Segment::Title)) => lex
-            .titles
-            .get(collapse(&text[pieces[k].name_start..pieces[stop - 1].name_end]).as_str())
-            .is_some_and(|t| !t.ambiguous),
+    // word is the head of. After a nationality or place, a title that is also an ordinary word does not
+    // count ("Chennai Metropolitan Water Supply and Sewerage Board").
+    let starts_title = match longest_at(text, pieces, lex, i, end) {
+        Some((_, Segment::Title)) => true,
+        Some((k, Segment::Name(e))) if k < end && matches!(e.label, Label::Norp | Label::Place) => {
+            match longest_at(text, pieces, lex, k, end) {
+                Some((stop, Segment::Title)) => lex
+                    .titles
+                    .get(collapse(&text[pieces[k].name_start..pieces[stop - 1].name_end]).as_str())
+                    .is_some_and(|t| !t.ambiguous),
+                _ => false,
+            }
+        }
         _ => false,
     };
-    let starts_title = title_at(i)
-        || matches!(longest_at(text, pieces, lex, i, end),
-            Some((k, Segment::Name(e))) if k < end && matches!(e.label, Label::Norp | Label::Place) && plain_title_at(k));
     // "Ministry of Defence", "Tenth District Court of Appeals": an organisation's head before a connector.
     let org_start = (i..end.saturating_sub(1)).any(|k| {
         (lex.org_starts.contains(pieces[k].name(text)) || lex.org_heads.contains(pieces[k].name(text)))

@@ -286,12 +286,13 @@ impl Lexicon {
         if letters > 3 && form.chars().all(|c| !c.is_lowercase()) {
             let titled: String = form.split(' ').map(title_word).collect::<Vec<_>>().join(" ");
             // "IVANO-FRANKIVSK" is "Ivano-Frankivsk".
-            let parts: String = form
-                .split(' ')
-                .map(|w| w.split('-').map(title_word).collect::<Vec<_>>().join("-"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            return self.names.get(&titled).or_else(|| self.names.get(&parts));
+            let parts = || -> String {
+                form.split(' ')
+                    .map(|w| w.split('-').map(title_word).collect::<Vec<_>>().join("-"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            return self.names.get(&titled).or_else(|| self.names.get(&parts()));
         }
         None
     }
@@ -304,12 +305,12 @@ impl Lexicon {
         }
         if first.chars().filter(|c| c.is_alphabetic()).count() > 3 && first.chars().all(|c| !c.is_lowercase())
         {
-            let parts: String = first.split('-').map(title_word).collect::<Vec<_>>().join("-");
+            let parts = || first.split('-').map(title_word).collect::<Vec<_>>().join("-");
             // A name in capitals may span as many words as the longest name.
             return self
                 .starts
                 .get(&title_word(first))
-                .or_else(|| self.starts.get(&parts))
+                .or_else(|| self.starts.get(&parts()))
                 .map(|_| self.max_name_words.max(1) * 2);
         }
         None

@@ -167,7 +167,8 @@ fn joins(before: &str, after: &str) -> bool {
         || before.chars().all(|c| !c.is_lowercase()) && after.chars().all(|c| c.is_ascii_digit())
         // A name printed in capitals: "IVANO-FRANKIVSK", "GUINEA-BISSAU".
         || [before, after].iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && {
-            let titled = format!("{}-{}", super::lexicon::title_word(before), super::lexicon::title_word(after));
+            let title = super::lexicon::title_word;
+            let titled = format!("{}-{}", title(before), title(after));
             lex.names.contains_key(&titled) || lex.starts.contains_key(&titled)
         }
 }
