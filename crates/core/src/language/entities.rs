@@ -18,12 +18,13 @@
 //!    words do not decide a chunk that a title opens, alone or after a nationality or a place ("American
 //!    Interior Minister Rajan Park"). Otherwise it is cut, longest match first, into gazetteer names,
 //!    titles ("President", "Secretary of State") and the rest, which is a person when a title comes
-//!    before it or its first word is a given name or it is two or three capitalised words; an
-//!    organisation when it is an acronym; and undecided when it is one word. A line in title case (a
-//!    headline: "Ukraine Seals Trade Agreement With India") says nothing by its capitals, so there an
-//!    ordinary word is no name unless a gazetteer name or a title covers it, two or three capitalised
-//!    words alone are no person, and event nouns with ordinary words are no named event ("Earthquake
-//!    Strikes").
+//!    before it (but not an acronym after a role noun: "public broadcaster ARD") or its first word is a
+//!    given name or it is two or three capitalised words; an organisation when it is an acronym; and
+//!    undecided when it is one word. A line in title case (a headline: "Ukraine Seals Trade Agreement
+//!    With India") says nothing by its capitals, so there an ordinary word is no name unless a gazetteer
+//!    name or a title covers it (an ambiguous name of one ordinary word, "Target", does not), two or
+//!    three capitalised words alone are no person, and event nouns with ordinary words are no named event
+//!    ("Earthquake Strikes").
 //! 3. **Consistency within the text.** An undecided word that is part of a person's name found elsewhere
 //!    in the text is that person ("Okonjo" after "Ngozi Okonjo"); one that the text names in a
 //!    decided mention elsewhere takes that label; one before a speech verb ("X said") is a person; one
@@ -100,21 +101,30 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
     }
 
     // In a title-case line ("Ukraine Seals Trade Agreement With India") capitals say nothing: an
-    // ordinary word there is no name, unless a gazetteer name or a title covers it.
+    // ordinary word there is no name, unless a gazetteer name or a title covers it. A gazetteer name that
+    // is one ordinary word and is marked ambiguous ("Target", "Shell") counts as the ordinary word: as at
+    // the start of a sentence, its capital says nothing.
     let mut title_case = vec![false; pieces.len()];
     for (a, b) in title_case_sentences(text, pieces) {
         title_case[a..b].fill(true);
         let mut k = a;
         while k < b {
+            let mut ambiguous_word = false;
             if !taken[k]
-                && let Some((stop, Segment::Name(_) | Segment::Title)) = longest_at(text, pieces, lex, k, b)
+                && let Some((stop, segment @ (Segment::Name(_) | Segment::Title))) =
+                    longest_at(text, pieces, lex, k, b)
             {
-                k = stop;
-                continue;
+                ambiguous_word = matches!(segment, Segment::Name(e) if e.ambiguous)
+                    && stop == k + 1
+                    && ambiguous_ordinary_word(pieces[k].name(text), lex);
+                if !ambiguous_word {
+                    k = stop;
+                    continue;
+                }
             }
             // An event noun stays, to end a named event ("Ulsan Bombing").
             if pieces[k].capitalised(text)
-                && sentence_word(text, &pieces[k], lex)
+                && (ambiguous_word || sentence_word(text, &pieces[k], lex))
                 && !lex.event_heads.contains(&pieces[k].name(text).to_lowercase())
             {
                 taken[k] = true;
@@ -552,6 +562,10 @@ fn decide_chunk(
                 let words = b - a;
                 let given = lex.given_names.contains(pieces[a].name(text));
                 let acronym = words == 1 && is_acronym(pieces[a].name(text));
+                // A role noun before an acronym names what it is, not who ("public broadcaster ARD",
+                // "regulator FCA"): people are not called by initials after a role noun.
+                let titled =
+                    titled && !(acronym && title_start.is_none() && role_noun_before(text, pieces, lex, a));
                 // In a title-case headline every word is capitalised: that alone names no one.
                 let looks =
                     !title_case && (2..=3).contains(&words) && looks_like_person(text, pieces, a, b, lex);
@@ -588,6 +602,11 @@ fn decide_chunk(
             }
         }
     }
+}
+
+/// A gazetteer name that is also an ordinary word and no given name ("Target", but not "Jordan").
+fn ambiguous_ordinary_word(word: &str, lex: &Lexicon) -> bool {
+    lex.is_common(word) && !lex.given_names.contains(word)
 }
 
 /// An ordinary word that may open a sentence: "The", "However", "Police".
@@ -693,6 +712,14 @@ fn title_before(text: &str, pieces: &[Piece], lex: &Lexicon, a: usize) -> Option
         }
     }
     None
+}
+
+/// Whether the word right before piece `a`, in its sentence, is a role noun ("spokesman", "broadcaster")
+/// rather than a title that stands before names ("President").
+fn role_noun_before(text: &str, pieces: &[Piece], lex: &Lexicon, a: usize) -> bool {
+    a > 0
+        && pieces[a - 1].sentence == pieces[a].sentence
+        && lex.titles.get(pieces[a - 1].text(text)).is_some_and(|t| !t.before)
 }
 
 /// The role span `start..end` unless it is only an honorific ("Mr").
