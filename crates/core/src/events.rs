@@ -26,8 +26,10 @@
 //!    may belong to several events (at most [`EVENTS_PER_PASSAGE`], the closest). A member with enough of
 //!    its weight on the event's own features *reports* it; another only *mentions* it in passing.
 //!    Drafts that share most of their passages, or whose reports come from mostly the same documents in
-//!    the same month (facets of one happening: the strike called, the ships diverted), merge; candidate
-//!    pairs come from shared passages and documents, never from all pairs.
+//!    the same month (facets of one happening: the strike called, the ships diverted), merge; so does a
+//!    draft of two or three documents that a draft of the same month at least twice its size reports
+//!    whole (two of twenty earthquake stories quoting one rescuer). Candidate pairs come from shared
+//!    passages and documents, never from all pairs.
 //! 6. **Lead stories.** A document whose headline and lead belong to no event still reports something:
 //!    its lead seeds an event of its own, which the other documents' passages may join like any other.
 //! 7. **The user's events.** The corpus manifest may name events by a few anchors (entities or words);
@@ -1341,6 +1343,7 @@ fn merge_facets(
     for j in 0..target.len() {
         target[j] = root(&mut target, j);
     }
+    fold_small_facets(&keys, &by_document, &mut target);
     let mut out: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
     for j in 0..out.len() {
         let i = target[j];
@@ -1369,6 +1372,52 @@ fn merge_facets(
         }
     }
     out.into_iter().flatten().collect()
+}
+
+/// The most documents a facet folded into a larger event may have ([`fold_small_facets`]).
+const SMALL_FACET: usize = 3;
+
+/// Folds a small draft into a larger one of the same month that reports all of its documents: two of the
+/// twenty stories of an earthquake that quote the same rescuer, or share a paragraph on the aid sent,
+/// tell a part of the earthquake, not an event of their own. Only a draft standing alone after the
+/// merges by likeness (`target[j] == j`, no other draft pointing to it), with two to [`SMALL_FACET`]
+/// documents, goes, and only into a group with at least twice its documents, the largest if several
+/// hold it: two large events that share a few documents are never joined through a small one. A
+/// happening of another month (a past event the stories recall) stays on its own.
+fn fold_small_facets(
+    keys: &[(BTreeSet<u32>, Option<String>)],
+    by_document: &HashMap<(String, u32), Vec<usize>>,
+    target: &mut [usize],
+) {
+    let mut group_documents: HashMap<usize, BTreeSet<u32>> = HashMap::default();
+    let mut group_size: HashMap<usize, usize> = HashMap::default();
+    for (j, &r) in target.iter().enumerate() {
+        group_documents.entry(r).or_default().extend(&keys[j].0);
+        *group_size.entry(r).or_default() += 1;
+    }
+    let mut folds = Vec::new();
+    for (j, (documents, date)) in keys.iter().enumerate() {
+        let Some(month) = date.as_ref().filter(|d| d.len() >= 7).map(|d| &d[..7]) else { continue };
+        if target[j] != j || group_size[&j] != 1 || !(2..=SMALL_FACET).contains(&documents.len()) {
+            continue;
+        }
+        let Some(&first) = documents.first() else { continue };
+        let candidates = by_document.get(&(month.to_owned(), first)).map(Vec::as_slice).unwrap_or_default();
+        let best = candidates
+            .iter()
+            .map(|&i| target[i])
+            .filter(|&r| r != j)
+            .filter_map(|r| Some((r, group_documents.get(&r)?)))
+            .filter(|(_, all)| all.len() >= 2 * documents.len() && documents.is_subset(all))
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(&a.0)));
+        if let Some((r, _)) = best {
+            folds.push((j, r));
+        }
+    }
+    // Decided on the groups before any fold, so a folded draft never takes another with it.
+    for (j, r) in folds {
+        target[j] = r;
+    }
 }
 
 /// A manifest event: the passages with at least half of its anchors.

@@ -387,3 +387,37 @@ Rotterdam would not accept automation without guarantees on pay.\n";
         assert_eq!(e.date.as_deref(), Some("2021-03-18"), "{:?}", e.date_rule);
     }
 }
+
+#[test]
+fn a_small_facet_folds_into_the_largest_event_of_its_month_that_reports_all_its_documents() {
+    let set = |ds: &[u32]| ds.iter().copied().collect::<BTreeSet<u32>>();
+    let keys: Vec<(BTreeSet<u32>, Option<String>)> = vec![
+        // 0: an earthquake, twelve stories; 1: a storm in the same month, six of the same stories.
+        (set(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), Some("2001-06-21".into())),
+        (set(&[0, 1, 2, 20, 21, 22]), Some("2001-06-25".into())),
+        // 2: two stories quoting the same rescuer: in both events' documents; the larger takes it.
+        (set(&[0, 1]), Some("2001-06-23".into())),
+        // 3: two of the stories recall a quake of another month: it stays.
+        (set(&[3, 4]), Some("2001-05-02".into())),
+        // 4: a year only (a past event): it stays.
+        (set(&[5, 6]), Some("1984".into())),
+        // 5: three documents, one not in any larger event: it stays.
+        (set(&[7, 8, 30]), Some("2001-06-24".into())),
+        // 6: two documents whose only larger event (7) is not twice their size: both stay.
+        (set(&[40, 41]), Some("2001-06-25".into())),
+        (set(&[40, 41, 42]), Some("2001-06-26".into())),
+        // 8 and 9, merged by likeness: a group of two drafts is no small facet.
+        (set(&[0, 1]), Some("2001-06-22".into())),
+        (set(&[0, 2]), Some("2001-06-22".into())),
+    ];
+    let mut by_document: HashMap<(String, u32), Vec<usize>> = HashMap::default();
+    for (i, (documents, date)) in keys.iter().enumerate() {
+        let Some(month) = date.as_ref().filter(|d| d.len() >= 7).map(|d| d[..7].to_owned()) else { continue };
+        for &d in documents {
+            by_document.entry((month.clone(), d)).or_default().push(i);
+        }
+    }
+    let mut target: Vec<usize> = vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 8];
+    fold_small_facets(&keys, &by_document, &mut target);
+    assert_eq!(target, vec![0, 1, 0, 3, 4, 5, 6, 7, 8, 8]);
+}
