@@ -36,7 +36,8 @@
 //!    each passage that has at least half of them reports it. Automatic events stay beside them.
 //!
 //! Each event gets a readable label (a named event the passages share, else its most telling entities
-//! and words), a date (the day most of its documents state, else the earliest report) and its documents.
+//! and words, the kind of happening first when half of its documents name it: "Izmir: earthquake,
+//! magnitude"), a date (the day most of its documents state, else the earliest report) and its documents.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -1549,6 +1550,19 @@ fn finish(
             })
             .take(8)
             .collect();
+        // What kind of happening it is, when its reports say so: the best-ranked event noun ("earthquake",
+        // "talks", "protest") that at least half of its documents use.
+        let heads = &crate::language::lexicon::lexicon().event_heads;
+        let kind: Option<String> = ranked.iter().filter(|(f, _)| shared(f) * 2 >= documents.len()).find_map(
+            |&(f, _)| match &features.keys[f as usize] {
+                Key::Term(s) => {
+                    features.surface.get(s).filter(|w| heads.contains(&w.to_lowercase())).cloned()
+                }
+                _ => None,
+            },
+        );
+        let words: Vec<String> =
+            kind.iter().cloned().chain(terms.iter().filter(|t| Some(*t) != kind.as_ref()).cloned()).collect();
         // A lead story is told by its document's headline; a shared event by what its reports share.
         let headline = || {
             let doc = documents.first().and_then(|&i| docs.get(i as usize));
@@ -1559,9 +1573,9 @@ fn finish(
         let label = match (&d.name, origin) {
             (Some(name), _) => name.clone(),
             (None, EventOrigin::Lead) => {
-                headline().unwrap_or_else(|| label(&entities, &terms, &reporting, docs, canonical, &passages))
+                headline().unwrap_or_else(|| label(&entities, &words, &reporting, docs, canonical, &passages))
             }
-            (None, _) => label(&entities, &terms, &reporting, docs, canonical, &passages),
+            (None, _) => label(&entities, &words, &reporting, docs, canonical, &passages),
         };
         let (date, date_rule) = match d.date.clone() {
             Some(day) => (Some(day), Some("corpus manifest".to_owned())),
@@ -1594,7 +1608,8 @@ fn finish(
 }
 
 /// A readable label: the named event its passages share, else its two most telling entities (or one
-/// entity and two words, or two words).
+/// entity and two words, or two words). `terms` are its telling words, the kind of happening first when
+/// it is known.
 fn label(
     entities: &[u32],
     terms: &[String],

@@ -421,3 +421,23 @@ fn a_small_facet_folds_into_the_largest_event_of_its_month_that_reports_all_its_
     fold_small_facets(&keys, &by_document, &mut target);
     assert_eq!(target, vec![0, 1, 0, 3, 4, 5, 6, 7, 8, 8]);
 }
+
+#[test]
+fn a_label_of_words_says_what_kind_of_happening_it_is() {
+    // Two reports of one earthquake that use the word in most paragraphs, so that it weighs less than the
+    // words they share once ("magnitude", "injured"): the label still says it was an earthquake.
+    let a = "Izmir earthquake leaves town without power\n\nBy Lucia Rojas\n\nMarch 5, 2021\n\n\
+The magnitude 6.8 earthquake struck Izmir on Thursday, injuring 112 people, the emergency office said.\n\n\
+After the earthquake a generator at the pharmacy kept medicines cold, and the generator ran all night.\n\n\
+Officials said the water network was damaged.\n";
+    let b = "Izmir counts the damage after earthquake\n\nBy Tomas Vidal\n\nMarch 5, 2021\n\n\
+Thursday's magnitude 6.8 earthquake cut power across Izmir and injured 112 people, officials said.\n\n\
+A generator at the pharmacy kept medicines cold after the earthquake; the generator was running at dawn.\n\n\
+Engineers said pipes in the water network broke.\n";
+    let bundle = bundle(&[("a.txt", a), ("b.txt", b)], &[]);
+    let shared: Vec<&Event> =
+        bundle.events.events.iter().filter(|e| e.origin == EventOrigin::Shared).collect();
+    assert_eq!(shared.len(), 1, "{:#?}", bundle.events.events);
+    let label = shared[0].label.to_lowercase();
+    assert!(label.contains("earthquake"), "{label} (terms {:?})", shared[0].terms);
+}
