@@ -5,7 +5,9 @@
 //!
 //! Rules over [`Piece`]s, backed by the gazetteers and lexicons of [`super::lexicon`], in four steps.
 //!
-//! 1. **Dates** ([`super::temporal`]) are found first, in any case ("last year", "on Wednesday").
+//! 1. **Dates** ([`super::temporal`]) are found first, in any case ("last year", "on Wednesday"); then
+//!    datelines' places: words in capitals that open a paragraph before a comma, a dash or a mark
+//!    ("CEDAR RAPIDS, Iowa (AP) —").
 //! 2. **Capitalised chunks.** A chunk is a run of capitalised pieces, joined by the lowercase connectors
 //!    names contain (`of`, `for`, `de`, `bin`, `von`, ...) when a capitalised piece follows. The first
 //!    word of a sentence (also after a dateline's mark: "BOISE - A march") leaves the chunk when it is
@@ -98,6 +100,27 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
             *t = true;
         }
         found.push(plain(date.start, date.end, Label::Date, date.first));
+    }
+
+    // A dateline: a place printed in capitals that opens a paragraph, before a comma, a dash or a
+    // parenthesis ("CEDAR RAPIDS, Iowa (AP) —", "COLUMBUS, Ohio —", "HARLOW CREEK —"). Its capitals and
+    // its place at the start of a sentence say nothing here; where it stands says it is a place. A name
+    // the gazetteers give another kind ("NATO, which ...") is read as usual.
+    for (a, b) in datelines(text, pieces, lex) {
+        if taken[a..b].iter().any(|t| *t) {
+            continue;
+        }
+        let (s, e) = (pieces[a].name_start, pieces[b - 1].name_end);
+        let dateline = match lex.name(&collapse(&text[s..e])) {
+            Some(entry) if entry.label == Label::Place => mention(s, e, entry, a),
+            Some(_) => continue,
+            None if text[s..e].chars().filter(|c| c.is_alphabetic()).count() < DATELINE_UNKNOWN_LETTERS => {
+                continue;
+            }
+            None => plain(s, e, Label::Place, a),
+        };
+        taken[a..b].fill(true);
+        found.push(dateline);
     }
 
     // In a title-case line ("Ukraine Seals Trade Agreement With India") capitals say nothing: an
@@ -614,6 +637,43 @@ fn sentence_word(text: &str, p: &Piece, lex: &Lexicon) -> bool {
     let word = p.name(text);
     lex.is_common(word) && !lex.given_names.contains(word) && !lex.names.contains_key(word)
         || matches!(word, "The" | "A" | "An")
+}
+
+/// The fewest letters of a dateline place the gazetteers do not know: "ACME, the company ..." opening a
+/// paragraph is more likely an acronym than a town.
+const DATELINE_UNKNOWN_LETTERS: usize = 5;
+
+/// The most words of a dateline's place ("RIO DE JANEIRO", "SALT LAKE CITY").
+const DATELINE_WORDS: usize = 4;
+
+/// Datelines' places (as ranges of pieces): at the start of a paragraph, one to [`DATELINE_WORDS`] words
+/// in capitals, then a comma, a dash, an opening parenthesis or a mark ("•", "·", "|"); not ordinary words alone ("UPDATE —",
+/// "EDITOR'S NOTE —").
+fn datelines(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<(usize, usize)> {
+    let shouted = |p: &Piece| {
+        let word = p.text(text);
+        p.is_word()
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '\'' | '’'))
+    };
+    let mut out = Vec::new();
+    for a in 0..pieces.len() {
+        let opens = text[..pieces[a].start].chars().rev().find(|c| *c != ' ' && *c != '\t');
+        if opens.is_some_and(|c| c != '\n') || !shouted(&pieces[a]) {
+            continue;
+        }
+        let mut b = a;
+        while b < pieces.len() && b - a < DATELINE_WORDS && shouted(&pieces[b]) {
+            b += 1;
+        }
+        let after = pieces.get(b).map(|p| p.text(text));
+        if matches!(after, Some("," | "—" | "–" | "-" | "(" | "•" | "·" | "|"))
+            && !pieces[a..b].iter().all(|p| lex.is_common(p.name(text)))
+        {
+            out.push((a, b));
+        }
+    }
+    out
 }
 
 /// The sentences (as ranges of pieces) written in title case: three or more capitalised words, every

@@ -372,6 +372,32 @@ fn a_title_case_headline_names_only_what_is_a_name() {
 }
 
 #[test]
+fn a_place_in_capitals_that_opens_a_paragraph_is_a_dateline() {
+    let m =
+        mentions("CEDAR RAPIDS, Iowa (AP) — The river crested overnight.\n\nHARLOW CREEK — Classes start.");
+    assert!(m.contains(&("CEDAR RAPIDS".into(), Label::Place)), "{m:?}");
+    assert!(m.contains(&("HARLOW CREEK".into(), Label::Place)), "{m:?}");
+    // A gazetteer place that is also a person's name, where a sentence starts: a place in a dateline.
+    let m = mentions("COLUMBUS, Ohio — An appeals court ruled.");
+    assert!(m.contains(&("COLUMBUS".into(), Label::Place)), "{m:?}");
+    let m = mentions("LAS VEGAS • Tens of thousands of people marched.");
+    assert!(m.contains(&("LAS VEGAS".into(), Label::Place)), "{m:?}");
+    // Not a dateline: ordinary words, a short unknown acronym, capitals inside a paragraph, an
+    // organisation the gazetteers know.
+    for text in [
+        "UPDATE — The figures were revised.",
+        "EDITOR'S NOTE — This story has been corrected.",
+        "ACME, the maker of anvils, said sales fell.",
+        "Residents said CEDAR RAPIDS, as the banner read, would recover.",
+    ] {
+        let m = mentions(text);
+        assert!(!m.iter().any(|(_, l)| *l == Label::Place), "{text}: {m:?}");
+    }
+    let m = mentions("NATO, the alliance, met in Brussels.");
+    assert!(m.contains(&("NATO".into(), Label::Org)), "{m:?}");
+}
+
+#[test]
 fn an_acronym_after_a_role_noun_is_an_organisation() {
     let m = mentions("The interview was aired by German public broadcaster ARD on Sunday.");
     assert!(m.contains(&("ARD".into(), Label::Org)), "{m:?}");
