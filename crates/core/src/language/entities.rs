@@ -653,13 +653,16 @@ fn datelines(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<(usize, usize)>
     let shouted = |p: &Piece| {
         let word = p.text(text);
         p.is_word()
-            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().take(2).all(char::is_uppercase)
             && word.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '\'' | '’'))
     };
     let mut out = Vec::new();
     for a in 0..pieces.len() {
+        if !shouted(&pieces[a]) {
+            continue;
+        }
         let opens = text[..pieces[a].start].chars().rev().find(|c| *c != ' ' && *c != '\t');
-        if opens.is_some_and(|c| c != '\n') || !shouted(&pieces[a]) {
+        if opens.is_some_and(|c| c != '\n') {
             continue;
         }
         let mut b = a;
