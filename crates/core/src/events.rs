@@ -1555,9 +1555,8 @@ fn finish(
         let heads = &crate::language::lexicon::lexicon().event_heads;
         let kind: Option<String> = ranked.iter().filter(|(f, _)| shared(f) * 2 >= documents.len()).find_map(
             |&(f, _)| match &features.keys[f as usize] {
-                Key::Term(s) => {
-                    features.surface.get(s).filter(|w| heads.contains(&w.to_lowercase())).cloned()
-                }
+                // Surface forms are lowercase.
+                Key::Term(s) => features.surface.get(s).filter(|w| heads.contains(w.as_str())).cloned(),
                 _ => None,
             },
         );

@@ -102,10 +102,10 @@ pub fn find(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<Found> {
         found.push(plain(date.start, date.end, Label::Date, date.first));
     }
 
-    // A dateline: a place printed in capitals that opens a paragraph, before a comma, a dash or a
-    // parenthesis ("CEDAR RAPIDS, Iowa (AP) —", "COLUMBUS, Ohio —", "HARLOW CREEK —"). Its capitals and
-    // its place at the start of a sentence say nothing here; where it stands says it is a place. A name
-    // the gazetteers give another kind ("NATO, which ...") is read as usual.
+    // A dateline: a place printed in capitals that opens a paragraph, before a comma, a dash, a
+    // parenthesis or a mark ("CEDAR RAPIDS, Iowa (AP) —", "COLUMBUS, Ohio —", "LAS VEGAS •"). Its
+    // capitals and its place at the start of a sentence say nothing here; where it stands says it is a
+    // place. A name the gazetteers give another kind ("NATO, which ...") is read as usual.
     for (a, b) in datelines(text, pieces, lex) {
         if taken[a..b].iter().any(|t| *t) {
             continue;
@@ -647,8 +647,8 @@ const DATELINE_UNKNOWN_LETTERS: usize = 5;
 const DATELINE_WORDS: usize = 4;
 
 /// Datelines' places (as ranges of pieces): at the start of a paragraph, one to [`DATELINE_WORDS`] words
-/// in capitals, then a comma, a dash, an opening parenthesis or a mark ("•", "·", "|"); not ordinary words alone ("UPDATE —",
-/// "EDITOR'S NOTE —").
+/// in capitals, then a comma, a dash, an opening parenthesis or a mark ("•", "·", "|"); not ordinary
+/// words alone ("UPDATE —", "EDITOR'S NOTE —").
 fn datelines(text: &str, pieces: &[Piece], lex: &Lexicon) -> Vec<(usize, usize)> {
     let shouted = |p: &Piece| {
         let word = p.text(text);
