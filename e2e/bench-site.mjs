@@ -32,8 +32,9 @@ const WORDS = Number(process.env.BENCH_WORDS ?? 50);
 // Search sessions per site, alternated between the two (each in a fresh browser context, so each fetches
 // its index chunks and texts or fragments again): one session's p50 moves by a quarter from one minute to
 // the next on this machine, for Pagefind as for Parallax, and a ratio of two single sessions a few minutes
-// apart measures that as much as the sites.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// apart measures that as much as the sites. Each pair of sessions (one on each site, back to back) gives a
+// ratio of its own, and the spread of those ratios is reported beside the ratio of the pooled p50s.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 // The results both are timed to paint with their snippets: a first screenful (the Library draws 6 cards in
 // the frame that answers a search; 5 are visible at 1280 × 900 and 6 at 1920 × 1080). The Library draws the
 // rest of its page of 20 when the browser is idle, and Pagefind's own UI loads results 5 at a time.
@@ -209,11 +210,18 @@ async function measure(browser, ourBase, theirBase, words) {
     rounds: ROUNDS,
     first: sessions[0].first,
     keys: sessions.flatMap((s) => s.keys),
+    sessionP50: sessions.map((s) => quantile(s.keys, 0.5)),
     facets: sessions[0].facets,
     long: sessions.flatMap((s) => s.long),
   });
   const theirs = theirBase
-    ? { rounds: ROUNDS, first: theirSessions[0].first, times: theirSessions.flatMap((s) => s.times), long: theirSessions.flatMap((s) => s.long) }
+    ? {
+        rounds: ROUNDS,
+        first: theirSessions[0].first,
+        times: theirSessions.flatMap((s) => s.times),
+        sessionP50: theirSessions.map((s) => quantile(s.times, 0.5)),
+        long: theirSessions.flatMap((s) => s.long),
+      }
     : null;
   return { ours, theirs };
 }
@@ -337,6 +345,20 @@ for (const { n, built: b, peer: p, ours: o, theirs: t } of results) {
     `| ${n.toLocaleString('en')} | ${kb(b.indexBytes / n)} / ${kb(p.indexBytes / n)} (${ratio(b.indexBytes, p.indexBytes)}) | ` +
       `${kb(o.first.bytes)} / ${kb(t.first.bytes)} (${ratio(o.first.bytes, t.first.bytes)}) | ` +
       `${pair(o.keys)}; ${pair(t.times)} (${ratio(quantile(o.keys, 0.5), quantile(t.times, 0.5))}) | ${b.seconds.toFixed(1)} s / ${p.seconds.toFixed(1)} s |`,
+  );
+}
+lines.push('');
+lines.push('| documents | search sessions on each site | p50 of each pair of sessions: Parallax / Pagefind (ratio) | ratios of the pairs: median (lowest to highest) | pairs with Parallax at or below |');
+lines.push('|---:|---:|---|---|---:|');
+for (const { n, ours: o, theirs: t } of results) {
+  if (!t?.sessionP50 || !o.sessionP50) continue;
+  const pairs = o.sessionP50.map((a, i) => [a, t.sessionP50[i]]).filter(([, b]) => b != null);
+  const ratios = pairs.map(([a, b]) => a / b).sort((a, b) => a - b);
+  const mid = ratios.length / 2;
+  const median = ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2;
+  lines.push(
+    `| ${n.toLocaleString('en')} | ${pairs.length} | ${pairs.map(([a, b]) => `${fmt(a)} / ${fmt(b)} (${ratio(a, b)})`).join(', ')} | ` +
+      `${median.toFixed(2)} (${ratios[0].toFixed(2)} to ${ratios.at(-1).toFixed(2)}) | ${ratios.filter((r) => r <= 1).length} of ${ratios.length} |`,
   );
 }
 console.log(lines.join('\n'));
