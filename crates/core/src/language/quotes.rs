@@ -20,7 +20,9 @@
 //!
 //! A sentence outside direct quotes with a speech verb and a subject it can resolve: `X said (that)
 //! CLAUSE`, `X told reporters CLAUSE`, `CLAUSE, X said.`, `according to X, CLAUSE` and `CLAUSE,
-//! according to X.` The span is the clause.
+//! according to X.` The subject may carry a phrase set off by commas (`X, who chairs the committee, said
+//! CLAUSE`, `X, a lecturer at Y, said CLAUSE`) or where the person works (`Analyst X of the Y University
+//! said CLAUSE`). The span is the clause.
 //!
 //! # Speakers
 //!
@@ -34,6 +36,54 @@ use super::lexicon::Lexicon;
 use super::pieces::Piece;
 use super::{Entity, Mention, Quote, Speaker};
 use crate::text::TokenKind;
+
+/// Participles of speech verbs that take what was said straight after them, without "that": "...,
+/// adding the plan would fail".
+const CLAUSE_PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "warning",
+    "insisting",
+    "arguing",
+    "claiming",
+    "stressing",
+    "explaining",
+    "suggesting",
+    "acknowledging",
+    "admitting",
+    "conceding",
+    "asserting",
+    "contending",
+    "predicting",
+];
+
+/// Words that open a sentence with a phrase of place or time rather than its subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "when",
+    "while",
+    "as",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "under",
+    "over",
+    "despite",
+    "following",
+    "earlier",
+    "later",
+    "meanwhile",
+];
 
 /// Nouns that make a subject an unnamed source when no name comes with them.
 const SOURCE_NOUNS: &[&str] = &[
@@ -377,7 +427,9 @@ impl Context<'_> {
         while i < self.pieces.len() && matches!(self.pieces[i].text(self.text), "," | "—" | "–" | "-") {
             i += 1;
         }
-        let limit = (i + 10).min(self.pieces.len());
+        // Far enough for a subject with a phrase about it ("Nicole Ferraro, one of the organisers of the
+        // march, said").
+        let limit = (i + 20).min(self.pieces.len());
         for k in i..limit {
             if self.pieces[k].sentence != sentence && k > i {
                 break;
@@ -493,6 +545,11 @@ impl Context<'_> {
                 break;
             }
             if matches!(t, "," | "“" | "”" | "\"") && a == verb {
+                // "X, a spokesman for Y, said", "X, who chairs the committee, said": the comma closes a
+                // phrase about the subject.
+                if t == "," {
+                    return self.subject_with_insert(from, verb);
+                }
                 break;
             }
             if verb - a >= 14 {
@@ -506,12 +563,90 @@ impl Context<'_> {
         if let Some(rel) = (a..verb).find(|&k| matches!(self.word(k).as_str(), "who" | "which")) {
             stop = rel;
         }
-        if stop - a > 8 || stop == a {
+        if stop == a {
             return None;
+        }
+        if stop - a > 8 {
+            return self.named_with_affiliation(a, stop);
         }
         let from_byte = self.pieces[a].start.max(start_byte);
         let to_byte = if stop == verb { verb_byte } else { self.pieces[stop - 1].end };
         self.resolve(from_byte, to_byte, a, stop)
+    }
+
+    /// A subject longer than a plain one that is a person's name with where they work: "Political analyst
+    /// Rosa Villanueva of the San Agustín National University said". The name starts within the first
+    /// three pieces of `a..stop` and is followed by "of", "at" or "from".
+    fn named_with_affiliation(&self, a: usize, stop: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
+        if stop - a > 16 {
+            return None;
+        }
+        let (start, end) = (self.pieces[a].start, self.pieces[stop - 1].end);
+        let lead = self.pieces[(a + 3).min(stop - 1)].start;
+        let m = self.mentions.iter().find(|m| {
+            m.label == super::Label::Person
+                && m.start as usize >= start
+                && m.start as usize <= lead
+                && m.end as usize <= end
+        })?;
+        let rest = self.text[m.end as usize..end].trim_start();
+        ["of ", "at ", "from "]
+            .iter()
+            .any(|p| rest.starts_with(p))
+            .then_some((Speaker::Entity(m.entity), Some((m.start, m.end))))
+    }
+
+    /// "X, who chairs the committee, said CLAUSE", "X, a lecturer at Y, said CLAUSE", "X, 45, said CLAUSE",
+    /// "The insurer, Y, said CLAUSE": a short subject opening the sentence at piece `first`, then one
+    /// phrase about it set off by commas, the second of them right before the verb at piece `verb`. The
+    /// speaker is the subject's, or the name the phrase gives when the subject names no one ("The
+    /// operator, Hebridean Island Ferries,").
+    fn subject_with_insert(&self, first: usize, verb: usize) -> Option<(Speaker, Option<(u32, u32)>)> {
+        let close = verb.checked_sub(1)?;
+        let mut commas = (first..close).filter(|&j| self.pieces[j].text(self.text) == ",");
+        let open = commas.next()?;
+        if commas.next().is_some()
+            || open == first
+            || open - first > 8
+            || close - open < 2
+            || close - open > 16
+        {
+            return None;
+        }
+        // A sentence that opens with where or when ("At the hearing, X ...") has its subject later.
+        if OPENING_PREPOSITIONS.contains(&self.word(first).as_str()) {
+            return None;
+        }
+        let breaks = (first..close).any(|j| {
+            matches!(self.pieces[j].text(self.text), ";" | ":" | "(" | ")" | "—" | "–")
+                || self.pieces[j].kind == TokenKind::Quote
+                || self.verb_at(j).is_some()
+        });
+        if breaks {
+            return None;
+        }
+        let head = self.pieces[open + 1].text(self.text);
+        let w = self.word(open + 1);
+        let named = self.mentions.iter().find(|m| {
+            m.start as usize == self.pieces[open + 1].start
+                && matches!(m.label, super::Label::Person | super::Label::Org)
+        });
+        let about = matches!(
+            w.as_str(),
+            "who" | "whose" | "which" | "a" | "an" | "the" | "his" | "her" | "its" | "their" | "one"
+        ) || w.chars().all(|c| c.is_ascii_digit())
+            || self.lex.titles.contains_key(head)
+            || SOURCE_NOUNS.contains(&w.as_str())
+            || named.is_some();
+        if !about {
+            return None;
+        }
+        let subject = self.resolve(self.pieces[first].start, self.pieces[open - 1].end, first, open);
+        match (subject, named) {
+            (Some((Speaker::Entity(e), span)), _) => Some((Speaker::Entity(e), span)),
+            (_, Some(m)) => Some((Speaker::Entity(m.entity), Some((m.start, m.end)))),
+            (subject, None) => subject,
+        }
     }
 
     /// For "X, a spokesman for Y, said": given the comma before the verb at piece `comma`, the piece where
@@ -735,6 +870,20 @@ impl Context<'_> {
                 } else if let Some(comma) = self.trailing_attribution(first, k, vend, end) {
                     // "CLAUSE, RIA Novosti reported.", "CLAUSE, officials said on Monday."
                     self.subject(comma + 1, k).map(|s| (s, (first, comma)))
+                } else if comma_before && k > first + 2 && self.word(k).ends_with("ing") {
+                    // "X praised the harvest, saying (that) CLAUSE": the sentence's subject speaks. Not
+                    // "speaking to reporters", "citing figures": only a participle that takes a clause.
+                    let that = vend + 1 < end && self.word(vend + 1) == "that";
+                    let takes_clause = that || CLAUSE_PARTICIPLES.contains(&self.word(k).as_str());
+                    let c = if that { vend + 2 } else { vend + 1 };
+                    if takes_clause { self.main_subject(first, k).map(|s| (s, (c, end))) } else { None }
+                } else if comma_before
+                    && k > first + 2
+                    && let Some(subject) = self.subject_with_insert(first, k)
+                {
+                    // "X, who chairs the committee, said (that) CLAUSE."
+                    let c = if vend + 1 < end && self.word(vend + 1) == "that" { vend + 2 } else { vend + 1 };
+                    Some((subject, (c, end)))
                 } else if comma_before && k > first + 2 {
                     // "CLAUSE, X said." with X after the verb or before it.
                     let subject = self.subject_after(vend + 1, sentence, self.word(k) != "according");

@@ -421,3 +421,76 @@ fn a_byline_in_capitals_is_not_title_case() {
     let m = mentions("Protesters March Through Central Algiers. EPA/ANDREAS MITCHELL");
     assert!(m.iter().any(|(t, l)| t == "ANDREAS MITCHELL" && *l == Label::Person), "{m:?}");
 }
+
+#[test]
+fn reported_speech_after_a_subject_with_an_apposition_a_relative_clause_or_a_participle() {
+    // The subject, then a clause set off by commas about it, then the verb and what was said.
+    let text = "Councillor Maren Holt, who chairs the transport committee, said the tram line would open \
+                in the spring.\n\n\
+                Tomasz Wrona, a lecturer in economics at Gdańsk University, said prices were unlikely to \
+                fall before the summer.\n\n\
+                The insurer, Northgate Insurance Group, said the claims would be settled within a month.\n\n\
+                Professor Ines Barreto of the Porto Regional Water Institute said the reservoir was at its lowest \
+                level in a decade.\n\n\
+                The bridge, which cost $40 million, opened, said a spokesman for the city.\n\n\
+                On Monday, Premier Ada Lind praised the harvest, saying that farmers had earned their \
+                subsidies.\n\n\
+                “We will rebuild,” Mayor Ivo Brandt said, speaking to reporters in the flooded town square.";
+    let a = analyse_text(text);
+    let reported: Vec<(String, String)> = a
+        .quotes
+        .iter()
+        .filter(|q| !q.direct)
+        .map(|q| {
+            let who = match &q.speaker {
+                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
+                Speaker::Unnamed(d) => format!("unnamed: {d}"),
+                Speaker::Outlet => "outlet".to_owned(),
+            };
+            (who, text[q.start as usize..q.end as usize].to_owned())
+        })
+        .collect();
+    let said = |who: &str, clause: &str| reported.iter().any(|(w, c)| w == who && c == clause);
+    assert!(said("Maren Holt", "the tram line would open in the spring"), "{reported:?}");
+    assert!(said("Tomasz Wrona", "prices were unlikely to fall before the summer"), "{reported:?}");
+    assert!(said("Northgate Insurance Group", "the claims would be settled within a month"), "{reported:?}");
+    assert!(said("Ines Barreto", "the reservoir was at its lowest level in a decade"), "{reported:?}");
+    // A participle after a comma: the sentence's subject says what follows it.
+    assert!(said("Ada Lind", "farmers had earned their subsidies"), "{reported:?}");
+    // Not a participle that takes no clause: "speaking to reporters" is not what was said.
+    assert!(!reported.iter().any(|(_, c)| c.starts_with("to reporters")), "{reported:?}");
+    // A clause before the verb with its subject after it stays as it was read.
+    assert!(
+        reported.iter().any(|(w, c)| w.starts_with("unnamed: a spokesman") && c.starts_with("The bridge")),
+        "{reported:?}"
+    );
+}
+
+#[test]
+fn a_direct_quote_whose_speaker_has_a_phrase_about_them_before_the_verb() {
+    let text = "“We are not going home until the council listens,” Nicole Ferraro, one of the organisers of \
+                the march, said, speaking to reporters.\n\n\
+                Kofi Mensah, a spokesman for the port authority, said: “The berths are full until Friday.”";
+    let a = analyse_text(text);
+    let speakers: Vec<(String, String)> = a
+        .quotes
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| {
+            let who = match &q.speaker {
+                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
+                other => format!("{other:?}"),
+            };
+            (who, text[q.start as usize..q.end as usize].to_owned())
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Nicole Ferraro".to_owned(), "We are not going home until the council listens,".to_owned()),
+            ("Kofi Mensah".to_owned(), "The berths are full until Friday.".to_owned()),
+        ],
+        "{:?}",
+        a.quotes
+    );
+}
