@@ -22,7 +22,9 @@
 //! CLAUSE`, `X told reporters CLAUSE`, `CLAUSE, X said.`, `according to X, CLAUSE` and `CLAUSE,
 //! according to X.` The subject may carry a phrase set off by commas (`X, who chairs the committee, said
 //! CLAUSE`, `X, a lecturer at Y, said CLAUSE`) or where the person works (`Analyst X of the Y University
-//! said CLAUSE`). The span is the clause.
+//! said CLAUSE`), an auxiliary (`X has long said CLAUSE`), or come before a second verb (`X did not give
+//! figures but said CLAUSE`); `CLAUSE, officials said, forcing ...` keeps the clause before. The span is
+//! the clause.
 //!
 //! # Speakers
 //!
@@ -57,6 +59,26 @@ const CLAUSE_PARTICIPLES: &[&str] = &[
     "contending",
     "predicting",
 ];
+
+/// Auxiliaries and adverbs that stand between a subject and its speech verb ("has long said").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "long",
+    "repeatedly",
+    "previously",
+    "already",
+    "again",
+    "often",
+    "publicly",
+    "privately",
+];
+
+/// Words that open a phrase after "CLAUSE, X said," that is not a second clause.
+const TRAILING_PREPOSITIONS: &[&str] =
+    &["despite", "after", "before", "amid", "as", "with", "without", "in", "on", "at", "following", "citing"];
 
 /// Words that open a sentence with a phrase of place or time rather than its subject.
 const OPENING_PREPOSITIONS: &[&str] = &[
@@ -142,6 +164,21 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
 /// Words that end a subject but do not name anyone who speaks: "this shows", "there is".
 const NOT_SPEAKERS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "of",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "as",
     "this",
     "that",
     "these",
@@ -563,6 +600,10 @@ impl Context<'_> {
         if let Some(rel) = (a..verb).find(|&k| matches!(self.word(k).as_str(), "who" | "which")) {
             stop = rel;
         }
+        // "He has long said", "officials have also said": the subject ends before the auxiliary.
+        while stop > a + 1 && AUXILIARIES.contains(&self.word(stop - 1).as_str()) {
+            stop -= 1;
+        }
         if stop == a {
             return None;
         }
@@ -774,7 +815,10 @@ impl Context<'_> {
         }
         // Any other short noun phrase: people or bodies the text does not name ("Organizers",
         // "parents", "the report").
+        // Not a participle's phrase ("fearing a repeat of clashes"), nor the rest of a verb's ("has in the
+        // past").
         let plain_noun = head.chars().all(char::is_alphabetic)
+            && !words.first().is_some_and(|w| w.ends_with("ing") || NOT_SPEAKERS.contains(&w.as_str()))
             && !NOT_SPEAKERS.contains(&head.as_str())
             && !self.lex.speech_verbs.contains_key(head.as_str())
             && words.len() <= 6;
@@ -828,7 +872,13 @@ impl Context<'_> {
     /// words, such as "on Monday"), the comma that ends the reported clause before its subject.
     fn trailing_attribution(&self, first: usize, k: usize, vend: usize, end: usize) -> Option<usize> {
         let rest = (vend + 1..end).filter(|&j| self.pieces[j].is_word()).count();
-        if rest > 4 || (vend + 1..end).any(|j| self.pieces[j].text(self.text) == ",") {
+        // "CLAUSE, officials said, forcing ...", "CLAUSE, organisers said, despite ...": what follows the
+        // comma after the verb is a phrase about the clause, not another clause.
+        let phrase_after = vend + 2 < end
+            && self.pieces[vend + 1].text(self.text) == ","
+            && (self.word(vend + 2).ends_with("ing")
+                || TRAILING_PREPOSITIONS.contains(&self.word(vend + 2).as_str()));
+        if !phrase_after && (rest > 4 || (vend + 1..end).any(|j| self.pieces[j].text(self.text) == ",")) {
             return None;
         }
         let comma = (first..k).rev().take(8).find(|&j| self.pieces[j].text(self.text) == ",")?;
@@ -889,8 +939,21 @@ impl Context<'_> {
                     let subject = self.subject_after(vend + 1, sentence, self.word(k) != "according");
                     subject.map(|s| (s, (first, k - 1)))
                 } else if k > first {
+                    let coordinated = matches!(self.word(k - 1).as_str(), "and" | "but");
                     let subject = if self.word(k).ends_with("ing") {
                         self.main_subject(first, k)
+                    } else if coordinated {
+                        // "X did not give figures but said CLAUSE": the sentence's subject, named or a
+                        // pronoun opening it.
+                        self.main_subject(first, k).or_else(|| {
+                            let w = self.word(first);
+                            let p = &self.pieces[first];
+                            PRONOUNS
+                                .contains(&w.as_str())
+                                .then(|| self.pronoun(&w, p.start))
+                                .flatten()
+                                .map(|s| (s, Some((to_u32(p.start), to_u32(p.end)))))
+                        })
                     } else {
                         self.subject(first, k)
                     };

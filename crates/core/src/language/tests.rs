@@ -494,3 +494,37 @@ fn a_direct_quote_whose_speaker_has_a_phrase_about_them_before_the_verb() {
         a.quotes
     );
 }
+
+#[test]
+fn reported_speech_after_an_auxiliary_a_conjunction_or_with_the_subject_after_the_clause() {
+    let text = "Minister Oskar Lind has long said the northern line is too costly to run. He has also \
+                said the tunnel must wait.\n\n\
+                Chief regulator Ana Sousa did not publish the figures but said the fares would rise by a \
+                tenth.\n\n\
+                Water rationing will begin in June in eight districts, officials said, forcing hotels to \
+                buy from private tankers.\n\n\
+                Turnout was the lowest in a decade, organisers said, despite the mild weather.";
+    let a = analyse_text(text);
+    let reported: Vec<(String, String)> = a
+        .quotes
+        .iter()
+        .filter(|q| !q.direct)
+        .map(|q| {
+            let who = match &q.speaker {
+                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
+                Speaker::Unnamed(d) => format!("unnamed: {d}"),
+                Speaker::Outlet => "outlet".to_owned(),
+            };
+            (who, text[q.start as usize..q.end as usize].to_owned())
+        })
+        .collect();
+    let said = |who: &str, clause: &str| reported.iter().any(|(w, c)| w == who && c == clause);
+    assert!(said("Oskar Lind", "the northern line is too costly to run"), "{reported:?}");
+    assert!(said("Oskar Lind", "the tunnel must wait"), "{reported:?}");
+    assert!(said("Ana Sousa", "the fares would rise by a tenth"), "{reported:?}");
+    assert!(
+        said("unnamed: officials", "Water rationing will begin in June in eight districts"),
+        "{reported:?}"
+    );
+    assert!(said("unnamed: organisers", "Turnout was the lowest in a decade"), "{reported:?}");
+}
