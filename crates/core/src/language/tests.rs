@@ -422,6 +422,24 @@ fn a_byline_in_capitals_is_not_title_case() {
     assert!(m.iter().any(|(t, l)| t == "ANDREAS MITCHELL" && *l == Label::Person), "{m:?}");
 }
 
+/// The reported speech of `text`: (speaker, clause) pairs, a speaker by its entity's name, "unnamed: "
+/// and its description, or "outlet".
+fn reported_of(text: &str) -> Vec<(String, String)> {
+    let a = analyse_text(text);
+    a.quotes
+        .iter()
+        .filter(|q| !q.direct)
+        .map(|q| {
+            let who = match &q.speaker {
+                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
+                Speaker::Unnamed(d) => format!("unnamed: {d}"),
+                Speaker::Outlet => "outlet".to_owned(),
+            };
+            (who, text[q.start as usize..q.end as usize].to_owned())
+        })
+        .collect()
+}
+
 #[test]
 fn reported_speech_after_a_subject_with_an_apposition_a_relative_clause_or_a_participle() {
     // The subject, then a clause set off by commas about it, then the verb and what was said.
@@ -436,20 +454,7 @@ fn reported_speech_after_a_subject_with_an_apposition_a_relative_clause_or_a_par
                 On Monday, Premier Ada Lind praised the harvest, saying that farmers had earned their \
                 subsidies.\n\n\
                 “We will rebuild,” Mayor Ivo Brandt said, speaking to reporters in the flooded town square.";
-    let a = analyse_text(text);
-    let reported: Vec<(String, String)> = a
-        .quotes
-        .iter()
-        .filter(|q| !q.direct)
-        .map(|q| {
-            let who = match &q.speaker {
-                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
-                Speaker::Unnamed(d) => format!("unnamed: {d}"),
-                Speaker::Outlet => "outlet".to_owned(),
-            };
-            (who, text[q.start as usize..q.end as usize].to_owned())
-        })
-        .collect();
+    let reported = reported_of(text);
     let said = |who: &str, clause: &str| reported.iter().any(|(w, c)| w == who && c == clause);
     assert!(said("Maren Holt", "the tram line would open in the spring"), "{reported:?}");
     assert!(said("Tomasz Wrona", "prices were unlikely to fall before the summer"), "{reported:?}");
@@ -504,20 +509,7 @@ fn reported_speech_after_an_auxiliary_a_conjunction_or_with_the_subject_after_th
                 Water rationing will begin in June in eight districts, officials said, forcing hotels to \
                 buy from private tankers.\n\n\
                 Turnout was the lowest in a decade, organisers said, despite the mild weather.";
-    let a = analyse_text(text);
-    let reported: Vec<(String, String)> = a
-        .quotes
-        .iter()
-        .filter(|q| !q.direct)
-        .map(|q| {
-            let who = match &q.speaker {
-                Speaker::Entity(e) => a.entities[*e as usize].name.clone(),
-                Speaker::Unnamed(d) => format!("unnamed: {d}"),
-                Speaker::Outlet => "outlet".to_owned(),
-            };
-            (who, text[q.start as usize..q.end as usize].to_owned())
-        })
-        .collect();
+    let reported = reported_of(text);
     let said = |who: &str, clause: &str| reported.iter().any(|(w, c)| w == who && c == clause);
     assert!(said("Oskar Lind", "the northern line is too costly to run"), "{reported:?}");
     assert!(said("Oskar Lind", "the tunnel must wait"), "{reported:?}");
