@@ -519,7 +519,14 @@ fn decide_chunk(
                 && lex.given_names.contains(pieces[k].name(text))
                 && longest_at(text, pieces, lex, *stop, end).is_none())
         });
-        if let Some((stop, segment)) = found_at {
+        // A one-word place that ends the chunk right after a given name is that person's surname ("Tom
+        // Jordan", "Nicole Holland").
+        let surname = matches!(found_at, Some((stop, Segment::Name(e))) if e.label == Label::Place
+            && stop == end
+            && stop == k + 1)
+            && matches!(segments.last(), Some((_, stop, Segment::Rest)) if *stop == k)
+            && lex.given_names.contains(pieces[k - 1].name(text));
+        if let Some((stop, segment)) = found_at.filter(|_| !surname) {
             segments.push((k, stop, segment));
             k = stop;
         } else {

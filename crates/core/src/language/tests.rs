@@ -520,3 +520,14 @@ fn reported_speech_after_an_auxiliary_a_conjunction_or_with_the_subject_after_th
     );
     assert!(said("unnamed: organisers", "Turnout was the lowest in a decade"), "{reported:?}");
 }
+#[test]
+fn a_place_after_a_given_name_is_the_persons_surname() {
+    let text = "Aid reached Holland and Jordan on Monday, said Tom Jordan, who runs the charity. \
+                Nicole Holland, its treasurer, agreed.";
+    let found = mentions(text);
+    assert!(found.contains(&("Tom Jordan".to_owned(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("Nicole Holland".to_owned(), Label::Person)), "{found:?}");
+    // The countries named on their own stay places.
+    assert!(found.contains(&("Holland".to_owned(), Label::Place)), "{found:?}");
+    assert!(found.contains(&("Jordan".to_owned(), Label::Place)), "{found:?}");
+}
