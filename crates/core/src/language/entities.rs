@@ -399,6 +399,16 @@ fn longest_at<'a>(
     None
 }
 
+/// A role noun capitalised only because it opens the sentence ("Economist Jane Okafor said"): a title
+/// of one piece.
+fn sentence_role_at(text: &str, pieces: &[Piece], lex: &Lexicon, i: usize) -> Option<usize> {
+    let word = pieces[i].name(text);
+    if !pieces[i].sentence_start || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    lex.titles.get(word.to_lowercase().as_str()).filter(|t| !t.before && !t.ambiguous).map(|_| i + 1)
+}
+
 /// Decides the chunk `i..end` and pushes its mentions; one-word names it cannot decide go to
 /// `undecided` as (piece, found index placeholder).
 fn decide_chunk(
@@ -510,15 +520,19 @@ fn decide_chunk(
     let mut segments: Vec<(usize, usize, Segment)> = Vec::new();
     let mut k = i;
     while k < end {
-        let found_at = longest_at(text, pieces, lex, k, end).filter(|(stop, segment)| {
-            // An ambiguous name that is also a given name, before another capitalised word, is a
-            // person's first name ("Jordan Henderson", "Georgia Smith").
-            !(matches!(segment, Segment::Name(e) if e.ambiguous)
-                && *stop < end
-                && *stop == k + 1
-                && lex.given_names.contains(pieces[k].name(text))
-                && longest_at(text, pieces, lex, *stop, end).is_none())
-        });
+        let found_at = longest_at(text, pieces, lex, k, end)
+            .or_else(|| {
+                sentence_role_at(text, pieces, lex, k).filter(|&s| s < end).map(|s| (s, Segment::Title))
+            })
+            .filter(|(stop, segment)| {
+                // An ambiguous name that is also a given name, before another capitalised word, is a
+                // person's first name ("Jordan Henderson", "Georgia Smith").
+                !(matches!(segment, Segment::Name(e) if e.ambiguous)
+                    && *stop < end
+                    && *stop == k + 1
+                    && lex.given_names.contains(pieces[k].name(text))
+                    && longest_at(text, pieces, lex, *stop, end).is_none())
+            });
         // A one-word place that ends the chunk right after a given name is that person's surname ("Tom
         // Jordan", "Nicole Holland").
         let surname = matches!(found_at, Some((stop, Segment::Name(e))) if e.label == Label::Place

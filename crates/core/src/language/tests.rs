@@ -531,3 +531,12 @@ fn a_place_after_a_given_name_is_the_persons_surname() {
     assert!(found.contains(&("Holland".to_owned(), Label::Place)), "{found:?}");
     assert!(found.contains(&("Jordan".to_owned(), Label::Place)), "{found:?}");
 }
+#[test]
+fn a_role_noun_opening_a_sentence_is_not_part_of_the_name() {
+    let text = "Hydrologist Ines Barreto said the reservoir was low. Economist Jane Okafor agreed.";
+    let found = mentions(text);
+    assert!(found.contains(&("Ines Barreto".to_owned(), Label::Person)), "{found:?}");
+    assert!(found.contains(&("Jane Okafor".to_owned(), Label::Person)), "{found:?}");
+    let a = analyse_text(text);
+    assert!(entity_of(&a, text, "Jane Okafor").roles.iter().any(|r| r == "Economist"), "{:?}", a.entities);
+}
