@@ -23,8 +23,8 @@
 //! according to X.` The subject may carry a phrase set off by commas (`X, who chairs the committee, said
 //! CLAUSE`, `X, a lecturer at Y, said CLAUSE`) or where the person works (`Analyst X of the Y University
 //! said CLAUSE`), an auxiliary (`X has long said CLAUSE`), or come before a second verb (`X did not give
-//! figures but said CLAUSE`); `CLAUSE, officials said, forcing ...` keeps the clause before. The span is
-//! the clause.
+//! figures but said CLAUSE`); `CLAUSE, officials said, forcing ...` keeps the clause before; `which the
+//! ministry said was requested by Kenya` reports the relative clause's rest. The span is the clause.
 //!
 //! # Speakers
 //!
@@ -74,6 +74,14 @@ const AUXILIARIES: &[&str] = &[
     "often",
     "publicly",
     "privately",
+];
+
+/// Words a clause reported inside a relative clause starts with: its verb ("which the ministry said was
+/// requested by Kenya") or its subject ("which officials said the minister had done"). Not "described
+/// as", "called for".
+const RELATIVE_CLAUSE_STARTS: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "might", "may",
+    "can", "did", "started", "began", "the", "a", "an", "he", "she", "they", "it", "we",
 ];
 
 /// Words that open a phrase after "CLAUSE, X said," that is not a second clause.
@@ -637,6 +645,20 @@ impl Context<'_> {
             .then_some((Speaker::Entity(m.entity), Some((m.start, m.end))))
     }
 
+    /// For a speech verb at piece `k` inside a relative clause ("which the ministry said was ...", "what
+    /// officials say was ..."): the relative pronoun, when the words between it and the verb are a short
+    /// subject.
+    fn relative_before(&self, first: usize, k: usize) -> Option<usize> {
+        // The verb as printed in lower case: "which the United States passed" has no speech verb.
+        if !self.pieces[k].text(self.text).starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let rel = (first..k).rev().take(7).find(|&j| matches!(self.word(j).as_str(), "which" | "what"))?;
+        let subject_words =
+            (rel + 1..k).all(|j| self.pieces[j].is_word() || self.pieces[j].text(self.text) == ".");
+        (rel + 1 < k && subject_words).then_some(rel)
+    }
+
     /// "X, who chairs the committee, said CLAUSE", "X, a lecturer at Y, said CLAUSE", "X, 45, said CLAUSE",
     /// "The insurer, Y, said CLAUSE": a short subject opening the sentence at piece `first`, then one
     /// phrase about it set off by commas, the second of them right before the verb at piece `verb`. The
@@ -938,6 +960,16 @@ impl Context<'_> {
                     // "CLAUSE, X said." with X after the verb or before it.
                     let subject = self.subject_after(vend + 1, sentence, self.word(k) != "according");
                     subject.map(|s| (s, (first, k - 1)))
+                } else if let Some(rel) = self.relative_before(first, k)
+                    && vend + 1 < end
+                    && RELATIVE_CLAUSE_STARTS.contains(&self.word(vend + 1).as_str())
+                {
+                    // "The meeting, which the ministry said was requested by Kenya, lasted an hour": the
+                    // clause runs from the verb to the comma that closes the relative clause.
+                    let close =
+                        (vend + 1..end).find(|&j| self.pieces[j].text(self.text) == ",").unwrap_or(end);
+                    let (s, e) = (self.pieces[rel + 1].start, self.pieces[k - 1].end);
+                    self.resolve(s, e, rel + 1, k).map(|subject| (subject, (vend + 1, close)))
                 } else if k > first {
                     let coordinated = matches!(self.word(k - 1).as_str(), "and" | "but");
                     let subject = if self.word(k).ends_with("ing") {

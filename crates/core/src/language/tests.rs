@@ -540,3 +540,13 @@ fn a_role_noun_opening_a_sentence_is_not_part_of_the_name() {
     let a = analyse_text(text);
     assert!(entity_of(&a, text, "Jane Okafor").roles.iter().any(|r| r == "Economist"), "{:?}", a.entities);
 }
+
+#[test]
+fn reported_speech_inside_a_relative_clause() {
+    let text = "The March 3 meeting, which the Foreign Ministry said was requested by Kenya, lasted an hour. \
+                The fire, which investigators say started in a kitchen, spread to four floors.";
+    let reported = reported_of(text);
+    let said = |who: &str, clause: &str| reported.iter().any(|(w, c)| w == who && c == clause);
+    assert!(said("Foreign Ministry", "was requested by Kenya"), "{reported:?}");
+    assert!(said("unnamed: investigators", "started in a kitchen"), "{reported:?}");
+}
