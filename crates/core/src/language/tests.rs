@@ -531,6 +531,7 @@ fn a_place_after_a_given_name_is_the_persons_surname() {
     assert!(found.contains(&("Holland".to_owned(), Label::Place)), "{found:?}");
     assert!(found.contains(&("Jordan".to_owned(), Label::Place)), "{found:?}");
 }
+
 #[test]
 fn a_role_noun_opening_a_sentence_is_not_part_of_the_name() {
     let text = "Hydrologist Ines Barreto said the reservoir was low. Economist Jane Okafor agreed.";
