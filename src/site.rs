@@ -100,6 +100,8 @@ pub struct Site {
     texts_in_flight: Cell<usize>,
     /// What to call when a document's text comes (the cards waiting for it).
     text_watchers: RefCell<HashMap<u32, Vec<Notify>>>,
+    /// Called once when the next index chunk comes, before the views draw again.
+    chunk_watchers: RefCell<Vec<Notify>>,
     pending: RefCell<HashSet<String>>,
     arrivals: RefCell<Arrivals>,
     /// The Entities view's tables, and the co-occurrence files that have come.
@@ -136,6 +138,7 @@ impl Site {
             text_queue: RefCell::default(),
             texts_in_flight: Cell::new(0),
             text_watchers: RefCell::default(),
+            chunk_watchers: RefCell::default(),
             pending: RefCell::default(),
             arrivals: RefCell::default(),
             entity_tables: RefCell::default(),
@@ -258,6 +261,10 @@ impl Site {
             self.get(site::index_path(n), Redraw::Now, move |site, chunk: Chunk| {
                 site.chunks.borrow_mut().insert(n, Rc::new(chunk));
                 site.index_chunks.set(site.index_chunks.get() + 1);
+                let waiting: Vec<Notify> = site.chunk_watchers.borrow_mut().drain(..).collect();
+                for notify in waiting {
+                    notify();
+                }
             });
         }
         all
@@ -339,6 +346,11 @@ impl Site {
     /// Whether the document's text could not be had.
     pub fn text_failed(&self, document: u32) -> bool {
         self.failed_paths.borrow().contains_key(&site::text_path(document as usize))
+    }
+
+    /// Calls `notify` once, when the next index chunk has come (before the views draw again).
+    pub fn watch_chunks(&self, notify: Notify) {
+        self.chunk_watchers.borrow_mut().push(notify);
     }
 
     /// Calls `notify` once the document's text has come (not at all if it is here already).

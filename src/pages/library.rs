@@ -43,9 +43,110 @@ const URL_WAIT_MS: i32 = 1_000;
 pub const FIRST_CARDS: usize = 6;
 /// Results above which a search's answer is counted (its facets) in a task after the one that found it.
 const COUNT_APART: usize = 5_000;
-/// On a built site, how long a search's answer waits for its first screenful's texts before it is drawn
-/// without them (their snippets then come as they do).
+/// On a built site, how long a new search's view stays busy (its count, facets and address held back) while
+/// its first screenful's texts come; their snippets come as the texts do either way.
 const TEXT_WAIT_MS: i32 = 250;
+
+/// On a built site, how long a keystroke whose search can be answered at once (its index chunks are here)
+/// waits for its first cards' texts before its view is drawn busy without them.
+const ANSWER_WAIT_MS: i32 = 100;
+
+/// What a search typed on a built site waits for before its view is drawn with its answer.
+enum Wanting {
+    /// Nothing, or its first cards are not known from the search alone (something chosen narrows or
+    /// reorders it): the view is drawn now.
+    Nothing,
+    /// Index chunks, asked for.
+    Chunks,
+    /// The texts of its first cards, asked for.
+    Texts(Vec<u32>),
+}
+
+/// For a search typed on a built site: when its index chunks are here and nothing chosen narrows or
+/// reorders its answer, asks for the texts of its first cards, and says what is still to come.
+fn wanting(corpus: &crate::corpus::Corpus, site: &Rc<crate::site::Site>, view: &View) -> Wanting {
+    let query = search::parse(&view.q);
+    if query.include.is_empty()
+        || !matches!(view.sort.as_str(), "" | "relevance")
+        || !view.filter().is_empty()
+    {
+        return Wanting::Nothing;
+    }
+    let head = &site.head;
+    if head.needed(&query).iter().any(|&c| site.chunk(c).is_none()) {
+        return Wanting::Chunks;
+    }
+    let docs = corpus.documents();
+    let matches = head.matches(&query, |c| site.chunk(c));
+    let hits = head.ranked_matches(docs.len(), &matches, &view.parts(), None);
+    let missing = first_texts_missing(site, docs, &hits);
+    if missing.is_empty() { Wanting::Nothing } else { Wanting::Texts(missing) }
+}
+
+/// Asks for the texts of the first screenful of `hits` not yet here, and returns their documents (those
+/// whose text could not be had are not waited for).
+fn first_texts_missing(site: &Rc<crate::site::Site>, docs: &[Document], hits: &[Ranked]) -> Vec<u32> {
+    hits.iter()
+        .take(FIRST_CARDS)
+        .filter(|h| !h.is_unranked())
+        .filter_map(|h| Some((h.document, docs.get(h.document as usize)?)))
+        .filter(|&(d, card)| site.text(d, card).is_none() && !site.text_failed(d))
+        .map(|(d, _)| d)
+        .collect()
+}
+
+/// Calls `notify` once every text of `missing` has come.
+fn when_texts_come(site: &crate::site::Site, missing: &[u32], notify: Rc<dyn Fn()>) {
+    let left = Rc::new(std::cell::Cell::new(missing.len()));
+    for &d in missing {
+        let (left, notify) = (left.clone(), notify.clone());
+        site.watch_text(
+            d,
+            Rc::new(move || {
+                left.set(left.get().saturating_sub(1));
+                if left.get() == 0 {
+                    notify();
+                }
+            }),
+        );
+    }
+}
+
+/// Calls `draw` once the typed search `view` can be drawn with its answer: at once (true) when nothing is
+/// to come, else when its index chunks and then its first cards' texts have come, while `live` holds.
+fn answer_when_ready(
+    corpus: Rc<crate::corpus::Corpus>,
+    site: Rc<crate::site::Site>,
+    view: View,
+    live: Rc<dyn Fn() -> bool>,
+    draw: Rc<dyn Fn()>,
+) -> bool {
+    match wanting(&corpus, &site, &view) {
+        Wanting::Nothing => {
+            draw();
+            true
+        }
+        Wanting::Chunks => {
+            let again = site.clone();
+            site.watch_chunks(Rc::new(move || {
+                if live() {
+                    answer_when_ready(
+                        corpus.clone(),
+                        again.clone(),
+                        view.clone(),
+                        live.clone(),
+                        draw.clone(),
+                    );
+                }
+            }));
+            false
+        }
+        Wanting::Texts(missing) => {
+            when_texts_come(&site, &missing, draw);
+            false
+        }
+    }
+}
 
 /// The Library's state, as the URL carries it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -403,10 +504,15 @@ pub fn Library() -> Html {
     // texts are on their way: the router's redraw then held the page's thread when they came. It is
     // keyed by the view's query string, and written at the latest after `URL_WAIT_MS`.
     let typed_url = use_mut_ref(TypedUrl::default);
+    // Bumped by each keystroke and each navigation: a keystroke's view held back for its texts is drawn
+    // only if nothing came after it.
+    let typed_ticket = use_mut_ref(|| 0u64);
     let go = {
         let pending = pending.clone();
         let typed_url = typed_url.clone();
+        let typed_ticket = typed_ticket.clone();
         use_callback(navigator.clone(), move |(next, push): (View, bool), navigator| {
+            *typed_ticket.borrow_mut() += 1;
             let click = {
                 let mut clicks = clicks.borrow_mut();
                 *clicks += 1;
@@ -584,12 +690,13 @@ pub fn Library() -> Html {
     // The search (words and part) the cards' snippets are cut for.
     let search_key: AttrValue = format!("{}\u{1f}{}", view.q, view.part).into();
 
-    // On a built site, a search's answer is drawn once the texts of its first screenful of cards are here,
-    // so that the cards come with their snippets in one frame (the page is laid out once, and the list
-    // does not grow under the reader's eyes), or after `TEXT_WAIT_MS`, whichever is first: a slow text
-    // does not hold the results back. Until then the view stays as it was while the index was searched.
-    // Only a new search is held: a facet click or a sort on a search already drawn is drawn at once, and
-    // its new cards' snippets come with their texts.
+    // On a built site, a new search's first screenful of cards is drawn as soon as the search has ranked
+    // them, each card keeping the room of its snippet until its text comes; the view stays busy (the count
+    // says so, the facets keep their last counts, the address is not yet written) until those texts are
+    // all here or `TEXT_WAIT_MS` has passed, whichever is first: a slow text does not hold the rest back.
+    // The cards are laid out while their texts are on their way, and the last text to come draws its own
+    // snippet, not the answer. A facet click or a sort on a search already drawn is not busy at all: its
+    // new cards' snippets come with their texts.
     let text_came = use_force_update();
     let released = use_state(String::new);
     let answered = use_mut_ref(String::new);
@@ -597,30 +704,11 @@ pub fn Library() -> Html {
         (Some(site), Some(listing))
             if !searched.waiting && *released != view_key && *answered.borrow() != *search_key =>
         {
-            let missing: Vec<u32> = listing
-                .shown
-                .iter()
-                .take(FIRST_CARDS)
-                .filter(|h| !h.is_unranked())
-                .filter_map(|h| Some((h.document, docs.get(h.document as usize)?)))
-                .filter(|&(d, card)| site.text(d, card).is_none() && !site.text_failed(d))
-                .map(|(d, _)| d)
-                .collect();
+            let missing = first_texts_missing(site, docs, &listing.shown);
             // Drawn again once, when the last of them has come (a text that cannot be had draws the
             // whole app again, and then no longer counts as missing).
-            let left = Rc::new(std::cell::Cell::new(missing.len()));
-            for &d in &missing {
-                let (left, came) = (left.clone(), text_came.clone());
-                site.watch_text(
-                    d,
-                    Rc::new(move || {
-                        left.set(left.get().saturating_sub(1));
-                        if left.get() == 0 {
-                            came.force_update();
-                        }
-                    }),
-                );
-            }
+            let came = text_came.clone();
+            when_texts_come(site, &missing, Rc::new(move || came.force_update()));
             !missing.is_empty()
         }
         _ => false,
@@ -644,22 +732,24 @@ pub fn Library() -> Html {
             }
         });
     }
-    // What is drawn meanwhile: the view with no answer yet, as while the index was searched.
+    // What is drawn while a large answer waits to be counted and nothing was drawn before it: the view with
+    // no answer yet.
     let searching = {
         let corpus = corpus.clone();
-        use_memo((view.clone(), holding || counting), move |(view, holding)| {
-            holding.then(|| {
+        use_memo((view.clone(), counting), move |(view, counting)| {
+            counting.then(|| {
                 let nothing = Searched::nothing(view.parts());
                 Rc::new(Listing::new(&corpus, &nothing, view))
             })
         })
     };
     let busy = searched.waiting || holding || counting;
-    // While a new search is answered, the cards and counts last drawn stay, marked busy, rather than an
-    // empty list: when the answer comes they are written over in place, not taken out and made again, and
-    // the list does not blink empty at each keystroke.
+    // While a new search's index chunks come (or a large answer waits to be counted), the cards and counts
+    // last drawn stay, marked busy, rather than an empty list: when the answer comes they are written over
+    // in place, not taken out and made again, and the list does not blink empty at each keystroke.
+    let answer_known = !searched.waiting && !counting;
     let last_drawn = use_mut_ref(|| None::<Drawn>);
-    let stale = if busy { last_drawn.borrow().clone() } else { None };
+    let stale = if answer_known { None } else { last_drawn.borrow().clone() };
     let listing: Rc<Listing> = match &stale {
         Some(drawn) => drawn.listing.clone(),
         None => match (&*searching, &*listing) {
@@ -671,8 +761,11 @@ pub fn Library() -> Html {
     // view they hold can be a keystroke behind: a facet click keeps the words typed now.
     let words_now = use_mut_ref(String::new);
     (*words_now.borrow_mut()).clone_from(&view.q);
-    let go_facets = use_callback(go.clone(), move |(next, push): (View, bool), go| {
-        go.emit((View { q: words_now.borrow().clone(), ..next }, push));
+    let go_facets = use_callback(go.clone(), {
+        let words_now = words_now.clone();
+        move |(next, push): (View, bool), go: &Callback<(View, bool)>| {
+            go.emit((View { q: words_now.borrow().clone(), ..next }, push));
+        }
     });
     let shown = &listing.shown;
     let sort = listing.sort;
@@ -680,14 +773,45 @@ pub fn Library() -> Html {
     let on_search = {
         let go = go.clone();
         let view = view.clone();
-        let site = corpus.site.clone();
+        let corpus = corpus.clone();
+        let words_now = words_now.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            // On a built site the index chunks are asked for here, before the view is drawn busy.
-            if let Some(site) = &site {
-                site.ask_for_search(&input.value());
+            let next = View { q: input.value(), ..view.clone() };
+            let next_view = next.clone();
+            let Some(site) = &corpus.site else {
+                go.emit((next, false));
+                return;
+            };
+            // On a built site the index chunks are asked for here, before anything is drawn.
+            site.ask_for_search(&next.q);
+            // The view is drawn once the search's index chunks and then its first cards' texts have come
+            // (asked for here, and as soon as the chunks come), with its answer, or after `ANSWER_WAIT_MS`,
+            // drawn busy: a search answered within a blink is not first drawn as under way, in a frame
+            // that holds the page's thread when its texts come. A view whose first cards depend on what
+            // is chosen is drawn at once, as off a built site.
+            let ticket = {
+                let mut ticket = typed_ticket.borrow_mut();
+                *ticket += 1;
+                *ticket
+            };
+            (*words_now.borrow_mut()).clone_from(&next.q);
+            let live = {
+                let typed_ticket = typed_ticket.clone();
+                Rc::new(move || *typed_ticket.borrow() == ticket)
+            };
+            let draw: Rc<dyn Fn()> = {
+                let (go, live) = (go.clone(), live.clone());
+                Rc::new(move || {
+                    if live() {
+                        go.emit((next.clone(), false));
+                    }
+                })
+            };
+            if answer_when_ready(corpus.clone(), site.clone(), next_view, live, draw.clone()) {
+                return;
             }
-            go.emit((View { q: input.value(), ..view.clone() }, false));
+            browser::after(ANSWER_WAIT_MS, move || draw());
         })
     };
     let clear = {
@@ -736,7 +860,7 @@ pub fn Library() -> Html {
         Some(drawn) => (drawn.search.clone(), drawn.query.clone()),
         None => (search_key.clone(), AttrValue::from(view.q.clone())),
     };
-    if !busy {
+    if answer_known {
         *last_drawn.borrow_mut() = Some(Drawn {
             listing: listing.clone(),
             search: card_search.clone(),
@@ -1419,6 +1543,11 @@ fn SiteSnippets(props: &SiteSnippetsProps) -> Html {
         .as_ref()
         .zip(corpus.documents().get(document as usize))
         .and_then(|(s, card)| if props.ask { s.text(document, card) } else { s.text_here(document) });
+    // Until its text comes, the card keeps a snippet's room (its cards below do not move when it comes);
+    // a text that cannot be had leaves the card without one.
+    if text.is_none() && site.as_ref().is_some_and(|s| !s.text_failed(document)) {
+        return html! { <ul class="snippets pending" aria-hidden="true"><li class="snippet-room"></li></ul> };
+    }
     // Cut once per search and text, not on every redraw of the app (a chunk's arrival draws it again).
     let found = props.found.0.clone();
     let snippets = use_memo((props.hit, props.search.clone(), text.is_some()), move |(hit, _, _)| {
