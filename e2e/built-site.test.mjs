@@ -341,6 +341,42 @@ test("on a built site, a search asks for its index chunk before it is drawn as u
   assert.deepEqual(ours.filter((w) => w.busy), [], 'no address was written while the search was on its way');
 });
 
+test('on a built site, a facet clicked while a typed search waits for its texts keeps the words typed', { skip }, async (t) => {
+  const base = await serve(SITE);
+  const page = await openPage(t, { serviceWorkers: 'block' });
+  await page.goto(base + '/');
+  await page.locator('fieldset[data-facet="outlet"] input[type="checkbox"]').first().waitFor();
+  // The texts are held back, so the typed search is not drawn yet when the box is clicked.
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/\/text\//, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const word = wordOf(readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort()[777]);
+  const outlet = await page.evaluate((word) => {
+    const input = document.querySelector('#search-input');
+    input.value = word;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: word.at(-1) }));
+    const box = document.querySelector('fieldset[data-facet="outlet"] input[type="checkbox"]');
+    box.click();
+    return box.dataset.value;
+  }, word);
+  release();
+  await page.waitForFunction((q) => {
+    const list = document.querySelector('ol.doc-list');
+    return list?.dataset.query === q && list.getAttribute('aria-busy') !== 'true';
+  }, word, { timeout: 20_000 });
+  await page.waitForFunction((o) => new URL(location.href.replace('#/', '')).searchParams.get('outlet') === o, outlet, { timeout: 20_000 });
+  const url = new URL(page.url().replace('#/', ''));
+  assert.equal(url.searchParams.get('q'), word, `the words typed stay: ${page.url()}`);
+  assert.equal(url.searchParams.get('outlet'), outlet);
+  assert.equal(await page.inputValue('#search-input'), word);
+  assert.ok(await page.locator(`fieldset[data-facet="outlet"] input[data-value="${outlet}"]`).isChecked());
+  const outlets = await page.$$eval('.doc-card .outlet', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(outlets.length > 0 && outlets.every((o) => o === outlet), `the cards are the outlet's: ${outlets}`);
+});
+
 test('on a built site, a word in most documents is counted apart from its search, and its counts are its own', { skip }, async (t) => {
   const base = await serve(SITE);
   const page = await openPage(t);

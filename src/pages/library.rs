@@ -759,8 +759,14 @@ pub fn Library() -> Html {
     };
     // The facets are not drawn again for a keystroke (their view is compared without its words), so the
     // view they hold can be a keystroke behind: a facet click keeps the words typed now.
+    // Taken from the view when its words change, not at every draw: a draw while a typed search is held
+    // back for its answer (an index chunk come) keeps the words typed.
     let words_now = use_mut_ref(String::new);
-    (*words_now.borrow_mut()).clone_from(&view.q);
+    let words_seen = use_mut_ref(String::new);
+    if *words_seen.borrow() != view.q {
+        (*words_seen.borrow_mut()).clone_from(&view.q);
+        (*words_now.borrow_mut()).clone_from(&view.q);
+    }
     let go_facets = use_callback(go.clone(), {
         let words_now = words_now.clone();
         move |(next, push): (View, bool), go: &Callback<(View, bool)>| {
