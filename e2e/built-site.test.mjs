@@ -25,6 +25,17 @@ function recordData(page) {
 }
 
 /** A distinctive body word of a page of the folder: what a person would search for. */
+/** Holds back the page's requests for texts until the function it resolves to is called. */
+async function holdTexts(page) {
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/\/text\//, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 function wordOf(file) {
   const text = readFileSync(`${PAGES}/${file}`, 'utf8');
   const words = text.split(/[^A-Za-z]+/).filter((w) => w.length >= 9);
@@ -289,12 +300,7 @@ test("on a built site, a search asks for its index chunk before it is drawn as u
     requestAnimationFrame(sample);
   });
   // The cards' texts are held back a while, so that the answer waits for them.
-  let release;
-  const released = new Promise((r) => (release = r));
-  await page.route(/\/text\//, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdTexts(page);
   const word = wordOf(readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort()[1234]);
   await page.fill('#search-input', word);
   await page.waitForFunction((q) => {
@@ -347,12 +353,7 @@ test('on a built site, a facet clicked while a typed search waits for its texts 
   await page.goto(base + '/');
   await page.locator('fieldset[data-facet="outlet"] input[type="checkbox"]').first().waitFor();
   // The texts are held back, so the typed search is not drawn yet when the box is clicked.
-  let release;
-  const released = new Promise((r) => (release = r));
-  await page.route(/\/text\//, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdTexts(page);
   const word = wordOf(readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort()[777]);
   const outlet = await page.evaluate((word) => {
     const input = document.querySelector('#search-input');
