@@ -6,6 +6,7 @@
 //! not per keystroke); a facet click pushes a new one. Ranking, snippets and facet counts come from
 //! `parallax_core::search`; this component only shows them.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -51,6 +52,17 @@ const TEXT_WAIT_MS: i32 = 250;
 /// waits for its first cards' texts before its view is drawn busy without them.
 const ANSWER_WAIT_MS: i32 = 100;
 
+/// A typed search ranked from the keystroke's handler, kept for the draw that shows it (so that it is not
+/// searched twice): its words and part, the index chunks it was searched in (how many had come), and
+/// what was found.
+struct Prepared {
+    q: String,
+    part: String,
+    generation: u32,
+    matches: Matches,
+    hits: Vec<Ranked>,
+}
+
 /// What a search typed on a built site waits for before its view is drawn with its answer.
 enum Wanting {
     /// Nothing, or its first cards are not known from the search alone (something chosen narrows or
@@ -64,7 +76,12 @@ enum Wanting {
 
 /// For a search typed on a built site: when its index chunks are here and nothing chosen narrows or
 /// reorders its answer, asks for the texts of its first cards, and says what is still to come.
-fn wanting(corpus: &crate::corpus::Corpus, site: &Rc<crate::site::Site>, view: &View) -> Wanting {
+fn wanting(
+    corpus: &crate::corpus::Corpus,
+    site: &Rc<crate::site::Site>,
+    view: &View,
+    prepared: &RefCell<Option<Prepared>>,
+) -> Wanting {
     let query = search::parse(&view.q);
     if query.include.is_empty()
         || !matches!(view.sort.as_str(), "" | "relevance")
@@ -80,6 +97,13 @@ fn wanting(corpus: &crate::corpus::Corpus, site: &Rc<crate::site::Site>, view: &
     let matches = head.matches(&query, |c| site.chunk(c));
     let hits = head.ranked_matches(docs.len(), &matches, &view.parts(), None);
     let missing = first_texts_missing(site, docs, &hits);
+    *prepared.borrow_mut() = Some(Prepared {
+        q: view.q.clone(),
+        part: view.part.clone(),
+        generation: site.index_generation(),
+        matches,
+        hits,
+    });
     if missing.is_empty() { Wanting::Nothing } else { Wanting::Texts(missing) }
 }
 
@@ -118,10 +142,11 @@ fn answer_when_ready(
     corpus: Rc<crate::corpus::Corpus>,
     site: Rc<crate::site::Site>,
     view: View,
+    prepared: Rc<RefCell<Option<Prepared>>>,
     live: Rc<dyn Fn() -> bool>,
     draw: Rc<dyn Fn()>,
 ) -> bool {
-    match wanting(&corpus, &site, &view) {
+    match wanting(&corpus, &site, &view, &prepared) {
         Wanting::Nothing => {
             draw();
             true
@@ -134,6 +159,7 @@ fn answer_when_ready(
                         corpus.clone(),
                         again.clone(),
                         view.clone(),
+                        prepared.clone(),
                         live.clone(),
                         draw.clone(),
                     );
@@ -570,9 +596,12 @@ pub fn Library() -> Html {
     };
 
     // Searches run when the query or the part searched changes, not on a facet click or a sort.
+    // A typed search ranked by the keystroke's handler, for the draw that shows it.
+    let prepared = use_mut_ref(|| None::<Prepared>);
     let searched = {
         let corpus = corpus.clone();
         let arrived = corpus.site.as_ref().map(|s| s.index_generation());
+        let prepared = prepared.clone();
         use_memo((view.q.clone(), view.part.clone(), arrived), move |(q, part, _)| {
             let query = search::parse(q);
             let n = corpus.documents().len();
@@ -598,9 +627,20 @@ pub fn Library() -> Html {
                 if !site.request_chunks(&head.needed(&query)) {
                     return Searched::nothing(parts);
                 }
-                let matches = head.matches(&query, |c| site.chunk(c));
+                let ready = prepared
+                    .borrow_mut()
+                    .take()
+                    .filter(|p| p.q == *q && p.part == *part && p.generation == site.index_generation());
+                let (matches, hits) = match ready {
+                    Some(p) => (p.matches, p.hits),
+                    None => {
+                        let matches = head.matches(&query, |c| site.chunk(c));
+                        let hits = head.ranked_matches(n, &matches, &parts, None);
+                        (matches, hits)
+                    }
+                };
                 return Searched {
-                    hits: head.ranked_matches(n, &matches, &parts, None),
+                    hits,
                     article: head.documents_in(n, &matches, Part::Article),
                     comments: head.documents_in(n, &matches, Part::Comments),
                     found: Rc::new(Found { matches, parts }),
@@ -781,6 +821,7 @@ pub fn Library() -> Html {
         let view = view.clone();
         let corpus = corpus.clone();
         let words_now = words_now.clone();
+        let prepared = prepared.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let next = View { q: input.value(), ..view.clone() };
@@ -814,7 +855,14 @@ pub fn Library() -> Html {
                     }
                 })
             };
-            if answer_when_ready(corpus.clone(), site.clone(), next_view, live, draw.clone()) {
+            if answer_when_ready(
+                corpus.clone(),
+                site.clone(),
+                next_view,
+                prepared.clone(),
+                live,
+                draw.clone(),
+            ) {
                 return;
             }
             browser::after(ANSWER_WAIT_MS, move || draw());
@@ -1230,7 +1278,7 @@ type TypedUrl = Option<(String, Box<dyn FnOnce()>)>;
 
 /// Writes the URL of the typed view `key` if it is still waiting to be written (not replaced by a later
 /// one, nor written already).
-fn write_typed(typed: &std::cell::RefCell<TypedUrl>, key: &str) {
+fn write_typed(typed: &RefCell<TypedUrl>, key: &str) {
     let write = {
         let mut typed = typed.borrow_mut();
         match typed.take() {
