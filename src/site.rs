@@ -189,7 +189,13 @@ impl Site {
         self.failures.borrow().clone()
     }
 
-    /// How many index chunks have come: a search is run again when this changes.
+    /// Whether every index chunk a search for `q` needs has come.
+    pub fn has_index_for(&self, q: &str) -> bool {
+        let query = parallax_core::search::parse(q);
+        self.head.needed(&query).iter().all(|c| self.chunks.borrow().contains_key(c))
+    }
+
+    /// How many index chunks have come.
     pub fn index_generation(&self) -> u32 {
         self.index_chunks.get()
     }

@@ -598,9 +598,11 @@ pub fn Library() -> Html {
     // Searches run when the query or the part searched changes, not on a facet click or a sort.
     // A typed search ranked by the keystroke's handler, for the draw that shows it.
     let prepared = use_mut_ref(|| None::<Prepared>);
+    // On a built site, whether the search's index chunks are all here: it is run again when they come, and
+    // not when others do (a chunk a typed search asked for comes while the last view is still drawn).
+    let arrived = corpus.site.as_ref().map(|s| s.has_index_for(&view.q));
     let searched = {
         let corpus = corpus.clone();
-        let arrived = corpus.site.as_ref().map(|s| s.index_generation());
         let prepared = prepared.clone();
         use_memo((view.q.clone(), view.part.clone(), arrived), move |(q, part, _)| {
             let query = search::parse(q);
@@ -712,7 +714,6 @@ pub fn Library() -> Html {
         let searched = searched.clone();
         // Again when the search's answer changes (on a built site, when its index chunks come). Not keyed
         // by the answer's address: a new answer can be allocated where the old one was.
-        let arrived = corpus.site.as_ref().map(|s| s.index_generation());
         use_memo((view.clone(), arrived, count_later), move |(view, _, later)| {
             if *later {
                 return None;
