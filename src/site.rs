@@ -102,6 +102,9 @@ pub struct Site {
     text_watchers: RefCell<HashMap<u32, Vec<Notify>>>,
     /// Called once when the next index chunk comes, before the views draw again.
     chunk_watchers: RefCell<Vec<Notify>>,
+    /// Those of a chunk that has come, called as the views' next draw begins: in the task the chunk came
+    /// in, or in one of their own when reading it took long.
+    chunk_watchers_due: Rc<RefCell<Vec<Notify>>>,
     pending: RefCell<HashSet<String>>,
     arrivals: RefCell<Arrivals>,
     /// The Entities view's tables, and the co-occurrence files that have come.
@@ -139,6 +142,7 @@ impl Site {
             texts_in_flight: Cell::new(0),
             text_watchers: RefCell::default(),
             chunk_watchers: RefCell::default(),
+            chunk_watchers_due: Rc::default(),
             pending: RefCell::default(),
             arrivals: RefCell::default(),
             entity_tables: RefCell::default(),
@@ -169,8 +173,13 @@ impl Site {
             return;
         }
         let scheduled = self.scheduled.clone();
+        let due = self.chunk_watchers_due.clone();
         let draw = move || {
             scheduled.set(false);
+            let waiting: Vec<Notify> = due.borrow_mut().drain(..).collect();
+            for watcher in waiting {
+                watcher();
+            }
             notify();
         };
         match redraw {
@@ -268,9 +277,7 @@ impl Site {
                 site.chunks.borrow_mut().insert(n, Rc::new(chunk));
                 site.index_chunks.set(site.index_chunks.get() + 1);
                 let waiting: Vec<Notify> = site.chunk_watchers.borrow_mut().drain(..).collect();
-                for notify in waiting {
-                    notify();
-                }
+                site.chunk_watchers_due.borrow_mut().extend(waiting);
             });
         }
         all
