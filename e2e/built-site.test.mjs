@@ -60,6 +60,11 @@ test('a built 10,000-document site opens with its catalog only, and searches by 
   const files = readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort();
   const word = wordOf(files[4321]);
   await page.fill('#search-input', word);
+  // The answer, no longer busy (a card's snippet can come while the others' texts are still on their way).
+  await page.waitForFunction((q) => {
+    const list = document.querySelector('ol.doc-list');
+    return list?.dataset.query === q && list.getAttribute('aria-busy') !== 'true';
+  }, word, { timeout: 20_000 });
   await page.locator('.doc-card .snippet mark').first().waitFor({ timeout: 20_000 });
   const count = await page.locator('.count').innerText();
   assert.match(count, /^\d+ of 10000 documents/, `a search narrows the list: ${count}`);
